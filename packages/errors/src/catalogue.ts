@@ -1,0 +1,42 @@
+// The closed set of errors the hub can report. Each code is translated in exactly two places: the
+// HTTP error handler (problem+json with `httpStatus`) and a consumer's retry / dead-letter policy
+// (`retriable`). docs/errors.md lists every code; a test keeps the two in step.
+export const errorCatalogue = {
+  WRONG_EXPECTED_REVISION: {
+    httpStatus: 409,
+    retriable: false,
+    title: 'The stream is not at the expected revision',
+  },
+  STREAM_DELETED: {
+    httpStatus: 410,
+    retriable: false,
+    title: 'The stream was deleted permanently',
+  },
+  DUPLICATE_EVENT_ID: {
+    httpStatus: 409,
+    retriable: false,
+    title: 'An event id is already used by another append',
+  },
+  EVENT_STORE_UNAVAILABLE: {
+    httpStatus: 503,
+    retriable: true,
+    title: 'The event store cannot be reached',
+  },
+  INVALID_EVENT: {
+    httpStatus: 422,
+    retriable: false,
+    title: 'An event does not match its schema',
+  },
+  UNKNOWN_EVENT_TYPE: {
+    httpStatus: 422,
+    retriable: false,
+    title: 'The event type is not known to this version of the hub',
+  },
+  INVALID_CONFIGURATION: {
+    httpStatus: 500,
+    retriable: false,
+    title: 'The configuration is invalid',
+  },
+} as const satisfies Record<string, { httpStatus: number; retriable: boolean; title: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,0 +1,2 @@
+export { type ErrorCode, errorCatalogue } from './catalogue.ts';
+export { HubError, isHubError } from './hub-error.ts';

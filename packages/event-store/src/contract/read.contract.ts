@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { comparePositions, type RecordedEvent } from '@hub/events';
+import { type ContractCase, freshStream, sampleEvents } from './contract-harness.ts';
+
+const revisions = (events: RecordedEvent[]) => events.map((e) => e.revision);
+
+export const readContract: ContractCase[] = [
+  {
+    name: 'a stream reads forwards and backwards from a revision, with a count',
+    async run({ store }) {
+      const stream = freshStream('read');
+      await store.appendToStream(stream, sampleEvents(10));
+      assert.deepEqual(revisions(await store.readStream(stream, { fromRevision: 4, maxCount: 3 })), [4, 5, 6]);
+      assert.deepEqual(revisions(await store.readStream(stream, { direction: 'backwards', maxCount: 3 })), [9, 8, 7]);
+      assert.deepEqual(
+        revisions(await store.readStream(stream, { direction: 'backwards', fromRevision: 2 })),
+        [2, 1, 0],
+      );
+      assert.deepEqual(revisions(await store.readStream(stream, { fromRevision: 10 })), []);
+    },
+  },
+  {
+    name: 'a stream that was never written reads as empty',
+    async run({ store }) {
+      assert.deepEqual(await store.readStream(freshStream('never')), []);
+      assert.deepEqual(await store.readStream(freshStream('never'), { direction: 'backwards' }), []);
+    },
+  },
+  {
+    name: 'read all returns every event once, in increasing global order, pages continuing without overlap',
+    async run({ store }) {
+      const prefix = freshStream('all');
+      const a = `${prefix}-a`;
+      const b = `${prefix}-b`;
+      for (let round = 0; round < 3; round++) {
+        await store.appendToStream(a, sampleEvents(2));
+        await store.appendToStream(b, sampleEvents(3));
+      }
+      const pages: RecordedEvent[][] = [];
+      let after: RecordedEvent['position'] | undefined;
+      for (;;) {
+        const page = await store.readAll({ after, maxCount: 4, filter: { streamPrefix: prefix } });
+        if (page.length === 0) break;
+        pages.push(page);
+        after = page.at(-1)?.position;
+      }
+      const all = pages.flat();
+      assert.equal(all.length, 15);
+      assert.equal(new Set(all.map((e) => e.id)).size, 15);
+      all
+        .map((e) => e.position)
+        .reduce((previous, current) => {
+          assert.ok(comparePositions(previous, current) < 0, 'positions strictly increase');
+          return current;
+        });
+      assert.deepEqual(revisions(all.filter((e) => e.streamId === a)), [0, 1, 2, 3, 4, 5]);
+      assert.deepEqual(revisions(all.filter((e) => e.streamId === b)), [0, 1, 2, 3, 4, 5, 6, 7, 8]);
+      const first = await store.readAll({ maxCount: 1, filter: { streamPrefix: prefix } });
+      assert.equal(first[0]?.id, all[0]?.id);
+    },
+  },
+];

@@ -1,0 +1,87 @@
+import type { EventToAppend, GlobalPosition, RecordedEvent } from '@hub/events';
+
+/**
+ * What the writer expects the stream to be at. A number is the revision of the stream's last
+ * event (0-based), so a stream holding one event is at revision 0.
+ */
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | number;
+
+export interface AppendResult {
+  /** Revision of the stream's last event after the append: pass it as the next expected revision. */
+  readonly nextExpectedRevision: number;
+  /** Global position of the last event appended (or found, for an idempotent retry). */
+  readonly position: GlobalPosition;
+  /** True when every event was already there: a retry that wrote nothing. */
+  readonly alreadyAppended: boolean;
+}
+
+export interface ReadStreamOptions {
+  readonly direction?: 'forwards' | 'backwards';
+  /** Inclusive. Defaults to the first event forwards, the last one backwards. */
+  readonly fromRevision?: number;
+  readonly maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events strictly after this position. Defaults to the start. */
+  readonly after?: GlobalPosition;
+  readonly maxCount?: number;
+  readonly filter?: EventFilter;
+}
+
+export interface EventFilter {
+  readonly streamPrefix?: string;
+}
+
+export interface SubscribeToAllOptions {
+  /** Exclusive checkpoint; 'start' replays everything, 'end' only follows new appends. */
+  readonly from: GlobalPosition | 'start' | 'end';
+  readonly filter?: EventFilter;
+  /** Awaited for each event in order; the subscription does not move on until it settles. */
+  readonly onEvent: (event: RecordedEvent) => Promise<void> | void;
+  /** Called once when the subscription stops on an error (a handler throw included). */
+  readonly onError?: (error: unknown) => void;
+  /** Called each time the subscription has delivered everything committed so far. */
+  readonly onCaughtUp?: () => void;
+}
+
+export interface Subscription {
+  /** Stops after the event being handled; resolves when nothing more will be delivered. */
+  stop(): Promise<void>;
+}
+
+export interface DeleteStreamOptions {
+  readonly expectedRevision?: ExpectedRevision;
+  /** Permanent (tombstone): the stream can never be written again. Soft otherwise. */
+  readonly permanent?: boolean;
+}
+
+export interface StoreHealth {
+  readonly ok: boolean;
+  readonly backend: 'memory' | 'postgres' | 'pglite' | 'esdb';
+  readonly detail?: string;
+}
+
+/**
+ * The event store port. Every backend passes the same contract suite (`eventStoreContract`).
+ * Appends are idempotent by event id: retrying an append whose events are already in the stream
+ * succeeds with `alreadyAppended: true` and writes nothing.
+ */
+export interface EventStore {
+  appendToStream(
+    streamId: string,
+    events: readonly EventToAppend[],
+    options?: { readonly expectedRevision?: ExpectedRevision },
+  ): Promise<AppendResult>;
+  /** A stream that does not exist reads as empty. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Events in global order: every reader sees the same order, and never a gap that fills later. */
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Catch-up subscription: reads from the checkpoint, then follows live appends. */
+  subscribeToAll(options: SubscribeToAllOptions): Subscription;
+  /** Hides events before `beforeRevision`; the stream keeps its revision count. */
+  truncateStream(streamId: string, beforeRevision: number): Promise<void>;
+  deleteStream(streamId: string, options?: DeleteStreamOptions): Promise<void>;
+  health(): Promise<StoreHealth>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,18 @@
+export { AppendSignal } from './append-signal.ts';
+export { type CatchUpSettings, type CatchUpSource, subscribeByPolling } from './catch-up-subscription.ts';
+export { type ContractCase, type ContractHarness, eventStoreContract } from './contract/index.ts';
+export { duplicateEventId, storeUnavailable, streamDeleted, wrongExpectedRevision } from './errors.ts';
+export type {
+  AppendResult,
+  DeleteStreamOptions,
+  EventFilter,
+  EventStore,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoreHealth,
+  SubscribeToAllOptions,
+  Subscription,
+} from './event-store.port.ts';
+export { acceptsRevision, matchesFilter } from './expected-revision.ts';
+export { createInMemoryEventStore } from './in-memory-event-store.ts';

@@ -1,0 +1,29 @@
+export {
+  CustomerErased,
+  CustomerIdentifierLinked,
+  CustomerIdentifierUnlinked,
+  CustomerRegistered,
+  CustomersMerged,
+  CustomersUnmerged,
+  MergeEvidence,
+} from './domain/customer.events.ts';
+export {
+  type DomainEvent,
+  type DomainEventOf,
+  type DomainEventType,
+  eventCatalogue,
+  isDomainEventType,
+} from './domain/event-catalogue.ts';
+export { decodeEvent, type EventContext, encodeEvent } from './domain/event-codec.ts';
+export { InteractionDetails, InteractionRecorded } from './domain/interaction.events.ts';
+export { Channel, CustomerIdentifier, channels, DecidedBy } from './domain/values.ts';
+export {
+  comparePositions,
+  type EventToAppend,
+  formatPosition,
+  type GlobalPosition,
+  parsePosition,
+  type RecordedEvent,
+  startOfAll,
+} from './envelope.ts';
+export { customerStream } from './streams.ts';
