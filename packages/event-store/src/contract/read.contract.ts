@@ -9,14 +9,15 @@ export const readContract: ContractCase[] = [
     name: 'a stream reads forwards and backwards from a revision, with a count',
     async run({ store }) {
       const stream = freshStream('read');
-      await store.appendToStream(stream, sampleEvents(10));
-      assert.deepEqual(revisions(await store.readStream(stream, { fromRevision: 4, maxCount: 3 })), [4, 5, 6]);
-      assert.deepEqual(revisions(await store.readStream(stream, { direction: 'backwards', maxCount: 3 })), [9, 8, 7]);
+      // Past revision 9, so a store that sorts revisions as text (10 before 9) fails here.
+      await store.appendToStream(stream, sampleEvents(12));
+      assert.deepEqual(revisions(await store.readStream(stream, { fromRevision: 8, maxCount: 4 })), [8, 9, 10, 11]);
+      assert.deepEqual(revisions(await store.readStream(stream, { direction: 'backwards', maxCount: 3 })), [11, 10, 9]);
       assert.deepEqual(
         revisions(await store.readStream(stream, { direction: 'backwards', fromRevision: 2 })),
         [2, 1, 0],
       );
-      assert.deepEqual(revisions(await store.readStream(stream, { fromRevision: 10 })), []);
+      assert.deepEqual(revisions(await store.readStream(stream, { fromRevision: 12 })), []);
     },
   },
   {

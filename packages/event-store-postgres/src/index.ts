@@ -1,0 +1,2 @@
+export { migrateEventStore } from './migrate.ts';
+export { createPostgresEventStore, type PostgresEventStoreSettings } from './postgres-event-store.ts';

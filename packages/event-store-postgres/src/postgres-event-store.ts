@@ -1,0 +1,145 @@
+import {
+  type AppendResult,
+  AppendSignal,
+  duplicateEventId,
+  type EventStore,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  streamDeleted,
+  subscribeByPolling,
+  wrongExpectedRevision,
+} from '@hub/event-store';
+import { type EventToAppend, type GlobalPosition, startOfAll } from '@hub/events';
+import type { SqlDatabase } from '@hub/sql';
+import { type EventRow, eventColumns, toAppendPayload, toRecordedEvent } from './event-row.ts';
+import { isEventIdConflict, translateSqlError } from './sql-errors.ts';
+import { deleteStream, truncateStream } from './stream-deletion.ts';
+
+export interface PostgresEventStoreSettings {
+  /** How often a caught-up subscription looks for appends made by other processes. */
+  readonly pollIntervalMs?: number;
+  readonly pageSize?: number;
+}
+
+interface AppendRow {
+  outcome: 'appended' | 'already_appended' | 'duplicate_event_id' | 'stream_deleted' | 'wrong_expected_revision';
+  last_revision: string;
+  transaction_id: string | null;
+  global_position: string | null;
+}
+
+// Only transactions below the snapshot's xmin are finished, so nothing can still appear before
+// the last row returned: readers never skip an event whose transaction commits late.
+const readAllSql = `SELECT ${eventColumns} FROM event_store.events e
+  WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+    AND (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
+    AND ($4::text IS NULL OR starts_with(e.stream_id, $4::text))
+  ORDER BY e.transaction_id, e.global_position LIMIT $3`;
+
+const headSql = `SELECT e.transaction_id::text AS transaction_id, e.global_position::text AS global_position
+  FROM event_store.events e
+  WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+  ORDER BY e.transaction_id DESC, e.global_position DESC LIMIT 1`;
+
+/** The event store on PostgreSQL (`pg`) or PGlite: one implementation, the same SQL. */
+export function createPostgresEventStore(db: SqlDatabase, settings: PostgresEventStoreSettings = {}): EventStore {
+  const signal = new AppendSignal();
+  const backend = db.dialect;
+  const guard = <T>(work: () => Promise<T>) => work().catch((error: unknown) => translateSqlError(backend, error));
+
+  const readAll = ({ after = startOfAll, maxCount = 1000, filter }: ReadAllOptions = {}) =>
+    guard(async () => {
+      const params = [after.commit.toString(), after.prepare.toString(), maxCount, filter?.streamPrefix ?? null];
+      const rows = await db.query<EventRow>(readAllSql, params, { name: 'event_store.read_all' });
+      return rows.map(toRecordedEvent);
+    });
+
+  const store: EventStore = {
+    appendToStream: (streamId, events: readonly EventToAppend[], { expectedRevision = 'any' } = {}) =>
+      guard(async (): Promise<AppendResult> => {
+        const [row] = await db
+          .query<AppendRow>(
+            'SELECT * FROM event_store.append($1, $2, $3::jsonb)',
+            [streamId, String(expectedRevision), toAppendPayload(events)],
+            { name: 'event_store.append' },
+          )
+          .catch((error: unknown) => {
+            if (isEventIdConflict(error))
+              throw duplicateEventId(
+                streamId,
+                events.map((e) => e.id),
+              );
+            throw error;
+          });
+        if (!row) throw new Error('event_store.append returned no row');
+        const lastRevision = Number(row.last_revision);
+        switch (row.outcome) {
+          case 'appended':
+          case 'already_appended':
+            if (row.outcome === 'appended') signal.notify();
+            return {
+              nextExpectedRevision: lastRevision,
+              position: { commit: BigInt(row.transaction_id ?? 0), prepare: BigInt(row.global_position ?? 0) },
+              alreadyAppended: row.outcome === 'already_appended',
+            };
+          case 'wrong_expected_revision':
+            throw wrongExpectedRevision(streamId, expectedRevision, lastRevision < 0 ? null : lastRevision);
+          case 'stream_deleted':
+            throw streamDeleted(streamId);
+          case 'duplicate_event_id':
+            throw duplicateEventId(
+              streamId,
+              events.map((e) => e.id),
+            );
+          default:
+            return row.outcome satisfies never;
+        }
+      }),
+
+    readStream: (streamId, { direction = 'forwards', fromRevision, maxCount = 2 ** 31 - 1 }: ReadStreamOptions = {}) =>
+      guard(async () => {
+        const forwards = direction === 'forwards';
+        const rows = await db.query<EventRow>(
+          `SELECT ${eventColumns} FROM event_store.events e
+            WHERE e.stream_id = $1 AND ${forwards ? 'e.stream_revision >= $2' : 'e.stream_revision <= $2'}
+            ORDER BY e.stream_revision ${forwards ? 'ASC' : 'DESC'} LIMIT $3`,
+          [streamId, fromRevision ?? (forwards ? 0 : Number.MAX_SAFE_INTEGER), maxCount],
+        );
+        return rows.map(toRecordedEvent);
+      }),
+
+    readAll,
+
+    subscribeToAll: (options) =>
+      subscribeByPolling(
+        {
+          readAll,
+          headPosition: () => guard(headPosition),
+          waitForAppend: (ms, abort) => signal.wait(ms, abort),
+        },
+        { pageSize: settings.pageSize ?? 1000, pollIntervalMs: settings.pollIntervalMs ?? 50 },
+        options,
+      ),
+
+    truncateStream: (streamId, beforeRevision) => guard(() => truncateStream(db, streamId, beforeRevision)),
+    deleteStream: (streamId, options = {}) => guard(() => deleteStream(db, streamId, options)),
+
+    async health() {
+      try {
+        await db.query('SELECT 1');
+        return { ok: true, backend };
+      } catch (error) {
+        return { ok: false, backend, detail: error instanceof Error ? error.message : String(error) };
+      }
+    },
+
+    close: async () => {},
+  };
+
+  async function headPosition(): Promise<GlobalPosition> {
+    const [row] = await db.query<{ transaction_id: string; global_position: string }>(headSql);
+    return row ? { commit: BigInt(row.transaction_id), prepare: BigInt(row.global_position) } : startOfAll;
+  }
+
+  return store;
+}

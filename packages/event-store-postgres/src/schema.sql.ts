@@ -1,0 +1,107 @@
+// The event store's schema, the same on PostgreSQL and PGlite. Every statement is idempotent so
+// `migrate` can run at each start. Why the global order is (transaction_id, global_position):
+// docs/architecture.md, "Global order without gaps".
+export const eventStoreSchema = /* sql */ `
+CREATE SCHEMA IF NOT EXISTS event_store;
+
+CREATE TABLE IF NOT EXISTS event_store.streams (
+  stream_id       text PRIMARY KEY,
+  last_revision   bigint  NOT NULL DEFAULT -1,
+  truncate_before bigint  NOT NULL DEFAULT 0,
+  tombstoned      boolean NOT NULL DEFAULT false
+);
+
+CREATE TABLE IF NOT EXISTS event_store.events (
+  global_position bigint GENERATED ALWAYS AS IDENTITY,
+  transaction_id  xid8    NOT NULL DEFAULT pg_current_xact_id(),
+  stream_id       text    NOT NULL,
+  stream_revision bigint  NOT NULL,
+  event_id        uuid    NOT NULL,
+  event_type      text    NOT NULL,
+  schema_version  integer NOT NULL,
+  data            jsonb   NOT NULL,
+  metadata        jsonb   NOT NULL,
+  causation_id    text,
+  correlation_id  text,
+  occurred_at     timestamptz NOT NULL,
+  recorded_at     timestamptz NOT NULL DEFAULT now(),
+  CONSTRAINT events_stream_revision_key UNIQUE (stream_id, stream_revision),
+  CONSTRAINT events_event_id_key UNIQUE (event_id)
+);
+
+CREATE INDEX IF NOT EXISTS events_global_order_idx ON event_store.events (transaction_id, global_position);
+
+-- One round trip and one short transaction per append: lock the stream, answer a retry as
+-- already appended, check the expected revision, insert, move the stream's revision.
+-- p_expected is 'any', 'no_stream', 'stream_exists' or a revision number.
+CREATE OR REPLACE FUNCTION event_store.append(p_stream_id text, p_expected text, p_events jsonb)
+RETURNS TABLE (outcome text, last_revision bigint, transaction_id text, global_position bigint)
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_count    integer := jsonb_array_length(p_events);
+  v_ids      uuid[]  := ARRAY(SELECT (e->>'id')::uuid FROM jsonb_array_elements(p_events) AS e);
+  v_stream   event_store.streams%ROWTYPE;
+  v_found    integer;
+  v_here     integer;
+  v_position bigint;
+  v_accepted boolean;
+BEGIN
+  -- An advisory lock, not SELECT ... FOR UPDATE: a row lock assigns the transaction id before it
+  -- waits, so a writer that queued first but won the lock second would get the smaller id and sort
+  -- before the events it follows. Here the id is assigned after the lock, by the first write, so
+  -- transaction ids, and with them the global order, follow each stream's order.
+  PERFORM pg_advisory_xact_lock(hashtextextended(p_stream_id, 0));
+  SELECT * INTO v_stream FROM event_store.streams s WHERE s.stream_id = p_stream_id;
+  IF NOT FOUND THEN
+    v_stream := ROW(p_stream_id, -1, 0, false);
+  END IF;
+
+  -- After the lock, so a retry racing its own first attempt sees that attempt's rows.
+  SELECT count(*), count(*) FILTER (WHERE e.stream_id = p_stream_id)
+    INTO v_found, v_here
+    FROM event_store.events e WHERE e.event_id = ANY (v_ids);
+  IF v_found > 0 THEN
+    IF v_here = v_count AND v_found = v_count THEN
+      RETURN QUERY SELECT 'already_appended'::text, e.stream_revision, e.transaction_id::text, e.global_position
+        FROM event_store.events e WHERE e.event_id = ANY (v_ids) ORDER BY e.stream_revision DESC LIMIT 1;
+    ELSE
+      RETURN QUERY SELECT 'duplicate_event_id'::text, v_stream.last_revision, NULL::text, NULL::bigint;
+    END IF;
+    RETURN;
+  END IF;
+
+  IF v_stream.tombstoned THEN
+    RETURN QUERY SELECT 'stream_deleted'::text, v_stream.last_revision, NULL::text, NULL::bigint;
+    RETURN;
+  END IF;
+
+  v_accepted := CASE p_expected
+      WHEN 'any' THEN true
+      WHEN 'no_stream' THEN v_stream.last_revision = -1
+      WHEN 'stream_exists' THEN v_stream.last_revision >= 0
+      ELSE v_stream.last_revision = p_expected::bigint
+    END;
+  IF NOT v_accepted THEN
+    RETURN QUERY SELECT 'wrong_expected_revision'::text, v_stream.last_revision, NULL::text, NULL::bigint;
+    RETURN;
+  END IF;
+
+  WITH inserted AS (
+    INSERT INTO event_store.events AS ev (stream_id, stream_revision, event_id, event_type, schema_version, data,
+                                          metadata, causation_id, correlation_id, occurred_at)
+    SELECT p_stream_id, v_stream.last_revision + x.ord, (x.e->>'id')::uuid, x.e->>'type',
+           (x.e->>'schemaVersion')::integer, x.e->'data', x.e->'metadata', x.e->>'causationId',
+           x.e->>'correlationId', (x.e->>'occurredAt')::timestamptz
+      FROM jsonb_array_elements(p_events) WITH ORDINALITY AS x(e, ord)
+     ORDER BY x.ord
+    RETURNING ev.global_position
+  )
+  SELECT max(i.global_position) INTO v_position FROM inserted i;
+
+  INSERT INTO event_store.streams AS s (stream_id, last_revision) VALUES (p_stream_id, v_stream.last_revision + v_count)
+  ON CONFLICT (stream_id) DO UPDATE SET last_revision = EXCLUDED.last_revision;
+
+  RETURN QUERY SELECT 'appended'::text, v_stream.last_revision + v_count, pg_current_xact_id()::text, v_position;
+END
+$$;
+`;

@@ -1,0 +1,30 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import type { SqlDatabase, SqlExecutor } from './sql-database.ts';
+
+export interface PGliteSettings {
+  /** Folder holding the database files; created when missing. Omit for a database in memory. */
+  readonly dataDir?: string;
+}
+
+const executor = (db: PGlite | Transaction): SqlExecutor => ({
+  async query<Row>(text: string, params: readonly unknown[] = []) {
+    const result = await db.query<Row>(text, [...params]);
+    return result.rows;
+  },
+});
+
+/** Embedded PostgreSQL (WASM) in this process: the same SQL as the server, one connection. */
+export async function openPGlite(settings: PGliteSettings = {}): Promise<SqlDatabase> {
+  if (settings.dataDir) await mkdir(settings.dataDir, { recursive: true });
+  const db = await PGlite.create(settings.dataDir);
+  return {
+    dialect: 'pglite',
+    ...executor(db),
+    async exec(script) {
+      await db.exec(script);
+    },
+    transaction: (work) => db.transaction((tx) => work(executor(tx))),
+    close: () => db.close(),
+  };
+}
