@@ -1,0 +1,50 @@
+import rateLimit from '@fastify/rate-limit';
+import type { Logger } from '@hub/logger';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { checkHealth, type DependencyCheck } from './health.ts';
+import { sendProblem, toProblem } from './problem.ts';
+
+export interface AppDependencies {
+  readonly logger: Logger;
+  readonly dependencies: readonly DependencyCheck[];
+  readonly healthRateLimitPerMinute: number;
+  readonly healthTimeoutMs?: number;
+}
+
+/** Builds the HTTP app without listening, so tests use `inject()` and `main.ts` owns the port. */
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger.child({ component: 'http' }) as FastifyBaseLogger,
+    bodyLimit: 1024 * 1024,
+  });
+
+  // Global: every route is limited unless it sets its own figure.
+  await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute' });
+
+  app.setErrorHandler((error, request, reply) => {
+    const problem = toProblem(error, request);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, problem);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, {
+      type: 'about:blank',
+      title: 'NOT_FOUND',
+      status: 404,
+      detail: `no route ${request.method} ${request.url.split('?')[0]}`,
+      instance: request.url,
+    }),
+  );
+
+  // Deliberately public for load balancers and orchestrators, so rate-limited per client.
+  app.get(
+    '/health',
+    { config: { rateLimit: { max: deps.healthRateLimitPerMinute, timeWindow: '1 minute' } } },
+    async (_request, reply) => {
+      const report = await checkHealth(deps.dependencies, deps.healthTimeoutMs ?? 2000);
+      return reply.status(report.status === 'ok' ? 200 : 503).send(report);
+    },
+  );
+
+  return app;
+}

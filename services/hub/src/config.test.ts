@@ -1,0 +1,56 @@
+import { isHubError } from '@hub/errors';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { loadConfig } from './config.ts';
+
+const config = suite('hub configuration from the environment');
+
+config('an empty environment is the embedded default on port 3000', () => {
+  const c = loadConfig({});
+  assert.is(c.port, 3000);
+  assert.is(c.eventStore, 'pglite');
+  assert.is(c.kafkaBrokers, undefined);
+  assert.ok(c.dataDir.endsWith('.hub-data'));
+  assert.ok(Object.isFrozen(c));
+});
+
+config('the event store follows what is configured, and HUB_EVENT_STORE overrides', () => {
+  assert.is(loadConfig({ DATABASE_URL: 'postgres://hub@db:5432/hub' }).eventStore, 'postgres');
+  assert.is(loadConfig({ ESDB_URL: 'esdb://kurrent:2113?tls=false' }).eventStore, 'esdb');
+  assert.is(loadConfig({ DATABASE_URL: 'postgres://hub@db/hub', HUB_EVENT_STORE: 'pglite' }).eventStore, 'pglite');
+  assert.equal(loadConfig({ KAFKA_BROKERS: 'k1:9092,k2:9092' }).kafkaBrokers, ['k1:9092', 'k2:9092']);
+});
+
+const refuses = (env: Record<string, string>, variable: RegExp) => {
+  try {
+    loadConfig(env);
+    assert.unreachable('the configuration should have been refused');
+  } catch (error) {
+    assert.ok(isHubError(error, 'INVALID_CONFIGURATION'), String(error));
+    assert.match(error.message, variable);
+  }
+};
+
+config('a bad value is refused with the variable named and the value shown', () => {
+  refuses({ HUB_PORT: 'eighty' }, /HUB_PORT: .*\(got "eighty"\)/);
+  refuses({ HUB_PORT: '70000' }, /HUB_PORT/);
+  refuses({ KAFKA_BROKERS: 'localhost' }, /KAFKA_BROKERS: a comma-separated list of host:port/);
+  refuses({ ESDB_URL: 'http://kurrent:2113' }, /ESDB_URL/);
+  refuses({ HUB_EVENT_STORE: 'mongodb' }, /HUB_EVENT_STORE/);
+  refuses({ HUB_LOG_LEVEL: 'loud' }, /HUB_LOG_LEVEL/);
+});
+
+config('a chosen backend without its URL names the missing variable', () => {
+  refuses({ HUB_EVENT_STORE: 'postgres' }, /DATABASE_URL: required when HUB_EVENT_STORE=postgres/);
+  refuses({ HUB_EVENT_STORE: 'esdb' }, /ESDB_URL: required when HUB_EVENT_STORE=esdb/);
+});
+
+config('every bad variable is reported at once', () => {
+  refuses({ HUB_PORT: '0', HUB_LOG_LEVEL: 'loud' }, /HUB_PORT.*; HUB_LOG_LEVEL/);
+});
+
+config('empty variables count as unset', () => {
+  assert.is(loadConfig({ HUB_PORT: '', DATABASE_URL: '' }).eventStore, 'pglite');
+});
+
+config.run();

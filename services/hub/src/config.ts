@@ -1,0 +1,86 @@
+import { resolve } from 'node:path';
+import { HubError } from '@hub/errors';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const optionalUrl = z.string().url().optional();
+
+// Every setting, its default and its check in one place; the README's configuration table
+// mirrors this list.
+const HubEnvironment = z.object({
+  HUB_PORT: port.default(3000),
+  HUB_HOST: z.string().min(1).default('127.0.0.1'),
+  HUB_DATA_DIR: z.string().min(1).default('.hub-data'),
+  HUB_EVENT_STORE: z.enum(['pglite', 'postgres', 'esdb']).optional(),
+  HUB_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HUB_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  HUB_HEALTH_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
+  DATABASE_URL: optionalUrl,
+  KAFKA_BROKERS: z
+    .string()
+    .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'a comma-separated list of host:port')
+    .optional(),
+  ESDB_URL: z
+    .string()
+    .regex(/^(esdb|kurrentdb|esdb\+discover|kurrentdb\+discover):\/\//, 'an esdb:// or kurrentdb:// connection string')
+    .optional(),
+});
+
+/** Checked on the raw values so they are reported together with any other bad variable. */
+function missingBackendUrls(env: Readonly<Record<string, string | undefined>>): string[] {
+  const problems: string[] = [];
+  if (env.HUB_EVENT_STORE === 'postgres' && !env.DATABASE_URL) {
+    problems.push('DATABASE_URL: required when HUB_EVENT_STORE=postgres');
+  }
+  if (env.HUB_EVENT_STORE === 'esdb' && !env.ESDB_URL) problems.push('ESDB_URL: required when HUB_EVENT_STORE=esdb');
+  return problems;
+}
+
+export type EventStoreBackend = 'pglite' | 'postgres' | 'esdb';
+
+export interface HubConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly eventStore: EventStoreBackend;
+  readonly logLevel: string;
+  readonly shutdownTimeoutMs: number;
+  readonly healthRateLimitPerMinute: number;
+  readonly databaseUrl: string | undefined;
+  readonly kafkaBrokers: readonly string[] | undefined;
+  readonly esdbUrl: string | undefined;
+}
+
+/**
+ * Reads the hub's configuration from the environment. The event store follows what is
+ * configured: ESDB_URL, else DATABASE_URL, else embedded PGlite; HUB_EVENT_STORE overrides.
+ * Throws one error naming every bad variable.
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): HubConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = HubEnvironment.safeParse(present);
+  const problems = [
+    ...(parsed.error?.issues ?? []).map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      const given = present[name] === undefined ? '' : ` (got ${JSON.stringify(present[name])})`;
+      return `${name}: ${issue.message}${given}`;
+    }),
+    ...missingBackendUrls(present),
+  ];
+  if (!parsed.success || problems.length > 0) {
+    throw new HubError('INVALID_CONFIGURATION', `invalid configuration: ${problems.join('; ')}`, { problems });
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    port: e.HUB_PORT,
+    host: e.HUB_HOST,
+    dataDir: resolve(e.HUB_DATA_DIR),
+    eventStore: e.HUB_EVENT_STORE ?? (e.ESDB_URL ? 'esdb' : e.DATABASE_URL ? 'postgres' : 'pglite'),
+    logLevel: e.HUB_LOG_LEVEL,
+    shutdownTimeoutMs: e.HUB_SHUTDOWN_TIMEOUT_MS,
+    healthRateLimitPerMinute: e.HUB_HEALTH_RATE_LIMIT,
+    databaseUrl: e.DATABASE_URL,
+    kafkaBrokers: e.KAFKA_BROKERS?.split(','),
+    esdbUrl: e.ESDB_URL,
+  });
+}

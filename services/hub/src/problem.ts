@@ -1,0 +1,50 @@
+import { isHubError } from '@hub/errors';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+
+/** RFC 9457 problem details, the only error body the hub sends. */
+export interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly code?: string;
+  readonly instance?: string;
+}
+
+export const sendProblem = (reply: FastifyReply, problem: Problem) =>
+  reply.status(problem.status).type('application/problem+json').send(problem);
+
+const problemType = (code: string) => `https://interaction-hub.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`;
+
+/** Translates any error into problem+json; the one place HTTP meets the error catalogue. */
+export function toProblem(error: unknown, request: FastifyRequest): Problem {
+  if (isHubError(error)) {
+    return {
+      type: problemType(error.code),
+      title: error.code,
+      status: error.httpStatus,
+      detail: error.message,
+      code: error.code,
+      instance: request.url,
+    };
+  }
+  const fastifyError = error as Partial<FastifyError>;
+  const status = fastifyError.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    return {
+      type: problemType(fastifyError.code ?? 'BAD_REQUEST'),
+      title: fastifyError.code ?? 'BAD_REQUEST',
+      status,
+      detail: fastifyError.message ?? 'the request was refused',
+      instance: request.url,
+    };
+  }
+  // Internal details stay in the log, not in the answer.
+  return {
+    type: problemType('INTERNAL'),
+    title: 'INTERNAL',
+    status: 500,
+    detail: 'the hub failed to handle this request; it has been logged',
+    instance: request.url,
+  };
+}
