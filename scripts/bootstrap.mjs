@@ -31,7 +31,8 @@ function needsInstall() {
 }
 
 const pnpm = pnpmCommand();
-const run = (argv, opts = {}) => spawnSync(pnpm[0], [...pnpm.slice(1), ...argv], { cwd: root, stdio: 'inherit', ...opts });
+const run = (argv, opts = {}) =>
+  spawnSync(pnpm[0], [...pnpm.slice(1), ...argv], { cwd: root, stdio: 'inherit', ...opts });
 
 if (needsInstall()) {
   process.stderr.write(`bootstrap: installing the workspace with ${pinned}\n`);

@@ -4,6 +4,8 @@
 export const eventStoreSchema = /* sql */ `
 CREATE SCHEMA IF NOT EXISTS event_store;
 
+-- Only truncation and deletion write here: appends find a stream's revision in its events, so the
+-- common path writes one table. last_revision keeps the count once the events themselves are gone.
 CREATE TABLE IF NOT EXISTS event_store.streams (
   stream_id       text PRIMARY KEY,
   last_revision   bigint  NOT NULL DEFAULT -1,
@@ -32,64 +34,74 @@ CREATE TABLE IF NOT EXISTS event_store.events (
 CREATE INDEX IF NOT EXISTS events_global_order_idx ON event_store.events (transaction_id, global_position);
 
 -- One round trip and one short transaction per append: lock the stream, answer a retry as
--- already appended, check the expected revision, insert, move the stream's revision.
--- p_expected is 'any', 'no_stream', 'stream_exists' or a revision number.
+-- already appended, check the expected revision, insert. p_expected is 'any', 'no_stream',
+-- 'stream_exists' or a revision number.
 CREATE OR REPLACE FUNCTION event_store.append(p_stream_id text, p_expected text, p_events jsonb)
 RETURNS TABLE (outcome text, last_revision bigint, transaction_id text, global_position bigint)
 LANGUAGE plpgsql AS $$
 DECLARE
-  v_count    integer := jsonb_array_length(p_events);
-  v_ids      uuid[]  := ARRAY(SELECT (e->>'id')::uuid FROM jsonb_array_elements(p_events) AS e);
-  v_stream   event_store.streams%ROWTYPE;
-  v_found    integer;
-  v_here     integer;
-  v_position bigint;
-  v_accepted boolean;
+  v_count      integer := jsonb_array_length(p_events);
+  v_ids        uuid[]  := ARRAY(SELECT (e->>'id')::uuid FROM jsonb_array_elements(p_events) AS e);
+  v_revision   bigint;
+  v_tombstoned boolean := false;
+  v_id         uuid;
+  v_owner      text;
+  v_found      integer := 0;
+  v_here       integer := 0;
+  v_position   bigint;
+  v_accepted   boolean;
 BEGIN
   -- An advisory lock, not SELECT ... FOR UPDATE: a row lock assigns the transaction id before it
   -- waits, so a writer that queued first but won the lock second would get the smaller id and sort
   -- before the events it follows. Here the id is assigned after the lock, by the first write, so
   -- transaction ids, and with them the global order, follow each stream's order.
   PERFORM pg_advisory_xact_lock(hashtextextended(p_stream_id, 0));
-  SELECT * INTO v_stream FROM event_store.streams s WHERE s.stream_id = p_stream_id;
-  IF NOT FOUND THEN
-    v_stream := ROW(p_stream_id, -1, 0, false);
-  END IF;
 
-  -- After the lock, so a retry racing its own first attempt sees that attempt's rows.
-  SELECT count(*), count(*) FILTER (WHERE e.stream_id = p_stream_id)
-    INTO v_found, v_here
-    FROM event_store.events e WHERE e.event_id = ANY (v_ids);
+  -- After the lock, so a retry racing its own first attempt sees that attempt's rows. One
+  -- equality lookup per id, not "= ANY (ids)": plpgsql caches plans, and the cached plan for the
+  -- array form, made while the table was small, kept scanning the whole table once it was not.
+  FOREACH v_id IN ARRAY v_ids LOOP
+    SELECT e.stream_id INTO v_owner FROM event_store.events e WHERE e.event_id = v_id;
+    IF FOUND THEN
+      v_found := v_found + 1;
+      IF v_owner = p_stream_id THEN v_here := v_here + 1; END IF;
+    END IF;
+  END LOOP;
   IF v_found > 0 THEN
     IF v_here = v_count AND v_found = v_count THEN
       RETURN QUERY SELECT 'already_appended'::text, e.stream_revision, e.transaction_id::text, e.global_position
         FROM event_store.events e WHERE e.event_id = ANY (v_ids) ORDER BY e.stream_revision DESC LIMIT 1;
     ELSE
-      RETURN QUERY SELECT 'duplicate_event_id'::text, v_stream.last_revision, NULL::text, NULL::bigint;
+      RETURN QUERY SELECT 'duplicate_event_id'::text, NULL::bigint, NULL::text, NULL::bigint;
     END IF;
     RETURN;
   END IF;
 
-  IF v_stream.tombstoned THEN
-    RETURN QUERY SELECT 'stream_deleted'::text, v_stream.last_revision, NULL::text, NULL::bigint;
+  SELECT greatest(s.last_revision, -1), s.tombstoned INTO v_revision, v_tombstoned
+    FROM event_store.streams s WHERE s.stream_id = p_stream_id;
+  v_revision := greatest(coalesce(v_revision, -1),
+    coalesce((SELECT max(e.stream_revision) FROM event_store.events e WHERE e.stream_id = p_stream_id), -1));
+
+  IF coalesce(v_tombstoned, false) THEN
+    RETURN QUERY SELECT 'stream_deleted'::text, v_revision, NULL::text, NULL::bigint;
     RETURN;
   END IF;
 
   v_accepted := CASE p_expected
       WHEN 'any' THEN true
-      WHEN 'no_stream' THEN v_stream.last_revision = -1
-      WHEN 'stream_exists' THEN v_stream.last_revision >= 0
-      ELSE v_stream.last_revision = p_expected::bigint
+      WHEN 'no_stream' THEN v_revision = -1
+      WHEN 'stream_exists' THEN v_revision >= 0
+      ELSE v_revision = p_expected::bigint
     END;
   IF NOT v_accepted THEN
-    RETURN QUERY SELECT 'wrong_expected_revision'::text, v_stream.last_revision, NULL::text, NULL::bigint;
+    RETURN QUERY SELECT 'wrong_expected_revision'::text, v_revision, NULL::text, NULL::bigint;
     RETURN;
   END IF;
 
   WITH inserted AS (
     INSERT INTO event_store.events AS ev (stream_id, stream_revision, event_id, event_type, schema_version, data,
                                           metadata, causation_id, correlation_id, occurred_at)
-    SELECT p_stream_id, v_stream.last_revision + x.ord, (x.e->>'id')::uuid, x.e->>'type',
+    SELECT p_stream_id, v_revision + x.ord, (x.e->>'id')::uuid, x.e->>'type',
            (x.e->>'schemaVersion')::integer, x.e->'data', x.e->'metadata', x.e->>'causationId',
            x.e->>'correlationId', (x.e->>'occurredAt')::timestamptz
       FROM jsonb_array_elements(p_events) WITH ORDINALITY AS x(e, ord)
@@ -98,10 +110,7 @@ BEGIN
   )
   SELECT max(i.global_position) INTO v_position FROM inserted i;
 
-  INSERT INTO event_store.streams AS s (stream_id, last_revision) VALUES (p_stream_id, v_stream.last_revision + v_count)
-  ON CONFLICT (stream_id) DO UPDATE SET last_revision = EXCLUDED.last_revision;
-
-  RETURN QUERY SELECT 'appended'::text, v_stream.last_revision + v_count, pg_current_xact_id()::text, v_position;
+  RETURN QUERY SELECT 'appended'::text, v_revision + v_count, pg_current_xact_id()::text, v_position;
 END
 $$;
 `;

@@ -6,6 +6,15 @@ interface StreamRow {
   tombstoned: boolean;
 }
 
+/** Before events are removed, the stream row takes over counting revisions from them. */
+const recordLastRevision = (tx: SqlExecutor, streamId: string) =>
+  tx.query(
+    `INSERT INTO event_store.streams AS s (stream_id, last_revision)
+     VALUES ($1, coalesce((SELECT max(stream_revision) FROM event_store.events WHERE stream_id = $1), -1))
+     ON CONFLICT (stream_id) DO UPDATE SET last_revision = greatest(s.last_revision, EXCLUDED.last_revision)`,
+    [streamId],
+  );
+
 /** The same lock `event_store.append` takes (see schema.sql.ts for why it is advisory). */
 const lockStream = (tx: SqlExecutor, streamId: string) =>
   tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [streamId]);
@@ -16,9 +25,9 @@ const lockStream = (tx: SqlExecutor, streamId: string) =>
 export const truncateStream = (db: SqlDatabase, streamId: string, beforeRevision: number) =>
   db.transaction(async (tx) => {
     await lockStream(tx, streamId);
+    await recordLastRevision(tx, streamId);
     await tx.query(
-      `INSERT INTO event_store.streams (stream_id, truncate_before) VALUES ($1, $2)
-       ON CONFLICT (stream_id) DO UPDATE SET truncate_before = greatest(streams.truncate_before, EXCLUDED.truncate_before)`,
+      'UPDATE event_store.streams SET truncate_before = greatest(truncate_before, $2) WHERE stream_id = $1',
       [streamId, beforeRevision],
     );
     await tx.query('DELETE FROM event_store.events WHERE stream_id = $1 AND stream_revision < $2', [
@@ -34,7 +43,7 @@ export const deleteStream = (
 ) =>
   db.transaction(async (tx) => {
     await lockStream(tx, streamId);
-    await tx.query('INSERT INTO event_store.streams (stream_id) VALUES ($1) ON CONFLICT DO NOTHING', [streamId]);
+    await recordLastRevision(tx, streamId);
     const [stream] = await tx.query<StreamRow>(
       'SELECT last_revision::text AS last_revision, tombstoned FROM event_store.streams WHERE stream_id = $1',
       [streamId],

@@ -1,0 +1,1 @@
+export { createEsdbEventStore } from './esdb-event-store.ts';
