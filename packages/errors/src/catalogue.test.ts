@@ -7,11 +7,13 @@ const docs = suite('docs/errors.md lists every error code as the catalogue defin
 
 docs('each code appears once, with the same HTTP status and retriable flag, and nothing else is listed', async () => {
   const text = await readFile(new URL('../../../docs/errors.md', import.meta.url), 'utf8');
-  const rows = [...text.matchAll(/^\| `([A-Z_]+)` \| (\d{3}) \| (yes|no) \|/gm)].map(([, code, status, retriable]) => ({
-    code,
-    httpStatus: Number(status),
-    retriable: retriable === 'yes',
-  }));
+  const rows = [...text.matchAll(/^\|\s*`([A-Z_]+)`\s*\|\s*(\d{3})\s*\|\s*(yes|no)\s*\|/gm)].map(
+    ([, code, status, retriable]) => ({
+      code,
+      httpStatus: Number(status),
+      retriable: retriable === 'yes',
+    }),
+  );
   const expected = Object.entries(errorCatalogue).map(([code, { httpStatus, retriable }]) => ({
     code,
     httpStatus,
