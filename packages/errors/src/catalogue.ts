@@ -32,6 +32,46 @@ export const errorCatalogue = {
     retriable: false,
     title: 'The event type is not known to this version of the hub',
   },
+  INVALID_INPUT: {
+    httpStatus: 400,
+    retriable: false,
+    title: 'The request body or parameters are not valid',
+  },
+  UNAUTHENTICATED: {
+    httpStatus: 401,
+    retriable: false,
+    title: 'Credentials are missing or wrong',
+  },
+  INVALID_SIGNATURE: {
+    httpStatus: 401,
+    retriable: false,
+    title: 'The webhook signature is missing or does not match',
+  },
+  NOT_FOUND: {
+    httpStatus: 404,
+    retriable: false,
+    title: 'No such resource',
+  },
+  PAYLOAD_TOO_LARGE: {
+    httpStatus: 413,
+    retriable: false,
+    title: 'The request body is larger than allowed',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    httpStatus: 415,
+    retriable: false,
+    title: 'The content type is not accepted here',
+  },
+  RATE_LIMITED: {
+    httpStatus: 429,
+    retriable: true,
+    title: 'Too many requests from this client',
+  },
+  INTAKE_UNAVAILABLE: {
+    httpStatus: 503,
+    retriable: true,
+    title: 'The interaction log cannot accept the interaction now; nothing was recorded',
+  },
   INVALID_CONFIGURATION: {
     httpStatus: 500,
     retriable: false,

@@ -7,6 +7,7 @@ export {
   CustomersUnmerged,
   MergeEvidence,
 } from './domain/customer.events.ts';
+export { Attachment } from './domain/details/attachment.ts';
 export {
   type DomainEvent,
   type DomainEventOf,

@@ -1,8 +1,8 @@
 import rateLimit from '@fastify/rate-limit';
+import { useProblemDetails } from '@hub/http';
 import type { Logger } from '@hub/logger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { checkHealth, type DependencyCheck } from './health.ts';
-import { sendProblem, toProblem } from './problem.ts';
 
 export interface AppDependencies {
   readonly logger: Logger;
@@ -21,20 +21,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // Global: every route is limited unless it sets its own figure.
   await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute' });
 
-  app.setErrorHandler((error, request, reply) => {
-    const problem = toProblem(error, request);
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-    return sendProblem(reply, problem);
-  });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, {
-      type: 'about:blank',
-      title: 'NOT_FOUND',
-      status: 404,
-      detail: `no route ${request.method} ${request.url.split('?')[0]}`,
-      instance: request.url,
-    }),
-  );
+  useProblemDetails(app);
 
   // Deliberately public for load balancers and orchestrators, so rate-limited per client.
   app.get(

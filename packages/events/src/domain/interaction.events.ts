@@ -1,67 +1,13 @@
 import { z } from 'zod';
+import { ChatDetails } from './details/chat.details.ts';
+import { EmailDetails } from './details/email.details.ts';
+import { GenericDetails } from './details/generic.details.ts';
+import { PhoneDetails } from './details/phone.details.ts';
+import { SocialDetails } from './details/social.details.ts';
+import { WebFormDetails } from './details/webform.details.ts';
 import { CustomerId, CustomerIdentifier } from './values.ts';
 
-const Attachment = z.object({
-  fileName: z.string().max(512).nullable(),
-  contentType: z.string().max(256),
-  sizeBytes: z.number().int().nonnegative(),
-  /** Content-addressed: sha256 of the bytes, hex. */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-});
-
-const EmailDetails = z.object({
-  channel: z.literal('email'),
-  messageId: z.string(),
-  subject: z.string(),
-  from: z.string(),
-  to: z.array(z.string()),
-  inReplyTo: z.string().nullable(),
-  references: z.array(z.string()),
-  attachments: z.array(Attachment),
-  autoReply: z.boolean(),
-  bounce: z.boolean(),
-});
-
-const WebFormDetails = z.object({
-  channel: z.literal('webform'),
-  formId: z.string(),
-  fields: z.record(z.string(), z.string()),
-  attachments: z.array(Attachment),
-});
-
-const PhoneDetails = z.object({
-  channel: z.literal('phone'),
-  source: z.enum(['twilio', 'asterisk-cdr', 'generic']),
-  callId: z.string(),
-  from: z.string(),
-  to: z.string(),
-  outcome: z.enum(['answered', 'missed', 'voicemail', 'busy', 'failed']),
-  durationSeconds: z.number().int().nonnegative(),
-  recordingUrl: z.string().url().nullable(),
-  agentExtension: z.string().nullable(),
-});
-
-const ChatDetails = z.object({
-  channel: z.literal('chat'),
-  platform: z.enum(['widget', 'telegram']),
-  chatId: z.string(),
-  messageId: z.string(),
-});
-
-const SocialDetails = z.object({
-  channel: z.literal('social'),
-  platform: z.enum(['facebook-feed', 'messenger', 'instagram']),
-  objectId: z.string(),
-  parentId: z.string().nullable(),
-});
-
-const GenericDetails = z.object({
-  channel: z.literal('generic'),
-  system: z.string(),
-  externalId: z.string(),
-  attributes: z.record(z.string(), z.unknown()),
-});
-
+/** What only one channel knows about an interaction; each channel owns its file under details/. */
 export const InteractionDetails = z.discriminatedUnion('channel', [
   EmailDetails,
   WebFormDetails,
@@ -70,6 +16,7 @@ export const InteractionDetails = z.discriminatedUnion('channel', [
   SocialDetails,
   GenericDetails,
 ]);
+export type InteractionDetails = z.infer<typeof InteractionDetails>;
 
 /** One contact on one channel, the unit of the unified timeline. */
 export const InteractionRecorded = z.object({

@@ -14,6 +14,15 @@ export interface Problem {
 export const sendProblem = (reply: FastifyReply, problem: Problem) =>
   reply.status(problem.status).type('application/problem+json').send(problem);
 
+const fastifyCodes: Record<number, string> = {
+  400: 'INVALID_INPUT',
+  401: 'UNAUTHENTICATED',
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
+
 const problemType = (code: string) => `https://interaction-hub.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`;
 
 /** Translates any error into problem+json; the one place HTTP meets the error catalogue. */
@@ -31,11 +40,14 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
   const fastifyError = error as Partial<FastifyError>;
   const status = fastifyError.statusCode ?? 500;
   if (status >= 400 && status < 500) {
+    // Fastify's own refusals (body too large, bad JSON, unsupported type) in the hub's codes.
+    const code = fastifyCodes[status] ?? 'INVALID_INPUT';
     return {
-      type: problemType(fastifyError.code ?? 'BAD_REQUEST'),
-      title: fastifyError.code ?? 'BAD_REQUEST',
+      type: problemType(code),
+      title: code,
       status,
       detail: fastifyError.message ?? 'the request was refused',
+      code,
       instance: request.url,
     };
   }

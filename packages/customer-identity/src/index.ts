@@ -1,0 +1,10 @@
+export {
+  type CountryCode,
+  emailIdentifier,
+  handleIdentifier,
+  normalizeEmail,
+  normalizeHandle,
+  normalizePhone,
+  phoneIdentifier,
+  toAsciiDigits,
+} from './identifiers.ts';

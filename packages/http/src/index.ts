@@ -1,0 +1,4 @@
+export { requireBearer } from './bearer-auth.ts';
+export { type Problem, sendProblem, toProblem } from './problem.ts';
+export { useProblemDetails } from './problem-handlers.ts';
+export { secretsEqual } from './secrets.ts';

@@ -1,0 +1,11 @@
+export { createInMemoryAttachmentStore, createRecordingIntake, type RecordingIntake } from './in-memory-intake.ts';
+export type { AttachmentStore, IntakeReceipt, InteractionIntake } from './intake.port.ts';
+export { conversationId, interactionId, uuidV5 } from './interaction-id.ts';
+export {
+  detailsMatchChannel,
+  MAX_TEXT_LENGTH,
+  NormalizedInteraction,
+  NormalizedInteractionFields,
+  type RawPayload,
+  summarise,
+} from './normalized-interaction.ts';

@@ -1,0 +1,13 @@
+import type { AttachmentStore, InteractionIntake } from '@hub/interactions';
+import type { Logger } from '@hub/logger';
+import type { IngestSettings } from './ingest-settings.ts';
+
+/** What every channel's routes are given; nothing else reaches them. */
+export interface IngestDependencies {
+  readonly intake: InteractionIntake;
+  readonly attachments: AttachmentStore;
+  readonly settings: IngestSettings;
+  readonly logger: Logger;
+  /** The clock, so tests and replays control received times. */
+  readonly now: () => Date;
+}

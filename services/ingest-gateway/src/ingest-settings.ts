@@ -1,0 +1,50 @@
+import type { CountryCode } from '@hub/customer-identity';
+
+/** A web form declared in the forms file (`HUB_WEBFORMS_FILE`). */
+export interface WebFormDefinition {
+  readonly id: string;
+  /** Which submitted field holds what; at least one of email/phone must be present. */
+  readonly fields: {
+    readonly email?: string;
+    readonly phone?: string;
+    readonly name?: string;
+    readonly message?: string;
+  };
+  /** A field real visitors never fill (hidden by CSS); a submission that fills it is dropped. */
+  readonly honeypot?: string;
+  /** Where a browser post is redirected after acceptance (303). */
+  readonly thankYouUrl?: string;
+}
+
+/** Everything the channel adapters read from configuration; secrets only from here. */
+export interface IngestSettings {
+  /** The URL providers call us on (`HUB_PUBLIC_URL`), used to verify Twilio's signature. */
+  readonly publicUrl: string;
+  /** Bearer token of the email, cdr, calls and generic endpoints (`HUB_CHANNEL_TOKEN`). */
+  readonly channelToken: string;
+  readonly twilioAuthToken: string | undefined;
+  readonly metaAppSecret: string | undefined;
+  readonly metaVerifyToken: string | undefined;
+  readonly telegramSecretToken: string | undefined;
+  /** Region for national phone numbers without a country code (`HUB_PHONE_REGION`). */
+  readonly defaultPhoneRegion: CountryCode | undefined;
+  readonly webForms: readonly WebFormDefinition[];
+  /** Per client address per minute, for the public web form endpoint. */
+  readonly webFormRateLimitPerMinute: number;
+  readonly maxBodyBytes: number;
+  readonly maxAttachmentBytes: number;
+}
+
+export const defaultIngestSettings: IngestSettings = Object.freeze({
+  publicUrl: 'http://127.0.0.1:3000',
+  channelToken: '',
+  twilioAuthToken: undefined,
+  metaAppSecret: undefined,
+  metaVerifyToken: undefined,
+  telegramSecretToken: undefined,
+  defaultPhoneRegion: undefined,
+  webForms: [],
+  webFormRateLimitPerMinute: 30,
+  maxBodyBytes: 25 * 1024 * 1024,
+  maxAttachmentBytes: 10 * 1024 * 1024,
+});

@@ -1,0 +1,125 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { bearer, buildTestGateway, problemOf } from '../testing/test-gateway.ts';
+
+const sample = (n: number) => ({
+  channel: 'generic',
+  source: { system: 'erp', externalId: `visit-${n}` },
+  direction: 'inbound',
+  occurredAt: '2026-11-20T10:15:00+03:30',
+  contact: { identifiers: [{ kind: 'email', value: 'sara@example.ir' }], displayName: 'سارا رضایی' },
+  threadKey: `visit-${n}`,
+  summary: 'بازدید حضوری از شعبه',
+  text: 'مشتری برای پیگیری سفارش ۱۲۳۴ به شعبه مراجعه کرد.',
+  html: null,
+  details: { channel: 'generic', system: 'erp', externalId: `visit-${n}`, attributes: { medium: 'face-to-face' } },
+});
+
+const post = async (
+  body: unknown,
+  headers: Record<string, string> = { ...bearer, 'content-type': 'application/json' },
+) => {
+  const gateway = await buildTestGateway();
+  const response = await gateway.app.inject({
+    method: 'POST',
+    url: '/v1/interactions',
+    headers,
+    payload: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body),
+  });
+  return { ...gateway, response };
+};
+
+const accepts = suite('POST /v1/interactions accepts our normalised JSON');
+
+accepts('one interaction: 202 with its deterministic id, text intact, raw bytes kept', async () => {
+  const { response, intake } = await post(sample(1));
+  assert.is(response.statusCode, 202);
+  const [call] = intake.accepted;
+  assert.is(call?.interactions.length, 1);
+  assert.is(call?.interactions[0]?.text, 'مشتری برای پیگیری سفارش ۱۲۳۴ به شعبه مراجعه کرد.');
+  assert.is(response.json().interactionIds[0], call?.interactions[0]?.id);
+  assert.is(call?.raw.contentType, 'application/json');
+  assert.equal(JSON.parse(String(call?.raw.body)), sample(1));
+  const again = await post(sample(1));
+  assert.is(again.response.json().interactionIds[0], response.json().interactionIds[0], 'same source id, same id');
+});
+
+accepts('a batch of 1,000 in one request', async () => {
+  const { response, intake } = await post({ interactions: Array.from({ length: 1000 }, (_, n) => sample(n)) });
+  assert.is(response.statusCode, 202);
+  assert.is(response.json().accepted, 1000);
+  assert.is(new Set(intake.accepted[0]?.interactions.map((i) => i.id)).size, 1000);
+});
+
+accepts.run();
+
+const refuses = suite('POST /v1/interactions refuses bad input with problem+json and records nothing');
+
+const refused = async (
+  name: string,
+  body: unknown,
+  status: number,
+  detail: RegExp,
+  headers?: Record<string, string>,
+) => {
+  const { response, intake } = await post(body, headers);
+  assert.is(response.statusCode, status, `${name}: ${response.body}`);
+  assert.match(problemOf(response).detail, detail, name);
+  assert.is(intake.accepted.length, 0, `${name}: nothing recorded`);
+};
+
+refuses('without or with a wrong bearer token: 401', async () => {
+  await refused('no token', sample(1), 401, /bearer token/, { 'content-type': 'application/json' });
+  await refused('wrong token', sample(1), 401, /bearer token/, {
+    authorization: 'Bearer nope',
+    'content-type': 'application/json',
+  });
+});
+
+refuses('malformed JSON: 400', async () => {
+  await refused('malformed', '{"channel": "generic",', 400, /not JSON/);
+});
+
+refuses('wrongly typed fields: 400 naming the field', async () => {
+  await refused('text a number', { ...sample(1), text: 42 }, 400, /text/);
+  await refused(
+    'no identifiers',
+    { ...sample(1), contact: { identifiers: [], displayName: null } },
+    400,
+    /identifiers/,
+  );
+  await refused('bad date', { ...sample(1), occurredAt: 'yesterday' }, 400, /occurredAt/);
+  await refused('details of another channel', { ...sample(1), channel: 'email' }, 400, /details.channel/);
+});
+
+refuses('a batch over 1,000: 400', async () => {
+  await refused('1001', { interactions: Array.from({ length: 1001 }, (_, n) => sample(n)) }, 400, /1000/);
+});
+
+refuses('wrong content type: 415', async () => {
+  await refused('text/plain', 'hello', 415, /Unsupported Media Type|content type/i, {
+    ...bearer,
+    'content-type': 'text/plain',
+  });
+});
+
+refuses('an oversized body: 413', async () => {
+  const huge = { ...sample(1), text: 'x'.repeat(51 * 1024 * 1024) };
+  await refused('51 MiB', huge, 413, /too large|Body/i);
+});
+
+refuses('the intake down (Kafka unreachable): 503, retriable, nothing recorded', async () => {
+  const gateway = await buildTestGateway();
+  gateway.intake.failWith(new Error('broker not available'));
+  const response = await gateway.app.inject({
+    method: 'POST',
+    url: '/v1/interactions',
+    headers: { ...bearer, 'content-type': 'application/json' },
+    payload: JSON.stringify(sample(1)),
+  });
+  assert.is(response.statusCode, 503);
+  assert.is(problemOf(response).code, 'INTAKE_UNAVAILABLE');
+  assert.not.match(response.body, /broker not available/, 'internals stay in the log');
+});
+
+refuses.run();

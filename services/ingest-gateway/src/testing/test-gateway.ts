@@ -1,0 +1,39 @@
+import { useProblemDetails } from '@hub/http';
+import { createInMemoryAttachmentStore, createRecordingIntake } from '@hub/interactions';
+import { silentLogger } from '@hub/logger';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { registerIngestRoutes } from '../gateway.ts';
+import { defaultIngestSettings, type IngestSettings } from '../ingest-settings.ts';
+
+export const TEST_CHANNEL_TOKEN = 'test-channel-token-0123456789';
+
+/**
+ * The gateway over an in-memory intake (our own port): a test reads `intake.accepted` to see what
+ * was recorded, so "nothing written" is an empty list.
+ */
+export async function buildTestGateway(settings: Partial<IngestSettings> = {}) {
+  const intake = createRecordingIntake();
+  const attachments = createInMemoryAttachmentStore();
+  const app = Fastify({ loggerInstance: silentLogger() as FastifyBaseLogger, bodyLimit: 1024 * 1024 });
+  useProblemDetails(app);
+  await registerIngestRoutes(app, {
+    intake,
+    attachments,
+    logger: silentLogger(),
+    now: () => new Date('2026-11-23T09:00:00Z'),
+    settings: { ...defaultIngestSettings, channelToken: TEST_CHANNEL_TOKEN, ...settings },
+  });
+  await app.ready();
+  return { app, intake, attachments };
+}
+
+export const bearer = { authorization: `Bearer ${TEST_CHANNEL_TOKEN}` };
+
+/** Asserts nothing more than a problem+json body with the status; returns the parsed body. */
+export function problemOf(response: { statusCode: number; headers: Record<string, unknown>; body: string }) {
+  const type = String(response.headers['content-type'] ?? '');
+  if (!type.startsWith('application/problem+json')) {
+    throw new Error(`expected application/problem+json, got ${type}: ${response.body.slice(0, 200)}`);
+  }
+  return JSON.parse(response.body) as { status: number; code?: string; detail: string };
+}
