@@ -1,8 +1,9 @@
 import { useProblemDetails } from '@hub/http';
 import { createInMemoryAttachmentStore, createRecordingIntake } from '@hub/interactions';
 import { silentLogger } from '@hub/logger';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { registerIngestRoutes } from '../gateway.ts';
+import type { IngestDependencies } from '../ingest-dependencies.ts';
 import { defaultIngestSettings, type IngestSettings } from '../ingest-settings.ts';
 
 export const TEST_CHANNEL_TOKEN = 'test-channel-token-0123456789';
@@ -11,12 +12,15 @@ export const TEST_CHANNEL_TOKEN = 'test-channel-token-0123456789';
  * The gateway over an in-memory intake (our own port): a test reads `intake.accepted` to see what
  * was recorded, so "nothing written" is an empty list.
  */
-export async function buildTestGateway(settings: Partial<IngestSettings> = {}) {
+export async function buildTestGateway(
+  settings: Partial<IngestSettings> = {},
+  register: (app: FastifyInstance, deps: IngestDependencies) => Promise<void> = registerIngestRoutes,
+) {
   const intake = createRecordingIntake();
   const attachments = createInMemoryAttachmentStore();
   const app = Fastify({ loggerInstance: silentLogger() as FastifyBaseLogger, bodyLimit: 1024 * 1024 });
   useProblemDetails(app);
-  await registerIngestRoutes(app, {
+  await register(app, {
     intake,
     attachments,
     logger: silentLogger(),
