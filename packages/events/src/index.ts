@@ -16,7 +16,7 @@ export {
   isDomainEventType,
 } from './domain/event-catalogue.ts';
 export { decodeEvent, type EventContext, encodeEvent } from './domain/event-codec.ts';
-export { InteractionDetails, InteractionRecorded } from './domain/interaction.events.ts';
+export { ErasedDetails, InteractionDetails, InteractionRecorded } from './domain/interaction.events.ts';
 export { Channel, CustomerIdentifier, channels, DecidedBy } from './domain/values.ts';
 export {
   comparePositions,

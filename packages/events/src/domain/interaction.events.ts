@@ -5,7 +5,7 @@ import { GenericDetails } from './details/generic.details.ts';
 import { PhoneDetails } from './details/phone.details.ts';
 import { SocialDetails } from './details/social.details.ts';
 import { WebFormDetails } from './details/webform.details.ts';
-import { CustomerId, CustomerIdentifier } from './values.ts';
+import { Channel, CustomerId, CustomerIdentifier } from './values.ts';
 
 /** What only one channel knows about an interaction; each channel owns its file under details/. */
 export const InteractionDetails = z.discriminatedUnion('channel', [
@@ -17,6 +17,9 @@ export const InteractionDetails = z.discriminatedUnion('channel', [
   GenericDetails,
 ]);
 export type InteractionDetails = z.infer<typeof InteractionDetails>;
+
+/** What remains of an interaction's details once its customer was erased. */
+export const ErasedDetails = z.object({ channel: Channel, erased: z.literal(true) });
 
 /** One contact on one channel, the unit of the unified timeline. */
 export const InteractionRecorded = z.object({
@@ -30,5 +33,5 @@ export const InteractionRecorded = z.object({
   text: z.string(),
   /** Sanitised HTML, when the source had any. */
   html: z.string().nullable(),
-  details: InteractionDetails,
+  details: z.union([InteractionDetails, ErasedDetails]),
 });
