@@ -8,3 +8,10 @@ export {
   phoneIdentifier,
   toAsciiDigits,
 } from './identifiers.ts';
+export {
+  identifierKey,
+  type MergePolicy,
+  type Resolution,
+  type ResolutionInput,
+  resolveIdentity,
+} from './identity-resolution.decider.ts';

@@ -72,6 +72,11 @@ export const errorCatalogue = {
     retriable: true,
     title: 'The interaction log cannot accept the interaction now; nothing was recorded',
   },
+  IDENTITY_CONTENTION: {
+    httpStatus: 503,
+    retriable: true,
+    title: 'Concurrent writers kept claiming the same identifiers; try again',
+  },
   INVALID_CONFIGURATION: {
     httpStatus: 500,
     retriable: false,

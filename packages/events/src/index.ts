@@ -5,6 +5,7 @@ export {
   CustomerRegistered,
   CustomersMerged,
   CustomersUnmerged,
+  MergeCandidateDetected,
   MergeEvidence,
 } from './domain/customer.events.ts';
 export { Attachment } from './domain/details/attachment.ts';

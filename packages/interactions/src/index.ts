@@ -1,6 +1,7 @@
 export { createInMemoryAttachmentStore, createRecordingIntake, type RecordingIntake } from './in-memory-intake.ts';
 export type { AttachmentStore, IntakeReceipt, InteractionIntake } from './intake.port.ts';
 export { conversationId, interactionId, uuidV5 } from './interaction-id.ts';
+export { decodeInteractionMessage, encodeInteractionMessage, type InteractionMessage } from './interaction-message.ts';
 export {
   detailsMatchChannel,
   MAX_TEXT_LENGTH,

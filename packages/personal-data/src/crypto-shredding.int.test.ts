@@ -30,7 +30,11 @@ const interaction = encodeEvent(
       },
     },
   },
-  { id: '9d3b1f0e-0a1b-4c2d-8e3f-4a5b6c7d8e9f', occurredAt: new Date('2026-11-20T08:00:00Z'), metadata: { [PERSONAL_DATA_OF]: customerId } },
+  {
+    id: '9d3b1f0e-0a1b-4c2d-8e3f-4a5b6c7d8e9f',
+    occurredAt: new Date('2026-11-20T08:00:00Z'),
+    metadata: { [PERSONAL_DATA_OF]: customerId },
+  },
 );
 
 const shredding = suite<{ db: SqlDatabase }>('personal data sealed with the customer key, shredded on erasure');
@@ -57,21 +61,27 @@ shredding('what is stored holds no personal data in clear; readers through the k
   assert.equal(read?.data, interaction.data);
 });
 
-shredding('after the key is destroyed the event reads as redacted, still valid, the same on every replay', async ({ db }) => {
-  const keys = await createSqlKeyStore(db);
-  const store = createSealingEventStore(createPostgresEventStore(db), keys);
-  await keys.destroy(customerId);
-  const first = await store.readAll({ filter: { streamPrefix: `customer-${customerId}` } });
-  const again = await store.readAll({ filter: { streamPrefix: `customer-${customerId}` } });
-  assert.equal(first.map((e) => e.data), again.map((e) => e.data));
-  const decoded = decodeEvent(first[0] ?? { id: '', type: '', schemaVersion: 0, data: null });
-  assert.is(decoded.type, 'InteractionRecorded');
-  if (decoded.type !== 'InteractionRecorded') return;
-  assert.is(decoded.data.text, '');
-  assert.is(decoded.data.contact.value, '[erased]');
-  assert.equal(decoded.data.details, { channel: 'generic', erased: true });
-  assert.is(decoded.data.customerId, customerId, 'what is not personal remains');
-});
+shredding(
+  'after the key is destroyed the event reads as redacted, still valid, the same on every replay',
+  async ({ db }) => {
+    const keys = await createSqlKeyStore(db);
+    const store = createSealingEventStore(createPostgresEventStore(db), keys);
+    await keys.destroy(customerId);
+    const first = await store.readAll({ filter: { streamPrefix: `customer-${customerId}` } });
+    const again = await store.readAll({ filter: { streamPrefix: `customer-${customerId}` } });
+    assert.equal(
+      first.map((e) => e.data),
+      again.map((e) => e.data),
+    );
+    const decoded = decodeEvent(first[0] ?? { id: '', type: '', schemaVersion: 0, data: null });
+    assert.is(decoded.type, 'InteractionRecorded');
+    if (decoded.type !== 'InteractionRecorded') return;
+    assert.is(decoded.data.text, '');
+    assert.is(decoded.data.contact.value, '[erased]');
+    assert.equal(decoded.data.details, { channel: 'generic', erased: true });
+    assert.is(decoded.data.customerId, customerId, 'what is not personal remains');
+  },
+);
 
 shredding('an erased customer gets no new key, so nothing new can be sealed for it', async ({ db }) => {
   const keys = await createSqlKeyStore(db);

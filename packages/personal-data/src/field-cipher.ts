@@ -4,7 +4,8 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 // field it replaces: `pd1:<key id>:<iv>:<ciphertext>:<tag>` (base64url parts).
 const PREFIX = 'pd1';
 
-export const isSealed = (value: unknown): value is string => typeof value === 'string' && value.startsWith(`${PREFIX}:`);
+export const isSealed = (value: unknown): value is string =>
+  typeof value === 'string' && value.startsWith(`${PREFIX}:`);
 
 export function seal(plaintext: unknown, keyId: string, key: Buffer): string {
   const iv = randomBytes(12);

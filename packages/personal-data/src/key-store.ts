@@ -45,7 +45,9 @@ export async function createSqlKeyStore(db: SqlDatabase): Promise<KeyStore> {
     async keyFor(customerId) {
       const existing = await find(customerId);
       if (existing) return existing;
-      const [erased] = await db.query('SELECT 1 FROM personal_data.erased_customers WHERE customer_id = $1', [customerId]);
+      const [erased] = await db.query('SELECT 1 FROM personal_data.erased_customers WHERE customer_id = $1', [
+        customerId,
+      ]);
       if (erased) throw new Error(`customer ${customerId} was erased: no new personal data is kept for it`);
       await db.query(
         'INSERT INTO personal_data.customer_keys (customer_id, data_key) VALUES ($1, $2) ON CONFLICT DO NOTHING',

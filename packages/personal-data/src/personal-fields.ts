@@ -25,6 +25,7 @@ export const personalFields: Readonly<Record<string, readonly PersonalField[]>> 
     // Whole details object: its channel stays readable (see sealDetails), the rest is personal.
     field('details', 'channel-only'),
   ],
+  MergeCandidateDetected: [field('evidence.identifiers', [])],
   CustomersMerged: [field('evidence', [])],
   CustomersUnmerged: [field('identifiers', []), field('reason', '')],
 };

@@ -20,6 +20,27 @@ const HubEnvironment = z.object({
     .string()
     .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'a comma-separated list of host:port')
     .optional(),
+  HUB_PUBLIC_URL: z.string().url().optional(),
+  HUB_SMTP_PORT: port.optional(),
+  HUB_CHANNEL_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  HUB_AGENT_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  HUB_MASTER_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, '32 bytes, base64-encoded (openssl rand -base64 32)')
+    .optional(),
+  HUB_WEBFORMS_FILE: z.string().min(1).optional(),
+  HUB_PHONE_REGION: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'an ISO 3166 two-letter region such as IR or GB')
+    .optional(),
+  HUB_MERGE_POLICY: z.enum(['review', 'auto']).default('review'),
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  META_APP_SECRET: z.string().min(1).optional(),
+  META_VERIFY_TOKEN: z.string().min(1).optional(),
+  TELEGRAM_SECRET_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, '1-256 characters A-Z, a-z, 0-9, _ and - (Telegram rule)')
+    .optional(),
   ESDB_URL: z
     .string()
     .regex(/^(esdb|kurrentdb|esdb\+discover|kurrentdb\+discover):\/\//, 'an esdb:// or kurrentdb:// connection string')
@@ -33,6 +54,12 @@ function missingBackendUrls(env: Readonly<Record<string, string | undefined>>): 
     problems.push('DATABASE_URL: required when HUB_EVENT_STORE=postgres');
   }
   if (env.HUB_EVENT_STORE === 'esdb' && !env.ESDB_URL) problems.push('ESDB_URL: required when HUB_EVENT_STORE=esdb');
+  // Several processes behind one Kafka must share keys and tokens: none may invent its own.
+  if (env.KAFKA_BROKERS) {
+    for (const name of ['HUB_CHANNEL_TOKEN', 'HUB_AGENT_TOKEN', 'HUB_MASTER_KEY']) {
+      if (!env[name]) problems.push(`${name}: required when KAFKA_BROKERS is set`);
+    }
+  }
   return problems;
 }
 
@@ -49,6 +76,18 @@ export interface HubConfig {
   readonly databaseUrl: string | undefined;
   readonly kafkaBrokers: readonly string[] | undefined;
   readonly esdbUrl: string | undefined;
+  readonly publicUrl: string;
+  readonly smtpPort: number | undefined;
+  readonly channelToken: string | undefined;
+  readonly agentToken: string | undefined;
+  readonly masterKey: Buffer | undefined;
+  readonly webFormsFile: string | undefined;
+  readonly phoneRegion: string | undefined;
+  readonly mergePolicy: 'review' | 'auto';
+  readonly twilioAuthToken: string | undefined;
+  readonly metaAppSecret: string | undefined;
+  readonly metaVerifyToken: string | undefined;
+  readonly telegramSecretToken: string | undefined;
 }
 
 /**
@@ -82,5 +121,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): H
     databaseUrl: e.DATABASE_URL,
     kafkaBrokers: e.KAFKA_BROKERS?.split(','),
     esdbUrl: e.ESDB_URL,
+    publicUrl: (e.HUB_PUBLIC_URL ?? `http://${e.HUB_HOST}:${e.HUB_PORT}`).replace(/\/$/, ''),
+    smtpPort: e.HUB_SMTP_PORT,
+    channelToken: e.HUB_CHANNEL_TOKEN,
+    agentToken: e.HUB_AGENT_TOKEN,
+    masterKey: e.HUB_MASTER_KEY ? Buffer.from(e.HUB_MASTER_KEY, 'base64') : undefined,
+    webFormsFile: e.HUB_WEBFORMS_FILE ? resolve(e.HUB_WEBFORMS_FILE) : undefined,
+    phoneRegion: e.HUB_PHONE_REGION,
+    mergePolicy: e.HUB_MERGE_POLICY,
+    twilioAuthToken: e.TWILIO_AUTH_TOKEN,
+    metaAppSecret: e.META_APP_SECRET,
+    metaVerifyToken: e.META_VERIFY_TOKEN,
+    telegramSecretToken: e.TELEGRAM_SECRET_TOKEN,
   });
 }

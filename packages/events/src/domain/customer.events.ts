@@ -26,6 +26,13 @@ export const MergeEvidence = z.object({
   identifiers: z.array(CustomerIdentifier).min(2),
 });
 
+/** Identifiers of several customers met on one interaction; an agent decides (review policy). */
+export const MergeCandidateDetected = z.object({
+  customerId: CustomerId,
+  candidateIds: z.array(CustomerId).min(1),
+  evidence: MergeEvidence,
+});
+
 export const CustomersMerged = z.object({
   survivorId: CustomerId,
   mergedId: CustomerId,

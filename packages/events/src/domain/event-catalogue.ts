@@ -6,6 +6,7 @@ import {
   CustomerRegistered,
   CustomersMerged,
   CustomersUnmerged,
+  MergeCandidateDetected,
 } from './customer.events.ts';
 import { InteractionRecorded } from './interaction.events.ts';
 import { identifierLinkedV1ToV2, type Upcaster } from './upcasters.ts';
@@ -29,6 +30,7 @@ export const eventCatalogue = {
   }),
   CustomerIdentifierUnlinked: define({ version: 1, schema: CustomerIdentifierUnlinked, upcasters: {} }),
   InteractionRecorded: define({ version: 1, schema: InteractionRecorded, upcasters: {} }),
+  MergeCandidateDetected: define({ version: 1, schema: MergeCandidateDetected, upcasters: {} }),
   CustomersMerged: define({ version: 1, schema: CustomersMerged, upcasters: {} }),
   CustomersUnmerged: define({ version: 1, schema: CustomersUnmerged, upcasters: {} }),
   CustomerErased: define({ version: 1, schema: CustomerErased, upcasters: {} }),

@@ -1,0 +1,73 @@
+import { createHmac } from 'node:crypto';
+import { identifierKey } from '@hub/customer-identity';
+import type { CustomerIdentifier } from '@hub/events';
+import type { SqlDatabase } from '@hub/sql';
+
+/**
+ * Which customer owns each identifier: the writer's arbiter. Claims are atomic (primary key), so
+ * two writers meeting one new phone number on two partitions cannot both create a customer for
+ * it. Identifiers are kept as keyed hashes: the index answers "who has this number" without
+ * holding the number. Rebuildable from CustomerIdentifierLinked events.
+ */
+export interface IdentityIndex {
+  owners(identifiers: readonly CustomerIdentifier[]): Promise<Map<string, string>>;
+  /** Claims unowned identifiers for the customer; returns the owners of all of them afterwards. */
+  claim(customerId: string, identifiers: readonly CustomerIdentifier[]): Promise<Map<string, string>>;
+  /** After a merge: the merged customer's identifiers now resolve to the survivor. */
+  repoint(fromCustomerId: string, toCustomerId: string): Promise<void>;
+  /** After erasure: the customer's identifiers resolve to nobody. */
+  forget(customerId: string): Promise<void>;
+}
+
+export const identityIndexSchema = `
+CREATE SCHEMA IF NOT EXISTS identity;
+CREATE TABLE IF NOT EXISTS identity.identifiers (
+  identifier_hash text PRIMARY KEY,
+  customer_id text NOT NULL
+);
+CREATE INDEX IF NOT EXISTS identifiers_customer_idx ON identity.identifiers (customer_id);`;
+
+export async function createIdentityIndex(db: SqlDatabase, hashKey: Buffer): Promise<IdentityIndex> {
+  await db.exec(identityIndexSchema);
+  const hash = (identifier: CustomerIdentifier) =>
+    createHmac('sha256', hashKey).update(identifierKey(identifier)).digest('base64url');
+
+  const owners = async (identifiers: readonly CustomerIdentifier[]) => {
+    const hashes = identifiers.map(hash);
+    const rows = await db.query<{ identifier_hash: string; customer_id: string }>(
+      // A JSON array rather than a SQL array parameter: PGlite and pg serialise those differently.
+      `SELECT identifier_hash, customer_id FROM identity.identifiers
+        WHERE identifier_hash IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+      [JSON.stringify(hashes)],
+    );
+    const byHash = new Map(rows.map((r) => [r.identifier_hash, r.customer_id]));
+    return new Map(
+      identifiers.flatMap((identifier, i) => {
+        const owner = byHash.get(hashes[i] ?? '');
+        return owner ? [[identifierKey(identifier), owner] as const] : [];
+      }),
+    );
+  };
+
+  return {
+    owners,
+    async claim(customerId, identifiers) {
+      for (const identifier of identifiers) {
+        await db.query(
+          'INSERT INTO identity.identifiers (identifier_hash, customer_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+          [hash(identifier), customerId],
+        );
+      }
+      return owners(identifiers);
+    },
+    async repoint(fromCustomerId, toCustomerId) {
+      await db.query('UPDATE identity.identifiers SET customer_id = $2 WHERE customer_id = $1', [
+        fromCustomerId,
+        toCustomerId,
+      ]);
+    },
+    async forget(customerId) {
+      await db.query('DELETE FROM identity.identifiers WHERE customer_id = $1', [customerId]);
+    },
+  };
+}

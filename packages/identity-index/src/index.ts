@@ -1,0 +1,1 @@
+export { createIdentityIndex, type IdentityIndex, identityIndexSchema } from './identity-index.ts';

@@ -1,0 +1,1 @@
+export { createRawPayloadStore, type RawPayloadStore, rawPayloadSchema } from './raw-payload-store.ts';

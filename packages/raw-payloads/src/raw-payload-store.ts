@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import type { RawPayload } from '@hub/interactions';
+import { seal, unseal } from '@hub/personal-data';
+import type { SqlDatabase } from '@hub/sql';
+
+/**
+ * Every channel's raw bytes, kept encrypted beside what was parsed from them: a parser fix can
+ * re-process history, and a payload that failed to parse is listed and can be re-run. Rows are
+ * tied to their customer once known and deleted with it on erasure.
+ */
+export interface RawPayloadStore {
+  save(raw: RawPayload, parseError?: string): Promise<string>;
+  assignCustomer(payloadId: string, customerId: string): Promise<void>;
+  get(payloadId: string): Promise<(RawPayload & { parseError: string | null }) | undefined>;
+  listParseFailures(limit: number): Promise<{ id: string; channel: string; receivedAt: Date; parseError: string }[]>;
+  clearParseFailure(payloadId: string): Promise<void>;
+  deleteForCustomer(customerId: string): Promise<number>;
+}
+
+export const rawPayloadSchema = `
+CREATE SCHEMA IF NOT EXISTS raw;
+CREATE TABLE IF NOT EXISTS raw.payloads (
+  payload_id   text PRIMARY KEY,
+  channel      text NOT NULL,
+  content_type text NOT NULL,
+  received_at  timestamptz NOT NULL,
+  sealed_body  text NOT NULL,
+  customer_id  text,
+  parse_error  text
+);
+CREATE INDEX IF NOT EXISTS payloads_customer_idx ON raw.payloads (customer_id);
+CREATE INDEX IF NOT EXISTS payloads_failed_idx ON raw.payloads (received_at) WHERE parse_error IS NOT NULL;`;
+
+export async function createRawPayloadStore(db: SqlDatabase, key: Buffer): Promise<RawPayloadStore> {
+  await db.exec(rawPayloadSchema);
+  return {
+    async save(raw, parseError) {
+      const id = createHash('sha256').update(raw.body).digest('hex');
+      await db.query(
+        `INSERT INTO raw.payloads (payload_id, channel, content_type, received_at, sealed_body, parse_error)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (payload_id) DO UPDATE SET parse_error = EXCLUDED.parse_error`,
+        [
+          id,
+          raw.channel,
+          raw.contentType,
+          raw.receivedAt,
+          seal(raw.body.toString('base64'), 'raw', key),
+          parseError ?? null,
+        ],
+      );
+      return id;
+    },
+    async assignCustomer(payloadId, customerId) {
+      await db.query('UPDATE raw.payloads SET customer_id = $2 WHERE payload_id = $1 AND customer_id IS NULL', [
+        payloadId,
+        customerId,
+      ]);
+    },
+    async get(payloadId) {
+      const [row] = await db.query<{
+        channel: RawPayload['channel'];
+        content_type: string;
+        received_at: Date;
+        sealed_body: string;
+        parse_error: string | null;
+      }>(
+        'SELECT channel, content_type, received_at, sealed_body, parse_error FROM raw.payloads WHERE payload_id = $1',
+        [payloadId],
+      );
+      if (!row) return undefined;
+      return {
+        channel: row.channel,
+        contentType: row.content_type,
+        receivedAt: row.received_at,
+        body: Buffer.from(unseal(row.sealed_body, key) as string, 'base64'),
+        parseError: row.parse_error,
+      };
+    },
+    async listParseFailures(limit) {
+      const rows = await db.query<{ payload_id: string; channel: string; received_at: Date; parse_error: string }>(
+        `SELECT payload_id, channel, received_at, parse_error FROM raw.payloads
+          WHERE parse_error IS NOT NULL ORDER BY received_at DESC LIMIT $1`,
+        [limit],
+      );
+      return rows.map((r) => ({
+        id: r.payload_id,
+        channel: r.channel,
+        receivedAt: r.received_at,
+        parseError: r.parse_error,
+      }));
+    },
+    async clearParseFailure(payloadId) {
+      await db.query('UPDATE raw.payloads SET parse_error = NULL WHERE payload_id = $1', [payloadId]);
+    },
+    async deleteForCustomer(customerId) {
+      const rows = await db.query('DELETE FROM raw.payloads WHERE customer_id = $1 RETURNING payload_id', [customerId]);
+      return rows.length;
+    },
+  };
+}

@@ -1,0 +1,13 @@
+export { type ProjectionDefinition, type RunningProjection, runProjection } from './projection-runner.ts';
+export { searchable } from './searchable-text.ts';
+export { applyTimelineEvent, TIMELINE_PROJECTION, timelineEventTypes } from './timeline.projection.ts';
+export {
+  type CustomerView,
+  findCustomer,
+  lookupCustomer,
+  searchCustomers,
+  type TimelineCursor,
+  type TimelineEntry,
+  timelinePage,
+} from './timeline.queries.ts';
+export { timelineSchema } from './timeline.schema.ts';

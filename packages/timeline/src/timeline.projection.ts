@@ -1,0 +1,167 @@
+import { type DomainEvent, decodeEvent, type RecordedEvent } from '@hub/events';
+import type { SqlExecutor } from '@hub/sql';
+import { searchable } from './searchable-text.ts';
+
+export const TIMELINE_PROJECTION = 'timeline';
+
+/** The event types this projection reads; every other type passes through untouched. */
+export const timelineEventTypes: ReadonlySet<DomainEvent['type']> = new Set([
+  'CustomerRegistered',
+  'CustomerIdentifierLinked',
+  'CustomerIdentifierUnlinked',
+  'InteractionRecorded',
+  'MergeCandidateDetected',
+  'CustomersMerged',
+  'CustomersUnmerged',
+  'CustomerErased',
+]);
+
+const ensureCustomer = (tx: SqlExecutor, customerId: string, at: Date) =>
+  tx.query('INSERT INTO read_models.customers (customer_id, created_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+    customerId,
+    at,
+  ]);
+
+const refreshSearchText = async (tx: SqlExecutor, customerId: string) => {
+  const [row] = await tx.query<{ text: string }>(
+    `SELECT coalesce(c.display_name, '') || ' ' || coalesce(string_agg(i.value, ' '), '') AS text
+       FROM read_models.customers c LEFT JOIN read_models.customer_identifiers i ON i.customer_id = c.customer_id
+      WHERE c.customer_id = $1 GROUP BY c.display_name`,
+    [customerId],
+  );
+  await tx.query('UPDATE read_models.customers SET search_text = $2 WHERE customer_id = $1', [
+    customerId,
+    searchable(row?.text ?? ''),
+  ]);
+};
+
+/**
+ * Applies one event to the timeline read models, in the caller's transaction (which also moves the
+ * checkpoint). Every statement is idempotent, so a replay from an older checkpoint is harmless.
+ */
+export async function applyTimelineEvent(tx: SqlExecutor, recorded: RecordedEvent): Promise<void> {
+  if (!timelineEventTypes.has(recorded.type as DomainEvent['type'])) return;
+  const event = decodeEvent(recorded);
+  const at = recorded.occurredAt;
+  switch (event.type) {
+    case 'CustomerRegistered': {
+      const { customerId, displayName, firstChannel } = event.data;
+      await ensureCustomer(tx, customerId, at);
+      await tx.query(
+        `UPDATE read_models.customers SET display_name = coalesce(display_name, $2), first_channel = coalesce(first_channel, $3),
+           created_at = least(created_at, $4) WHERE customer_id = $1`,
+        [customerId, displayName, firstChannel, at],
+      );
+      return refreshSearchText(tx, customerId);
+    }
+    case 'CustomerIdentifierLinked': {
+      const { customerId, identifier } = event.data;
+      await ensureCustomer(tx, customerId, at);
+      await tx.query(
+        `INSERT INTO read_models.customer_identifiers (kind, value, customer_id) VALUES ($1, $2, $3)
+         ON CONFLICT (kind, value) DO UPDATE SET customer_id = EXCLUDED.customer_id`,
+        [identifier.kind, identifier.value, customerId],
+      );
+      return refreshSearchText(tx, customerId);
+    }
+    case 'CustomerIdentifierUnlinked': {
+      const { customerId, identifier } = event.data;
+      await tx.query(
+        'DELETE FROM read_models.customer_identifiers WHERE kind = $1 AND value = $2 AND customer_id = $3',
+        [identifier.kind, identifier.value, customerId],
+      );
+      return refreshSearchText(tx, customerId);
+    }
+    case 'InteractionRecorded':
+      return recordInteraction(tx, event.data, recorded);
+    case 'MergeCandidateDetected': {
+      for (const candidateId of event.data.candidateIds) {
+        await tx.query('INSERT INTO read_models.merge_candidates VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
+          event.data.customerId,
+          candidateId,
+          event.data.evidence.interactionId,
+          at,
+        ]);
+      }
+      return;
+    }
+    case 'CustomersMerged':
+      return mergeCustomers(tx, event.data.survivorId, event.data.mergedId);
+    case 'CustomersUnmerged':
+      // The restored customer's rows come back with a rebuild; until then the survivor keeps them.
+      await tx.query('UPDATE read_models.customers SET merged_into = NULL WHERE customer_id = $1', [
+        event.data.restoredId,
+      ]);
+      return;
+    case 'CustomerErased':
+      return eraseCustomer(tx, event.data.customerId, at);
+    default:
+      return event satisfies never;
+  }
+}
+
+type InteractionData = Extract<DomainEvent, { type: 'InteractionRecorded' }>['data'];
+
+async function recordInteraction(tx: SqlExecutor, data: InteractionData, recorded: RecordedEvent) {
+  await ensureCustomer(tx, data.customerId, recorded.occurredAt);
+  // A customer merged away forwards its new interactions to the survivor.
+  const [target] = await tx.query<{ id: string }>(
+    'SELECT coalesce(merged_into, customer_id) AS id FROM read_models.customers WHERE customer_id = $1',
+    [data.customerId],
+  );
+  const customerId = target?.id ?? data.customerId;
+  const inserted = await tx.query(
+    `INSERT INTO read_models.timeline (interaction_id, customer_id, occurred_at, channel, direction, conversation_id,
+       contact_kind, contact_value, summary, body_text, body_html, details, recorded_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13)
+     ON CONFLICT (interaction_id) DO NOTHING RETURNING interaction_id`,
+    [
+      data.interactionId,
+      customerId,
+      recorded.occurredAt,
+      data.details.channel,
+      data.direction,
+      data.conversationId,
+      data.contact.kind,
+      data.contact.value,
+      data.summary,
+      data.text,
+      data.html,
+      JSON.stringify(data.details),
+      recorded.recordedAt,
+    ],
+  );
+  if (inserted.length === 0) return;
+  await tx.query(
+    `UPDATE read_models.customers SET interaction_count = interaction_count + 1,
+       last_interaction_at = greatest(last_interaction_at, $2) WHERE customer_id = $1`,
+    [customerId, recorded.occurredAt],
+  );
+}
+
+async function mergeCustomers(tx: SqlExecutor, survivorId: string, mergedId: string) {
+  await tx.query('UPDATE read_models.timeline SET customer_id = $1 WHERE customer_id = $2', [survivorId, mergedId]);
+  await tx.query('UPDATE read_models.customer_identifiers SET customer_id = $1 WHERE customer_id = $2', [
+    survivorId,
+    mergedId,
+  ]);
+  await tx.query(
+    `UPDATE read_models.customers s SET interaction_count = (SELECT count(*) FROM read_models.timeline t WHERE t.customer_id = s.customer_id),
+       last_interaction_at = (SELECT max(occurred_at) FROM read_models.timeline t WHERE t.customer_id = s.customer_id)
+     WHERE customer_id IN ($1, $2)`,
+    [survivorId, mergedId],
+  );
+  await tx.query('UPDATE read_models.customers SET merged_into = $1 WHERE customer_id = $2', [survivorId, mergedId]);
+  await refreshSearchText(tx, survivorId);
+}
+
+async function eraseCustomer(tx: SqlExecutor, customerId: string, at: Date) {
+  await tx.query('DELETE FROM read_models.timeline WHERE customer_id = $1', [customerId]);
+  await tx.query('DELETE FROM read_models.customer_identifiers WHERE customer_id = $1', [customerId]);
+  await tx.query('DELETE FROM read_models.merge_candidates WHERE customer_id = $1 OR candidate_id = $1', [customerId]);
+  await tx.query(
+    `UPDATE read_models.customers SET display_name = NULL, search_text = '', interaction_count = 0,
+       last_interaction_at = NULL, erased_at = $2 WHERE customer_id = $1`,
+    [customerId, at],
+  );
+}

@@ -1,0 +1,144 @@
+import type { SqlExecutor } from '@hub/sql';
+import { searchable } from './searchable-text.ts';
+
+export interface CustomerView {
+  readonly id: string;
+  readonly displayName: string | null;
+  readonly firstChannel: string | null;
+  readonly createdAt: string;
+  readonly lastInteractionAt: string | null;
+  readonly interactionCount: number;
+  readonly mergedInto: string | null;
+  readonly erased: boolean;
+  readonly identifiers: { kind: string; value: string }[];
+}
+
+export interface TimelineEntry {
+  readonly interactionId: string;
+  readonly occurredAt: string;
+  readonly channel: string;
+  readonly direction: string;
+  readonly conversationId: string;
+  readonly contact: { kind: string; value: string };
+  readonly summary: string;
+  readonly text: string;
+  readonly html: string | null;
+  readonly details: unknown;
+}
+
+interface CustomerRow {
+  customer_id: string;
+  display_name: string | null;
+  first_channel: string | null;
+  created_at: Date;
+  last_interaction_at: Date | null;
+  interaction_count: number;
+  merged_into: string | null;
+  erased_at: Date | null;
+}
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+async function customerViews(db: SqlExecutor, rows: CustomerRow[]): Promise<CustomerView[]> {
+  if (rows.length === 0) return [];
+  const identifiers = await db.query<{ customer_id: string; kind: string; value: string }>(
+    `SELECT customer_id, kind, value FROM read_models.customer_identifiers
+      WHERE customer_id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY kind, value`,
+    [JSON.stringify(rows.map((r) => r.customer_id))],
+  );
+  return rows.map((r) => ({
+    id: r.customer_id,
+    displayName: r.display_name,
+    firstChannel: r.first_channel,
+    createdAt: iso(r.created_at) ?? '',
+    lastInteractionAt: iso(r.last_interaction_at),
+    interactionCount: Number(r.interaction_count),
+    mergedInto: r.merged_into,
+    erased: r.erased_at !== null,
+    identifiers: identifiers.filter((i) => i.customer_id === r.customer_id).map(({ kind, value }) => ({ kind, value })),
+  }));
+}
+
+const customerColumns =
+  'customer_id, display_name, first_channel, created_at, last_interaction_at, interaction_count, merged_into, erased_at';
+
+export async function findCustomer(db: SqlExecutor, customerId: string): Promise<CustomerView | undefined> {
+  const rows = await db.query<CustomerRow>(
+    `SELECT ${customerColumns} FROM read_models.customers WHERE customer_id = $1`,
+    [customerId],
+  );
+  return (await customerViews(db, rows))[0];
+}
+
+export async function lookupCustomer(db: SqlExecutor, kind: string, value: string): Promise<CustomerView | undefined> {
+  const [row] = await db.query<{ customer_id: string }>(
+    'SELECT customer_id FROM read_models.customer_identifiers WHERE kind = $1 AND value = $2',
+    [kind, value],
+  );
+  return row ? findCustomer(db, row.customer_id) : undefined;
+}
+
+/** Names and identifiers containing the query, Persian spelling variants folded. */
+export async function searchCustomers(db: SqlExecutor, query: string, limit: number): Promise<CustomerView[]> {
+  const needle = searchable(query).replace(/[\\%_]/g, (c) => `\\${c}`);
+  const rows = await db.query<CustomerRow>(
+    `SELECT ${customerColumns} FROM read_models.customers
+      WHERE merged_into IS NULL AND erased_at IS NULL AND search_text LIKE '%' || $1 || '%'
+      ORDER BY last_interaction_at DESC NULLS LAST, customer_id LIMIT $2`,
+    [needle, limit],
+  );
+  return customerViews(db, rows);
+}
+
+export interface TimelineCursor {
+  readonly occurredAt: string;
+  readonly interactionId: string;
+}
+
+/** Newest first; the cursor is the last entry of the previous page. */
+export async function timelinePage(
+  db: SqlExecutor,
+  customerId: string,
+  options: { limit: number; after?: TimelineCursor; asOf?: Date },
+): Promise<TimelineEntry[]> {
+  const rows = await db.query<{
+    interaction_id: string;
+    occurred_at: Date;
+    channel: string;
+    direction: string;
+    conversation_id: string;
+    contact_kind: string;
+    contact_value: string;
+    summary: string;
+    body_text: string;
+    body_html: string | null;
+    details: unknown;
+  }>(
+    `SELECT interaction_id, occurred_at, channel, direction, conversation_id, contact_kind, contact_value, summary,
+            body_text, body_html, details
+       FROM read_models.timeline
+      WHERE customer_id = $1
+        AND ($2::timestamptz IS NULL OR (occurred_at, interaction_id) < ($2::timestamptz, $3::text))
+        AND ($5::timestamptz IS NULL OR recorded_at <= $5::timestamptz)
+      ORDER BY occurred_at DESC, interaction_id DESC LIMIT $4`,
+    [
+      customerId,
+      options.after?.occurredAt ?? null,
+      options.after?.interactionId ?? '',
+      options.limit,
+      options.asOf ?? null,
+    ],
+  );
+  return rows.map((r) => ({
+    interactionId: r.interaction_id,
+    occurredAt: iso(r.occurred_at) ?? '',
+    channel: r.channel,
+    direction: r.direction,
+    conversationId: r.conversation_id,
+    contact: { kind: r.contact_kind, value: r.contact_value },
+    summary: r.summary,
+    text: r.body_text,
+    html: r.body_html,
+    details: r.details,
+  }));
+}

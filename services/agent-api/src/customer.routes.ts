@@ -1,0 +1,101 @@
+import { type CountryCode, normalizeEmail, normalizeHandle, normalizePhone } from '@hub/customer-identity';
+import { HubError } from '@hub/errors';
+import { requireBearer } from '@hub/http';
+import type { SqlExecutor } from '@hub/sql';
+import { findCustomer, lookupCustomer, searchCustomers, timelinePage } from '@hub/timeline';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { type ErasureDependencies, eraseCustomer } from './erase-customer.ts';
+import { decodeCursor, encodeCursor } from './timeline-cursor.ts';
+
+export interface AgentApiDependencies extends ErasureDependencies {
+  readonly readModels: SqlExecutor;
+  readonly agentToken: string;
+  readonly defaultPhoneRegion: CountryCode | undefined;
+}
+
+const CustomerId = z.object({ id: z.string().uuid() });
+const Search = z.object({
+  q: z.string().trim().min(1).max(200),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+const Lookup = z
+  .object({ email: z.string().max(320), phone: z.string().max(64), handle: z.string().max(300) })
+  .partial()
+  .refine((q) => [q.email, q.phone, q.handle].filter((v) => v !== undefined).length === 1, {
+    message: 'give exactly one of email, phone or handle',
+  });
+const TimelineQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+  asOf: z.string().datetime({ offset: true }).optional(),
+});
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new HubError('INVALID_INPUT', `invalid ${what}: ${issue?.path.join('.') || ''} ${issue?.message ?? ''}`.trim());
+}
+
+/** The agents' customer API; every route needs `Authorization: Bearer <HUB_AGENT_TOKEN>`. */
+export async function registerCustomerRoutes(app: FastifyInstance, deps: AgentApiDependencies): Promise<void> {
+  app.addHook('preHandler', requireBearer(deps.agentToken, 'the agent API'));
+
+  app.get('/v1/customers', async (request) => {
+    const { q, limit } = parse(Search, request.query, 'search');
+    return { customers: await searchCustomers(deps.readModels, q, limit) };
+  });
+
+  app.get('/v1/customers/lookup', async (request) => {
+    const query = parse(Lookup, request.query, 'lookup');
+    const [kind, value] =
+      query.email !== undefined
+        ? ['email', normalizeEmail(query.email)]
+        : query.phone !== undefined
+          ? ['phone', normalizePhone(query.phone, deps.defaultPhoneRegion)]
+          : [
+              'handle',
+              query.handle?.includes(':')
+                ? normalizeHandle(...(query.handle.split(/:(.*)/s) as [string, string]))
+                : null,
+            ];
+    if (!value) throw new HubError('INVALID_INPUT', `not a valid ${kind}`);
+    const customer = await lookupCustomer(deps.readModels, kind, value);
+    if (!customer) throw new HubError('NOT_FOUND', `no customer with this ${kind}`);
+    return customer;
+  });
+
+  app.get('/v1/customers/:id', async (request) => {
+    const { id } = parse(CustomerId, request.params, 'customer id');
+    const customer = await findCustomer(deps.readModels, id);
+    if (!customer) throw new HubError('NOT_FOUND', `no customer ${id}`);
+    return customer;
+  });
+
+  app.get('/v1/customers/:id/timeline', async (request) => {
+    const { id } = parse(CustomerId, request.params, 'customer id');
+    const query = parse(TimelineQuery, request.query, 'timeline query');
+    const customer = await findCustomer(deps.readModels, id);
+    if (!customer) throw new HubError('NOT_FOUND', `no customer ${id}`);
+    const target = customer.mergedInto ?? id;
+    const entries = await timelinePage(deps.readModels, target, {
+      limit: query.limit + 1,
+      ...(query.cursor ? { after: decodeCursor(query.cursor) } : {}),
+      ...(query.asOf ? { asOf: new Date(query.asOf) } : {}),
+    });
+    const page = entries.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      customerId: target,
+      entries: page,
+      nextCursor: entries.length > query.limit && last ? encodeCursor(last) : null,
+    };
+  });
+
+  app.delete('/v1/customers/:id', async (request, reply) => {
+    const { id } = parse(CustomerId, request.params, 'customer id');
+    const result = await eraseCustomer(deps, id, { requestedBy: 'agent-api', reason: null });
+    return reply.status(202).send(result);
+  });
+}

@@ -1,0 +1,66 @@
+import { hkdfSync, randomBytes } from 'node:crypto';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { HubConfig } from './config.ts';
+
+export interface HubSecrets {
+  readonly channelToken: string;
+  readonly agentToken: string;
+  /** Keys derived from HUB_MASTER_KEY, one per use, so none can stand in for another. */
+  readonly keys: {
+    readonly transport: Buffer;
+    readonly partition: Buffer;
+    readonly rawPayloads: Buffer;
+    readonly identityIndex: Buffer;
+  };
+  /** Where generated secrets were written, when they were. */
+  readonly generatedFile: string | undefined;
+}
+
+const derive = (master: Buffer, use: string) =>
+  Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `hub:${use}`, 32));
+
+interface StoredSecrets {
+  channelToken: string;
+  agentToken: string;
+  masterKey: string;
+}
+
+/**
+ * Secrets come from configuration. Only the embedded default may do without: it generates them
+ * once into `<HUB_DATA_DIR>/secrets.json` (mode 600) so `npm start` works on a fresh machine and
+ * the tokens survive restarts. Distributed deployments must configure them (checked in config).
+ */
+export async function loadSecrets(config: HubConfig): Promise<HubSecrets> {
+  let generatedFile: string | undefined;
+  let stored: Partial<StoredSecrets> = {};
+  if (!config.channelToken || !config.agentToken || !config.masterKey) {
+    const file = join(config.dataDir, 'secrets.json');
+    stored = await readFile(file, 'utf8')
+      .then((text) => JSON.parse(text) as StoredSecrets)
+      .catch(() => ({}));
+    if (!stored.channelToken || !stored.agentToken || !stored.masterKey) {
+      stored = {
+        channelToken: stored.channelToken ?? randomBytes(24).toString('base64url'),
+        agentToken: stored.agentToken ?? randomBytes(24).toString('base64url'),
+        masterKey: stored.masterKey ?? randomBytes(32).toString('base64'),
+      };
+      await mkdir(config.dataDir, { recursive: true });
+      await writeFile(file, `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600 });
+      await chmod(file, 0o600);
+    }
+    generatedFile = file;
+  }
+  const master = config.masterKey ?? Buffer.from(stored.masterKey ?? '', 'base64');
+  return {
+    channelToken: config.channelToken ?? stored.channelToken ?? '',
+    agentToken: config.agentToken ?? stored.agentToken ?? '',
+    keys: {
+      transport: derive(master, 'transport'),
+      partition: derive(master, 'partition-key'),
+      rawPayloads: derive(master, 'raw-payloads'),
+      identityIndex: derive(master, 'identity-index'),
+    },
+    generatedFile,
+  };
+}
