@@ -31,6 +31,17 @@ const TimelineQuery = z.object({
   asOf: z.string().datetime({ offset: true }).optional(),
 });
 
+/** The identifier asked for, normalised as the writer stored it; `null` when it is not valid. */
+function normalizeLookup(
+  query: { email?: string; phone?: string; handle?: string },
+  region: CountryCode | undefined,
+): [kind: string, value: string | null] {
+  if (query.email !== undefined) return ['email', normalizeEmail(query.email)];
+  if (query.phone !== undefined) return ['phone', normalizePhone(query.phone, region)];
+  const [network = '', id = ''] = (query.handle ?? '').split(/:(.*)/s);
+  return ['handle', normalizeHandle(network, id)];
+}
+
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
@@ -48,18 +59,7 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AgentAp
   });
 
   app.get('/v1/customers/lookup', async (request) => {
-    const query = parse(Lookup, request.query, 'lookup');
-    const [kind, value] =
-      query.email !== undefined
-        ? ['email', normalizeEmail(query.email)]
-        : query.phone !== undefined
-          ? ['phone', normalizePhone(query.phone, deps.defaultPhoneRegion)]
-          : [
-              'handle',
-              query.handle?.includes(':')
-                ? normalizeHandle(...(query.handle.split(/:(.*)/s) as [string, string]))
-                : null,
-            ];
+    const [kind, value] = normalizeLookup(parse(Lookup, request.query, 'lookup'), deps.defaultPhoneRegion);
     if (!value) throw new HubError('INVALID_INPUT', `not a valid ${kind}`);
     const customer = await lookupCustomer(deps.readModels, kind, value);
     if (!customer) throw new HubError('NOT_FOUND', `no customer with this ${kind}`);

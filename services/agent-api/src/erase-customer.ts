@@ -11,13 +11,15 @@ export interface ErasureDependencies {
   readonly keys: KeyStore;
   readonly index: IdentityIndex;
   readonly readModels: SqlExecutor;
+  readonly rawPayloads: { deleteForCustomer(customerId: string): Promise<number> };
   readonly now: () => Date;
 }
 
 /**
  * Right to be forgotten. Destroys the data keys of the customer and of every customer merged into
  * it (their events carry its history too), so every sealed field of theirs reads as redacted in
- * every copy; forgets their identifiers; then records CustomerErased, which purges the read models.
+ * every copy; forgets their identifiers; deletes their raw payloads; then records CustomerErased,
+ * which purges the read models.
  */
 export async function eraseCustomer(
   deps: ErasureDependencies,
@@ -37,6 +39,7 @@ export async function eraseCustomer(
   for (const id of erasedIds) {
     await deps.keys.destroy(id);
     await deps.index.forget(id);
+    await deps.rawPayloads.deleteForCustomer(id);
     await deps.store.appendToStream(customerStream(id), [
       encodeEvent(
         { type: 'CustomerErased', data: { customerId: id, requestedBy: request.requestedBy, reason: request.reason } },

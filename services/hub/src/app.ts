@@ -18,8 +18,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     bodyLimit: 1024 * 1024,
   });
 
-  // Global: every route is limited unless it sets its own figure.
-  await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute' });
+  // Not global: authenticated channel and agent APIs carry bulk traffic (batches, polling); the
+  // deliberately public routes (health, web forms, widget, webhook handshakes) set their own limits.
+  await app.register(rateLimit, { global: false });
 
   useProblemDetails(app);
 

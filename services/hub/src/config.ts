@@ -20,6 +20,11 @@ const HubEnvironment = z.object({
     .string()
     .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'a comma-separated list of host:port')
     .optional(),
+  HUB_KAFKA_TOPIC: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,200}$/, 'a Kafka topic name')
+    .default('hub.interactions.v1'),
+  HUB_KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(6),
   HUB_PUBLIC_URL: z.string().url().optional(),
   HUB_SMTP_PORT: port.optional(),
   HUB_CHANNEL_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
@@ -76,6 +81,8 @@ export interface HubConfig {
   readonly databaseUrl: string | undefined;
   readonly kafkaBrokers: readonly string[] | undefined;
   readonly esdbUrl: string | undefined;
+  readonly kafkaTopic: string;
+  readonly kafkaPartitions: number;
   readonly publicUrl: string;
   readonly smtpPort: number | undefined;
   readonly channelToken: string | undefined;
@@ -121,6 +128,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): H
     databaseUrl: e.DATABASE_URL,
     kafkaBrokers: e.KAFKA_BROKERS?.split(','),
     esdbUrl: e.ESDB_URL,
+    kafkaTopic: e.HUB_KAFKA_TOPIC,
+    kafkaPartitions: e.HUB_KAFKA_PARTITIONS,
     publicUrl: (e.HUB_PUBLIC_URL ?? `http://${e.HUB_HOST}:${e.HUB_PORT}`).replace(/\/$/, ''),
     smtpPort: e.HUB_SMTP_PORT,
     channelToken: e.HUB_CHANNEL_TOKEN,

@@ -6,52 +6,31 @@ import type { Logger } from '@hub/logger';
 import { connectPostgres, openPGlite, type SqlDatabase } from '@hub/sql';
 import type { HubConfig } from './config.ts';
 
-export interface OpenedEventStore {
-  readonly store: EventStore;
-  /** The SQL database behind the store, when there is one; read models will share it. */
-  readonly database: SqlDatabase | undefined;
-  close(): Promise<void>;
-}
-
-/** Opens the configured backend and brings its schema up to date. */
-export async function openEventStore(config: HubConfig, logger: Logger): Promise<OpenedEventStore> {
-  const log = logger.child({ component: 'event-store', backend: config.eventStore });
-  switch (config.eventStore) {
-    case 'pglite': {
-      const dataDir = join(config.dataDir, 'pglite');
-      log.info({ dataDir }, 'opening embedded PostgreSQL (PGlite)');
-      return withSql(await openPGlite({ dataDir }));
-    }
-    case 'postgres':
-      return withSql(
-        connectPostgres({
-          url: required(config.databaseUrl, 'DATABASE_URL'),
-          onIdleError: (error) => log.warn({ err: error }, 'idle PostgreSQL connection failed'),
-        }),
-      );
-    case 'esdb': {
-      const store = createEsdbEventStore({ connectionString: required(config.esdbUrl, 'ESDB_URL'), logger: log });
-      return { store, database: undefined, close: () => store.close() };
-    }
-    default:
-      return config.eventStore satisfies never;
+/**
+ * The SQL database of the read models, identity index, keys and raw payloads: PostgreSQL when
+ * DATABASE_URL is set, else PGlite in HUB_DATA_DIR (the embedded default).
+ */
+export async function openDatabase(config: HubConfig, logger: Logger): Promise<SqlDatabase> {
+  const log = logger.child({ component: 'database' });
+  if (config.databaseUrl) {
+    return connectPostgres({
+      url: config.databaseUrl,
+      maxConnections: 20,
+      onIdleError: (error) => log.warn({ err: error }, 'idle PostgreSQL connection failed'),
+    });
   }
+  const dataDir = join(config.dataDir, 'pglite');
+  log.info({ dataDir }, 'opening embedded PostgreSQL (PGlite)');
+  return openPGlite({ dataDir });
 }
 
-async function withSql(database: SqlDatabase): Promise<OpenedEventStore> {
+/** The configured event store; on PostgreSQL and PGlite it shares the database above. */
+export async function openEventStore(config: HubConfig, database: SqlDatabase, logger: Logger): Promise<EventStore> {
+  if (config.eventStore === 'esdb') {
+    const connectionString = config.esdbUrl;
+    if (!connectionString) throw new Error('ESDB_URL is required');
+    return createEsdbEventStore({ connectionString, logger: logger.child({ component: 'event-store' }) });
+  }
   await migrateEventStore(database);
-  const store = createPostgresEventStore(database);
-  return {
-    store,
-    database,
-    close: async () => {
-      await store.close();
-      await database.close();
-    },
-  };
+  return createPostgresEventStore(database);
 }
-
-const required = (value: string | undefined, name: string): string => {
-  if (!value) throw new Error(`${name} is required`);
-  return value;
-};

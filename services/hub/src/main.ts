@@ -1,34 +1,13 @@
-// The hub's composition root: configuration, logger, event store, bus check, HTTP; shutdown in
-// reverse order. On the embedded default (no DATABASE_URL, ESDB_URL or KAFKA_BROKERS) it needs
-// no server at all.
+// The hub's entry point: configuration, logger, the composed services, HTTP; shutdown in reverse
+// order. On the embedded default (no DATABASE_URL, ESDB_URL or KAFKA_BROKERS) it needs no server.
 import { isHubError } from '@hub/errors';
 import { createLogger, type Logger } from '@hub/logger';
-import { buildApp } from './app.ts';
+import { composeHub } from './compose-hub.ts';
 import { type HubConfig, loadConfig } from './config.ts';
-import { openEventStore } from './event-store.factory.ts';
-import type { DependencyCheck } from './health.ts';
-import { kafkaHealth } from './kafka.health.ts';
 
 async function start(config: HubConfig, logger: Logger) {
-  const opened = await openEventStore(config, logger);
-  const checks: DependencyCheck[] = [
-    {
-      name: 'eventStore',
-      async check() {
-        const health = await opened.store.health();
-        return { ok: health.ok, kind: health.backend, ...(health.detail ? { detail: health.detail } : {}) };
-      },
-    },
-    config.kafkaBrokers
-      ? kafkaHealth(config.kafkaBrokers)
-      : { name: 'bus', check: async () => ({ ok: true, kind: 'in-process' }) },
-  ];
-  const app = await buildApp({
-    logger,
-    dependencies: checks,
-    healthRateLimitPerMinute: config.healthRateLimitPerMinute,
-  });
-  await app.listen({ port: config.port, host: config.host });
+  const hub = await composeHub(config, logger);
+  await hub.app.listen({ port: config.port, host: config.host });
   logger.info(
     {
       url: `http://${config.host}:${config.port}`,
@@ -37,10 +16,7 @@ async function start(config: HubConfig, logger: Logger) {
     },
     'hub started',
   );
-  return async () => {
-    await app.close();
-    await opened.close();
-  };
+  return () => hub.stop();
 }
 
 function loadConfigOrExit(): HubConfig {

@@ -1,0 +1,1 @@
+export { type AgentApiDependencies, registerCustomerRoutes } from './customer.routes.ts';

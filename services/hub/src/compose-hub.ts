@@ -1,0 +1,130 @@
+import { registerCustomerRoutes } from '@hub/agent-api';
+import { createInProcessLog, createKafkaLog, type InteractionLog, migrateDeadLetters } from '@hub/bus';
+import type { CountryCode } from '@hub/customer-identity';
+import { createIdentityIndex } from '@hub/identity-index';
+import { createLogIntake, defaultIngestSettings, registerIngestRoutes } from '@hub/ingest-gateway';
+import type { Logger } from '@hub/logger';
+import { createSealingEventStore, createSqlKeyStore } from '@hub/personal-data';
+import { createRawPayloadStore, createSqlAttachmentStore } from '@hub/raw-payloads';
+import type { SqlDatabase } from '@hub/sql';
+import { applyTimelineEvent, runProjection, TIMELINE_PROJECTION, timelineSchema } from '@hub/timeline';
+import { createInteractionRecorder, interactionHandler } from '@hub/timeline-writer';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { HubConfig } from './config.ts';
+import { openDatabase, openEventStore } from './event-store.factory.ts';
+import type { DependencyCheck } from './health.ts';
+import { kafkaHealth } from './kafka.health.ts';
+import { loadSecrets } from './secrets.ts';
+
+export interface ComposedHub {
+  readonly app: FastifyInstance;
+  readonly database: SqlDatabase;
+  readonly log: InteractionLog;
+  /** Waits until the read models show everything appended so far (tests, benchmarks). */
+  readonly projectionCaughtUp: () => Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Every service of the hub in one process: the ingest gateway, the timeline writer, the timeline
+ * projection and the agent API, over one SQL database and one interaction log (Kafka when
+ * configured, in-process otherwise). The services do not know each other; only this root does.
+ */
+export async function composeHub(config: HubConfig, logger: Logger): Promise<ComposedHub> {
+  const secrets = await loadSecrets(config);
+  if (secrets.generatedFile)
+    logger.warn({ file: secrets.generatedFile }, 'tokens and master key generated: keep this file secret');
+  const database = await openDatabase(config, logger);
+  const keys = await createSqlKeyStore(database);
+  const rawStore = await openEventStore(config, database, logger);
+  const store = createSealingEventStore(rawStore, keys);
+  const index = await createIdentityIndex(database, secrets.keys.identityIndex);
+  const rawPayloads = await createRawPayloadStore(database, secrets.keys.rawPayloads);
+  const attachments = await createSqlAttachmentStore(database, secrets.keys.rawPayloads);
+  await migrateDeadLetters(database);
+  await database.exec(timelineSchema);
+
+  const log: InteractionLog = config.kafkaBrokers
+    ? createKafkaLog({
+        brokers: [...config.kafkaBrokers],
+        topic: config.kafkaTopic,
+        deadLetterTopic: `${config.kafkaTopic}.dead-letters`,
+        partitions: config.kafkaPartitions,
+        partitionsInParallel: config.kafkaPartitions,
+        logger,
+      })
+    : createInProcessLog({ db: database, logger });
+  const recorder = createInteractionRecorder({ store, index, policy: config.mergePolicy, logger });
+  const writer = await log.consume({
+    group: 'timeline-writer',
+    handle: interactionHandler({ recorder, rawPayloads, transportKey: secrets.keys.transport }),
+  });
+  const projection = await runProjection(
+    { db: database, store, logger },
+    { name: TIMELINE_PROJECTION, filter: { streamPrefix: 'customer-' }, apply: applyTimelineEvent },
+  );
+
+  const checks: DependencyCheck[] = [
+    {
+      name: 'eventStore',
+      async check() {
+        const health = await rawStore.health();
+        return { ok: health.ok, kind: health.backend, ...(health.detail ? { detail: health.detail } : {}) };
+      },
+    },
+    config.kafkaBrokers
+      ? kafkaHealth(config.kafkaBrokers)
+      : { name: 'bus', check: async () => ({ ok: true, kind: 'in-process' }) },
+  ];
+  const app = await buildApp({
+    logger,
+    dependencies: checks,
+    healthRateLimitPerMinute: config.healthRateLimitPerMinute,
+  });
+  const settings = {
+    ...defaultIngestSettings,
+    publicUrl: config.publicUrl,
+    channelToken: secrets.channelToken,
+    twilioAuthToken: config.twilioAuthToken,
+    metaAppSecret: config.metaAppSecret,
+    metaVerifyToken: config.metaVerifyToken,
+    telegramSecretToken: config.telegramSecretToken,
+    defaultPhoneRegion: config.phoneRegion as CountryCode | undefined,
+  };
+  const intake = createLogIntake({
+    log,
+    rawPayloads,
+    transportKey: secrets.keys.transport,
+    partitionKey: secrets.keys.partition,
+  });
+  const now = () => new Date();
+  await app.register(async (scope) => registerIngestRoutes(scope, { intake, attachments, settings, logger, now }));
+  await app.register(async (scope) =>
+    registerCustomerRoutes(scope, {
+      store,
+      keys,
+      index,
+      readModels: database,
+      rawPayloads,
+      agentToken: secrets.agentToken,
+      defaultPhoneRegion: settings.defaultPhoneRegion,
+      now,
+    }),
+  );
+
+  return {
+    app,
+    database,
+    log,
+    projectionCaughtUp: () => projection.caughtUp(),
+    async stop() {
+      await app.close();
+      await writer.stop();
+      await projection.stop();
+      await log.close();
+      await store.close();
+      await database.close();
+    },
+  };
+}
