@@ -5,8 +5,8 @@ import type { SqlDatabase } from '@hub/sql';
 
 /**
  * Every channel's raw bytes, kept encrypted beside what was parsed from them: a parser fix can
- * re-process history, and a payload that failed to parse is listed and can be re-run. Rows are
- * tied to their customer once known and deleted with it on erasure.
+ * re-process history, and a payload that failed to parse is listed and can be re-run. Payloads
+ * are tied to their customers once known and deleted with any of them on erasure.
  */
 export interface RawPayloadStore {
   save(raw: RawPayload, parseError?: string): Promise<string>;
@@ -25,10 +25,14 @@ CREATE TABLE IF NOT EXISTS raw.payloads (
   content_type text NOT NULL,
   received_at  timestamptz NOT NULL,
   sealed_body  text NOT NULL,
-  customer_id  text,
   parse_error  text
 );
-CREATE INDEX IF NOT EXISTS payloads_customer_idx ON raw.payloads (customer_id);
+-- A batch payload holds several customers' interactions: it goes when any of them is erased.
+CREATE TABLE IF NOT EXISTS raw.payload_customers (
+  payload_id  text NOT NULL,
+  customer_id text NOT NULL,
+  PRIMARY KEY (customer_id, payload_id)
+);
 CREATE INDEX IF NOT EXISTS payloads_failed_idx ON raw.payloads (received_at) WHERE parse_error IS NOT NULL;`;
 
 export async function createRawPayloadStore(db: SqlDatabase, key: Buffer): Promise<RawPayloadStore> {
@@ -52,7 +56,7 @@ export async function createRawPayloadStore(db: SqlDatabase, key: Buffer): Promi
       return id;
     },
     async assignCustomer(payloadId, customerId) {
-      await db.query('UPDATE raw.payloads SET customer_id = $2 WHERE payload_id = $1 AND customer_id IS NULL', [
+      await db.query('INSERT INTO raw.payload_customers (payload_id, customer_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
         payloadId,
         customerId,
       ]);
@@ -94,8 +98,15 @@ export async function createRawPayloadStore(db: SqlDatabase, key: Buffer): Promi
       await db.query('UPDATE raw.payloads SET parse_error = NULL WHERE payload_id = $1', [payloadId]);
     },
     async deleteForCustomer(customerId) {
-      const rows = await db.query('DELETE FROM raw.payloads WHERE customer_id = $1 RETURNING payload_id', [customerId]);
-      return rows.length;
+      return db.transaction(async (tx) => {
+        const rows = await tx.query(
+          `DELETE FROM raw.payloads WHERE payload_id IN
+             (SELECT payload_id FROM raw.payload_customers WHERE customer_id = $1) RETURNING payload_id`,
+          [customerId],
+        );
+        await tx.query('DELETE FROM raw.payload_customers WHERE customer_id = $1', [customerId]);
+        return rows.length;
+      });
     },
   };
 }

@@ -1,5 +1,5 @@
-import type { EventFilter, EventStore, Subscription } from '@hub/event-store';
-import { formatPosition, parsePosition, type RecordedEvent } from '@hub/events';
+import type { EventFilter, EventStore } from '@hub/event-store';
+import { formatPosition, type GlobalPosition, parsePosition, type RecordedEvent } from '@hub/events';
 import type { Logger } from '@hub/logger';
 import type { SqlDatabase, SqlExecutor } from '@hub/sql';
 
@@ -15,50 +15,90 @@ export interface RunningProjection {
   stop(): Promise<void>;
 }
 
+export interface ProjectionSettings {
+  /** Events applied in one transaction, with one checkpoint write. */
+  readonly batchSize?: number;
+  /** How often an idle projection looks for new events. */
+  readonly pollIntervalMs?: number;
+}
+
 /**
- * Runs a projection from its stored checkpoint: each event's rows and the new checkpoint are
- * written in one transaction, so a crash anywhere replays from a consistent point and no event
- * is applied twice or skipped.
+ * Runs a projection from its stored checkpoint, a page of events at a time: the rows of a whole
+ * page and the new checkpoint are written in one transaction, so a crash anywhere replays from a
+ * consistent point and no event is applied twice or skipped, and a busy projection commits once
+ * per page instead of once per event. Works on every store through `readAll`.
  */
 export async function runProjection(
   deps: { db: SqlDatabase; store: EventStore; logger: Logger },
   projection: ProjectionDefinition,
+  settings: ProjectionSettings = {},
 ): Promise<RunningProjection> {
   const log = deps.logger.child({ component: 'projection', projection: projection.name });
+  const batchSize = settings.batchSize ?? 500;
+  const pollIntervalMs = settings.pollIntervalMs ?? 20;
   const [row] = await deps.db.query<{ position: string }>(
     'SELECT position FROM read_models.checkpoints WHERE projection = $1',
     [projection.name],
   );
+  let checkpoint: GlobalPosition | undefined = row ? parsePosition(row.position) : undefined;
   let applied = 0;
+  let stopped = false;
+  // Each idle round wakes these; a waiter registered mid-round waits for the next full round.
   let waiters: (() => void)[] = [];
-  const subscription: Subscription = deps.store.subscribeToAll({
-    from: row ? parsePosition(row.position) : 'start',
-    ...(projection.filter ? { filter: projection.filter } : {}),
-    onEvent: async (event) => {
-      await deps.db.transaction(async (tx) => {
-        await projection.apply(tx, event);
-        await tx.query(
-          `INSERT INTO read_models.checkpoints (projection, position, updated_at) VALUES ($1, $2, now())
-           ON CONFLICT (projection) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
-          [projection.name, formatPosition(event.position)],
-        );
+  let wakeSleeper: (() => void) | undefined;
+
+  const applyPage = async (page: RecordedEvent[]) => {
+    const last = page.at(-1);
+    if (!last) return;
+    await deps.db.transaction(async (tx) => {
+      for (const event of page) await projection.apply(tx, event);
+      await tx.query(
+        `INSERT INTO read_models.checkpoints (projection, position, updated_at) VALUES ($1, $2, now())
+         ON CONFLICT (projection) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
+        [projection.name, formatPosition(last.position)],
+      );
+    });
+    checkpoint = last.position;
+    const before = applied;
+    applied += page.length;
+    if (Math.floor(applied / 10_000) > Math.floor(before / 10_000)) {
+      log.info({ applied, position: formatPosition(last.position) }, 'projecting');
+    }
+  };
+
+  const loop = async () => {
+    while (!stopped) {
+      const page = await deps.store.readAll({
+        ...(checkpoint ? { after: checkpoint } : {}),
+        maxCount: batchSize,
+        ...(projection.filter ? { filter: projection.filter } : {}),
       });
-      if (++applied % 10_000 === 0) log.info({ applied, position: formatPosition(event.position) }, 'projecting');
-    },
-    onCaughtUp: () => {
-      const waking = waiters;
-      waiters = [];
-      for (const wake of waking) wake();
-    },
-    onError: (error) => log.error({ err: error }, 'projection stopped; it resumes from its checkpoint on restart'),
+      await applyPage(page);
+      if (page.length < batchSize) {
+        const waking = waiters;
+        waiters = [];
+        for (const wake of waking) wake();
+        await new Promise<void>((resolve) => {
+          wakeSleeper = resolve;
+          setTimeout(resolve, pollIntervalMs);
+        });
+      }
+    }
+  };
+  const running = loop().catch((error: unknown) => {
+    log.error({ err: error }, 'projection stopped; it resumes from its checkpoint on restart');
   });
   log.info({ from: row?.position ?? 'start' }, 'projection started');
   return {
-    // Two signals: the read behind the first may have started before this call; the second's did not.
+    // Two rounds: the read of the first may have started before this call; the second's did not.
     caughtUp: () =>
       new Promise((resolve) => {
         waiters.push(() => waiters.push(resolve));
       }),
-    stop: () => subscription.stop(),
+    async stop() {
+      stopped = true;
+      wakeSleeper?.();
+      await running;
+    },
   };
 }

@@ -42,7 +42,9 @@ CREATE TABLE IF NOT EXISTS read_models.timeline (
   body_text       text NOT NULL,
   body_html       text,
   details         jsonb NOT NULL,
-  recorded_at     timestamptz NOT NULL
+  recorded_at     timestamptz NOT NULL,
+  -- When the row became visible to agents: freshness is measured from acceptance to here.
+  projected_at    timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 CREATE INDEX IF NOT EXISTS timeline_customer_newest_idx
   ON read_models.timeline (customer_id, occurred_at DESC, interaction_id DESC);

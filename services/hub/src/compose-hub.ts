@@ -2,7 +2,17 @@ import { registerCustomerRoutes } from '@hub/agent-api';
 import { createInProcessLog, createKafkaLog, type InteractionLog, migrateDeadLetters } from '@hub/bus';
 import type { CountryCode } from '@hub/customer-identity';
 import { createIdentityIndex } from '@hub/identity-index';
-import { createLogIntake, defaultIngestSettings, registerIngestRoutes } from '@hub/ingest-gateway';
+import {
+  createImapPoller,
+  createLogIntake,
+  defaultIngestSettings,
+  type IngestDependencies,
+  loadWebForms,
+  migrateImapCheckpoints,
+  registerIngestRoutes,
+  sqlImapCheckpoints,
+  startSmtpListener,
+} from '@hub/ingest-gateway';
 import type { Logger } from '@hub/logger';
 import { createSealingEventStore, createSqlKeyStore } from '@hub/personal-data';
 import { createRawPayloadStore, createSqlAttachmentStore } from '@hub/raw-payloads';
@@ -15,6 +25,7 @@ import type { HubConfig } from './config.ts';
 import { openDatabase, openEventStore } from './event-store.factory.ts';
 import type { DependencyCheck } from './health.ts';
 import { kafkaHealth } from './kafka.health.ts';
+import { parseImapUrl } from './imap-settings.ts';
 import { loadSecrets } from './secrets.ts';
 
 export interface ComposedHub {
@@ -91,6 +102,7 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
     metaVerifyToken: config.metaVerifyToken,
     telegramSecretToken: config.telegramSecretToken,
     defaultPhoneRegion: config.phoneRegion as CountryCode | undefined,
+    webForms: config.webFormsFile ? await loadWebForms(config.webFormsFile) : [],
   };
   const intake = createLogIntake({
     log,
@@ -99,7 +111,18 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
     partitionKey: secrets.keys.partition,
   });
   const now = () => new Date();
-  await app.register(async (scope) => registerIngestRoutes(scope, { intake, attachments, settings, logger, now }));
+  const ingest: IngestDependencies = { intake, attachments, settings, logger, now };
+  await app.register(async (scope) => registerIngestRoutes(scope, ingest));
+  const smtp = config.smtpPort
+    ? await startSmtpListener({ port: config.smtpPort, host: config.smtpHost, deps: ingest })
+    : undefined;
+  let imap: ReturnType<typeof createImapPoller> | undefined;
+  if (config.imapUrl) {
+    const { connection, folders } = parseImapUrl(config.imapUrl);
+    await migrateImapCheckpoints(database);
+    imap = createImapPoller({ connection, folders, checkpoints: sqlImapCheckpoints(database), deps: ingest });
+    imap.start(config.imapPollSeconds * 1000);
+  }
   await app.register(async (scope) =>
     registerCustomerRoutes(scope, {
       store,
@@ -119,6 +142,8 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
     log,
     projectionCaughtUp: () => projection.caughtUp(),
     async stop() {
+      await imap?.stop();
+      await smtp?.stop();
       await app.close();
       await writer.stop();
       await projection.stop();

@@ -27,6 +27,12 @@ const HubEnvironment = z.object({
   HUB_KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(6),
   HUB_PUBLIC_URL: z.string().url().optional(),
   HUB_SMTP_PORT: port.optional(),
+  HUB_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  HUB_IMAP_URL: z
+    .string()
+    .regex(/^imaps?:\/\/[^:@/]+:[^@/]+@[^/]+/, 'imaps://user:password@host[:port]/FOLDER[,FOLDER]')
+    .optional(),
+  HUB_IMAP_POLL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
   HUB_CHANNEL_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   HUB_AGENT_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   HUB_MASTER_KEY: z
@@ -85,6 +91,9 @@ export interface HubConfig {
   readonly kafkaPartitions: number;
   readonly publicUrl: string;
   readonly smtpPort: number | undefined;
+  readonly smtpHost: string;
+  readonly imapUrl: string | undefined;
+  readonly imapPollSeconds: number;
   readonly channelToken: string | undefined;
   readonly agentToken: string | undefined;
   readonly masterKey: Buffer | undefined;
@@ -132,6 +141,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): H
     kafkaPartitions: e.HUB_KAFKA_PARTITIONS,
     publicUrl: (e.HUB_PUBLIC_URL ?? `http://${e.HUB_HOST}:${e.HUB_PORT}`).replace(/\/$/, ''),
     smtpPort: e.HUB_SMTP_PORT,
+    smtpHost: e.HUB_SMTP_HOST,
+    imapUrl: e.HUB_IMAP_URL,
+    imapPollSeconds: e.HUB_IMAP_POLL_SECONDS,
     channelToken: e.HUB_CHANNEL_TOKEN,
     agentToken: e.HUB_AGENT_TOKEN,
     masterKey: e.HUB_MASTER_KEY ? Buffer.from(e.HUB_MASTER_KEY, 'base64') : undefined,

@@ -132,11 +132,13 @@ function scenario(name: string, open: () => Promise<Context>) {
         interaction('erase-1', [{ kind: 'email', value: 'forget-me@example.com' }], 'محرمانه', '2026-11-22T08:00:00Z'),
       );
       const customer = await lookupWhen(hub, 'email=forget-me@example.com', () => true);
-      await eventually('the raw payload tied to the customer', async () =>
-        (await hub.database.query('SELECT 1 FROM raw.payloads WHERE customer_id = $1', [customer.id])).length
-          ? true
-          : undefined,
-      );
+      const [link] = await eventually('the raw payload tied to the customer', async () => {
+        const links = await hub.database.query<{ payload_id: string }>(
+          'SELECT payload_id FROM raw.payload_customers WHERE customer_id = $1',
+          [customer.id],
+        );
+        return links.length > 0 ? links : undefined;
+      });
       const erased = await agent(hub, 'DELETE', `/v1/customers/${customer.id}`);
       assert.is(erased.statusCode, 202, erased.body);
       await hub.projectionCaughtUp();
@@ -153,8 +155,8 @@ function scenario(name: string, open: () => Promise<Context>) {
         rows.length === 1 && !JSON.stringify(rows).includes('forget-me'),
         'the event holds no personal data in clear',
       );
-      const raw = await hub.database.query('SELECT 1 FROM raw.payloads WHERE customer_id = $1', [customer.id]);
-      assert.is(raw.length, 0, 'raw payloads deleted');
+      const raw = await hub.database.query('SELECT 1 FROM raw.payloads WHERE payload_id = $1', [link?.payload_id]);
+      assert.is(raw.length, 0, 'the raw payload is deleted');
     },
   );
 

@@ -1,0 +1,5 @@
+export * from './chat/index.ts';
+export * from './email/index.ts';
+export * from './phone/index.ts';
+export * from './social/index.ts';
+export * from './webform/index.ts';

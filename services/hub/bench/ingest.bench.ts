@@ -1,0 +1,135 @@
+// pnpm bench:ingest — interactions end to end (HTTP -> Kafka -> writer -> store -> timeline) on
+// PostgreSQL and a real Kafka broker, next to raw kafkajs produce/consume and raw store appends of
+// the same records in the same run. Last line: one JSON object of the figures.
+import { randomBytes } from 'node:crypto';
+import { provideKafka } from '@hub/testing';
+import { createTestDatabase, findFreePort } from '@hub/testing';
+import { silentLogger } from '@hub/logger';
+import { composeHub } from '../src/compose-hub.ts';
+import { loadConfig } from '../src/config.ts';
+import { rawKafkaFigures, rawStoreAppends } from './raw-figures.ts';
+import { benchInteraction, percentile, round } from './bench-load.ts';
+
+const SUSTAINED = Number(process.env.BENCH_INTERACTIONS ?? 20_000);
+const BATCH = 500;
+const CLIENTS = 4;
+const RATE = Number(process.env.BENCH_RATE ?? 1_000);
+const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 10);
+const CUSTOMERS = 2_000;
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const token = 'bench-channel-token-0123456789';
+
+async function main() {
+  const kafka = await provideKafka();
+  const database = await createTestDatabase({ prefix: 'bench_ingest' });
+  const topic = `bench-${randomBytes(4).toString('hex')}`;
+  const port = await findFreePort();
+  const config = loadConfig({
+    HUB_PORT: String(port),
+    DATABASE_URL: database.url,
+    KAFKA_BROKERS: kafka.brokers.join(','),
+    HUB_KAFKA_TOPIC: topic,
+    HUB_CHANNEL_TOKEN: token,
+    HUB_AGENT_TOKEN: 'bench-agent-token-0123456789',
+    HUB_MASTER_KEY: randomBytes(32).toString('base64'),
+  });
+  const hub = await composeHub(config, silentLogger());
+  await hub.app.listen({ port, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${port}/v1/interactions`;
+  const post = async (interactions: unknown[]) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ interactions }),
+    });
+    if (response.status !== 202) throw new Error(`POST answered ${response.status}: ${await response.text()}`);
+  };
+  const visible = async () =>
+    Number((await hub.database.query<{ n: string }>('SELECT count(*)::text AS n FROM read_models.timeline'))[0]?.n ?? 0);
+  try {
+    say(`bench:ingest on PostgreSQL + Kafka (${kafka.source} ${kafka.brokers.join(',')}), topic ${topic}`);
+    const raw = await rawKafkaFigures(kafka.brokers, SUSTAINED);
+    say(`raw kafkajs produce ${round(raw.producePerSecond)} msg/s, consume ${round(raw.consumePerSecond)} msg/s`);
+    const rawAppends = await rawStoreAppends(database.url, SUSTAINED / 4);
+    say(`raw store appends   ${round(rawAppends)} events/s (8 writers, one event each)`);
+
+    // Sustained: batches of 500 from 4 clients; done when every interaction is in the timeline.
+    const started = process.hrtime.bigint();
+    let acceptedAt = 0n;
+    const batches = Array.from({ length: SUSTAINED / BATCH }, (_, b) =>
+      Array.from({ length: BATCH }, (_, i) => benchInteraction(b * BATCH + i, CUSTOMERS)),
+    );
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, c) => {
+        for (let b = c; b < batches.length; b += CLIENTS) await post(batches[b] ?? []);
+      }),
+    );
+    acceptedAt = process.hrtime.bigint();
+    let last = -1;
+    while ((last = await visible()) < SUSTAINED) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      if (Number(process.hrtime.bigint() - started) / 1e9 > 600) throw new Error(`only ${last} visible after 600 s`);
+    }
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const acceptSeconds = Number(acceptedAt - started) / 1e9;
+    say(`sustained           ${round(SUSTAINED / seconds)} interactions/s end to end (accepted at ${round(SUSTAINED / acceptSeconds)}/s)`);
+
+    // Freshness at a fixed offered load: every 10 ms a POST of RATE/100 interactions.
+    const sentAt = new Map<string, number>();
+    const perTick = RATE / 100;
+    const ticks = RATE_SECONDS * 100;
+    const offset = SUSTAINED + 1_000_000;
+    const t0 = Date.now();
+    const inFlight: Promise<void>[] = [];
+    for (let tick = 0; tick < ticks; tick++) {
+      const due = t0 + tick * 10;
+      const wait = due - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const interactions = Array.from({ length: perTick }, (_, i) =>
+        benchInteraction(offset + tick * perTick + i, CUSTOMERS, 'rate'),
+      );
+      inFlight.push(
+        post(interactions).then(() => {
+          const now = Date.now();
+          for (const i of interactions) sentAt.set(i.source.externalId, now);
+        }),
+      );
+    }
+    await Promise.all(inFlight);
+    while ((await visible()) < SUSTAINED + ticks * perTick) await new Promise((resolve) => setTimeout(resolve, 50));
+    const rows = await hub.database.query<{ external_id: string; projected_ms: string }>(
+      `SELECT details->>'externalId' AS external_id, (extract(epoch FROM projected_at) * 1000)::bigint::text AS projected_ms
+         FROM read_models.timeline WHERE (details->>'externalId') LIKE 'rate-%'`,
+    );
+    const freshness = rows
+      .map((r) => Number(r.projected_ms) - (sentAt.get(r.external_id) ?? Number.NaN))
+      .filter((ms) => !Number.isNaN(ms))
+      .map((ms) => Math.max(0, ms))
+      .sort((a, b) => a - b);
+    const p50 = percentile(freshness, 50);
+    const p99 = percentile(freshness, 99);
+    say(`freshness at ${RATE}/s   p50 ${round(p50)} ms  p99 ${round(p99)} ms  (${freshness.length} interactions, accepted -> visible)`);
+    say(
+      JSON.stringify({
+        bench: 'ingest',
+        date: new Date().toISOString().slice(0, 10),
+        sustained_interactions_per_s: round(SUSTAINED / seconds),
+        accepted_interactions_per_s: round(SUSTAINED / acceptSeconds),
+        raw_kafka_produce_per_s: round(raw.producePerSecond),
+        raw_kafka_consume_per_s: round(raw.consumePerSecond),
+        raw_store_append_per_s: round(rawAppends),
+        sustained_vs_raw_append_ratio: round(SUSTAINED / seconds / rawAppends, 2),
+        offered_rate_per_s: RATE,
+        freshness_p50_ms: round(p50),
+        freshness_p99_ms: round(p99),
+      }),
+    );
+  } finally {
+    await hub.stop();
+    await database.drop();
+    await kafka.stop();
+  }
+}
+
+await main();

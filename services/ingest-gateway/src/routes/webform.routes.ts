@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import rateLimit from '@fastify/rate-limit';
+import {
+  mapWebFormSubmission,
+  readJsonForm,
+  readMultipartForm,
+  readUrlEncodedForm,
+  type WebFormSubmission,
+} from '@hub/channels';
+import { HubError } from '@hub/errors';
+import type { RawPayload } from '@hub/interactions';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { IngestDependencies } from '../ingest-dependencies.ts';
+import type { WebFormDefinition } from '../ingest-settings.ts';
+import { acceptOrUnavailable } from './accept.ts';
+
+type WebFormRequest = FastifyRequest<{ Params: { formId: string } }>;
+
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'application/json'];
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+const mediaTypeOf = (request: FastifyRequest) =>
+  (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+
+async function readSubmission(request: FastifyRequest, body: Buffer): Promise<WebFormSubmission> {
+  const mediaType = mediaTypeOf(request);
+  if (mediaType === 'multipart/form-data') return readMultipartForm(body, request.headers['content-type'] ?? '');
+  return mediaType === 'application/json' ? readJsonForm(body) : readUrlEncodedForm(body);
+}
+
+/** A plain `<form>` post is a browser's unless it asks for JSON; a browser gets a page, a script gets JSON. */
+function answer(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  form: WebFormDefinition,
+  id: string,
+  rawPayloadId: string,
+) {
+  const accept = request.headers.accept ?? '';
+  const formPost = mediaTypeOf(request) !== 'application/json';
+  const browser = accept.includes('text/html') || (formPost && !accept.includes('application/json'));
+  if (browser && form.thankYouUrl) return reply.status(303).header('location', form.thankYouUrl).send();
+  if (browser) {
+    return reply
+      .status(202)
+      .type('text/html; charset=utf-8')
+      .send(
+        '<!doctype html><meta charset="utf-8"><title>Thank you</title><p>Thank you, your message was received.</p>',
+      );
+  }
+  return reply.status(202).send({ accepted: 1, interactionIds: [id], rawPayloadId });
+}
+
+const httpUrlOrNull = (value: string | undefined): string | null =>
+  value && URL.canParse(value) && /^https?:/i.test(value) ? value : null;
+
+/**
+ * `POST /v1/channels/webform/:formId`, deliberately public: a form on a public page cannot hold a
+ * secret, since anything in its HTML is readable by everyone. What protects it instead: only
+ * declared forms are accepted, a rate limit per client address, body, file and field-count
+ * limits, a honeypot field, and a valid email or phone number required in every submission.
+ * (Behind a reverse proxy, the app's `trustProxy` must be set so the client address is real.)
+ */
+export async function registerWebFormRoutes(app: FastifyInstance, deps: IngestDependencies): Promise<void> {
+  const { webForms, webFormRateLimitPerMinute, maxBodyBytes, maxAttachmentBytes, defaultPhoneRegion } = deps.settings;
+  const forms = new Map(webForms.map((form) => [form.id, form]));
+  await app.register(async (scope) => {
+    await scope.register(rateLimit, {
+      max: webFormRateLimitPerMinute,
+      timeWindow: 60_000,
+      errorResponseBuilder: (_request, context) =>
+        new HubError(
+          'RATE_LIMITED',
+          `more than ${context.max} web form posts a minute from this address; retry in ${context.after}`,
+        ),
+    });
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser(FORM_TYPES, { parseAs: 'buffer', bodyLimit: maxBodyBytes }, (_request, body, done) =>
+      done(null, body),
+    );
+    // Before the body is read: an unknown form costs us nothing more than this answer.
+    scope.addHook('preParsing', async (request: WebFormRequest, _reply, payload) => {
+      if (!forms.has(request.params.formId)) {
+        throw new HubError('NOT_FOUND', `no web form "${request.params.formId}" is declared`);
+      }
+      return payload;
+    });
+    scope.post('/v1/channels/webform/:formId', async (request: WebFormRequest, reply) => {
+      const form = forms.get(request.params.formId) as WebFormDefinition;
+      const body = (request.body as Buffer | undefined) ?? Buffer.alloc(0);
+      const submission = await readSubmission(request, body);
+      const tooLarge = submission.files.find((file) => file.bytes.length > maxAttachmentBytes);
+      if (tooLarge) {
+        throw new HubError(
+          'PAYLOAD_TOO_LARGE',
+          `the file in field "${tooLarge.field}" is ${tooLarge.bytes.length} bytes; at most ${maxAttachmentBytes} per file`,
+        );
+      }
+      const idempotencyKey = request.headers['idempotency-key'];
+      if (
+        idempotencyKey !== undefined &&
+        (typeof idempotencyKey !== 'string' || !IDEMPOTENCY_KEY.test(idempotencyKey))
+      ) {
+        throw new HubError('INVALID_INPUT', 'the Idempotency-Key header must be 1 to 200 visible ASCII characters');
+      }
+      const receivedAt = deps.now();
+      const mapped = mapWebFormSubmission(form, submission, {
+        receivedAt,
+        region: defaultPhoneRegion,
+        pageUrl: httpUrlOrNull(request.headers.referer),
+        userAgent: request.headers['user-agent'] ?? null,
+        idempotencyKey: idempotencyKey ?? null,
+      });
+      const rawPayloadId = createHash('sha256').update(body).digest('hex');
+      // A filled honeypot is a bot: it gets the very answer a person would, so it learns nothing
+      // to adapt to, and nothing is recorded.
+      if (mapped.kind === 'honeypot') return answer(request, reply, form, mapped.interactionId, rawPayloadId);
+      // Stored only once the submission is known good, so a refused post leaves no files behind.
+      for (const file of mapped.files) await deps.attachments.put(file.bytes, file.contentType);
+      const raw: RawPayload = {
+        channel: 'webform',
+        contentType: request.headers['content-type'] ?? '',
+        body,
+        receivedAt,
+      };
+      const receipt = await acceptOrUnavailable(deps, [mapped.interaction], raw);
+      return answer(request, reply, form, mapped.interaction.id, receipt.rawPayloadId);
+    });
+  });
+}
