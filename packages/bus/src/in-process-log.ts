@@ -23,6 +23,7 @@ export interface InProcessLogOptions {
 
 interface Group {
   readonly order: KeyOrder;
+  readonly context: DeliveryContext;
   handle: MessageHandler | undefined;
   /** Woken when a consumer attaches or the log closes. */
   waiters: Array<() => void>;
@@ -68,7 +69,7 @@ export function createInProcessLog(options: InProcessLogOptions): InteractionLog
   });
 
   /** Waits for the key's earlier messages, a consumer and a free slot, in that order. */
-  const deliverTo = (groupName: string, group: Group, message: LogMessage, position: string) =>
+  const deliverTo = (group: Group, message: LogMessage, position: string) =>
     group.order.after(message.key, async () => {
       for (;;) {
         while (!group.handle) {
@@ -78,7 +79,7 @@ export function createInProcessLog(options: InProcessLogOptions): InteractionLog
         const handle = group.handle;
         const outcome = await slots.use(async () => {
           if (group.handle !== handle) return 'detached'; // its consumer stopped while we queued
-          const delivery = deliver({ ...message, position }, handle, context(groupName));
+          const delivery = deliver({ ...message, position }, handle, group.context);
           group.running.add(delivery);
           return delivery.finally(() => group.running.delete(delivery));
         });
@@ -93,7 +94,7 @@ export function createInProcessLog(options: InProcessLogOptions): InteractionLog
     if (groups.size === 0) throw unavailable('no consumer has subscribed to the interaction log yet');
     const deliveries = messages.flatMap((message) => {
       sequence += 1;
-      return [...groups].map(([groupName, group]) => deliverTo(groupName, group, message, `${name}/${sequence}`));
+      return [...groups.values()].map((group) => deliverTo(group, message, `${name}/${sequence}`));
     });
     const failure = (await Promise.allSettled(deliveries)).find((result) => result.status === 'rejected');
     if (failure) throw unavailable('the interaction could not be handled', failure.reason);
@@ -129,6 +130,7 @@ export function createInProcessLog(options: InProcessLogOptions): InteractionLog
       if (closed) throw unavailable('the interaction log is closed');
       const group = groups.get(groupName) ?? {
         order: createKeyOrder(),
+        context: context(groupName),
         handle: undefined,
         waiters: [],
         running: new Set(),

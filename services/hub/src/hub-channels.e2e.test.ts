@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { twilioSignature } from '@hub/channels';
+import { silentLogger } from '@hub/logger';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { type ComposedHub, composeHub } from './compose-hub.ts';
+import { loadConfig } from './config.ts';
+
+const CHANNEL = 'channel-token-for-tests-0123';
+const AGENT = 'agent-token-for-tests-456789';
+const TWILIO = 'twilio-auth-token-for-tests';
+const PUBLIC_URL = 'https://hub.example.ir';
+const fixture = (name: string) =>
+  readFile(fileURLToPath(new URL(`../../../packages/channels/src/email/fixtures/${name}`, import.meta.url)));
+
+interface Context {
+  hub: ComposedHub;
+  dir: string;
+}
+
+const channels = suite<Context>('every channel, real formats, read back from the timeline API (embedded hub)');
+
+channels.before(async (context) => {
+  context.dir = await mkdtemp(join(tmpdir(), 'hub-channels-'));
+  const forms = join(context.dir, 'forms.json');
+  await writeFile(forms, JSON.stringify({ forms: [{ id: 'contact', fields: { email: 'email', phone: 'mobile', name: 'name', message: 'message' } }] }));
+  context.hub = await composeHub(
+    loadConfig({
+      HUB_DATA_DIR: context.dir,
+      HUB_CHANNEL_TOKEN: CHANNEL,
+      HUB_AGENT_TOKEN: AGENT,
+      HUB_MASTER_KEY: randomBytes(32).toString('base64'),
+      HUB_PUBLIC_URL: PUBLIC_URL,
+      TWILIO_AUTH_TOKEN: TWILIO,
+      HUB_WEBFORMS_FILE: forms,
+      HUB_PHONE_REGION: 'IR',
+      HUB_LOG_LEVEL: 'silent',
+    }),
+    silentLogger(),
+  );
+});
+channels.after(async ({ hub, dir }) => {
+  await hub.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function timelineOf(hub: ComposedHub, query: string) {
+  await hub.projectionCaughtUp();
+  const headers = { authorization: `Bearer ${AGENT}` };
+  const lookup = await hub.app.inject({ method: 'GET', url: `/v1/customers/lookup?${query}`, headers });
+  assert.is(lookup.statusCode, 200, `${query}: ${lookup.body}`);
+  const customer = lookup.json() as { id: string; displayName: string | null };
+  const timeline = await hub.app.inject({ method: 'GET', url: `/v1/customers/${customer.id}/timeline`, headers });
+  return { customer, entries: (timeline.json() as { entries: { text: string; channel: string; summary: string }[] }).entries };
+}
+
+channels('email: a Persian MIME message (RFC 2047 headers, base64 alternative body)', async ({ hub }) => {
+  const response = await hub.app.inject({
+    method: 'POST',
+    url: '/v1/channels/email',
+    headers: { authorization: `Bearer ${CHANNEL}`, 'content-type': 'message/rfc822' },
+    payload: await fixture('persian-alternative.eml'),
+  });
+  assert.is(response.statusCode, 202, response.body);
+  const { customer, entries } = await timelineOf(hub, 'email=sara.rezaei@example.ir');
+  assert.is(customer.displayName, 'سارا رضایی');
+  assert.is(entries[0]?.channel, 'email');
+  assert.match(entries[0]?.text ?? '', 'سفارش شماره ۱۲۳۴ من هنوز نرسیده است.');
+});
+
+channels('phone: a signed Twilio status callback, the caller typed in E.164', async ({ hub }) => {
+  const params = new URLSearchParams({
+    CallSid: 'CA0123456789abcdef0123456789abcdef',
+    AccountSid: 'AC0123456789abcdef0123456789abcdef',
+    From: '+989121234567',
+    To: '+982188776655',
+    Direction: 'inbound',
+    CallStatus: 'completed',
+    CallDuration: '95',
+    Timestamp: 'Mon, 23 Nov 2026 09:10:00 +0000',
+  });
+  const path = '/v1/channels/phone/twilio';
+  const response = await hub.app.inject({
+    method: 'POST',
+    url: path,
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': twilioSignature(TWILIO, `${PUBLIC_URL}${path}`, params),
+    },
+    payload: params.toString(),
+  });
+  assert.ok(response.statusCode < 300, response.body);
+  const { entries } = await timelineOf(hub, 'phone=%DB%B0%DB%B9%DB%B1%DB%B2%DB%B1%DB%B2%DB%B3%DB%B4%DB%B5%DB%B6%DB%B7');
+  assert.is(entries[0]?.channel, 'phone', 'looked up with Persian digits, national format');
+});
+
+channels('web form: a plain HTML form post in Persian', async ({ hub }) => {
+  const form = new URLSearchParams({ email: 'Ali@Example.com', mobile: '۰۹۳۵۱۱۱۲۲۳۳', name: 'علی محمدی', message: 'لطفاً با من تماس بگیرید' });
+  const response = await hub.app.inject({
+    method: 'POST',
+    url: '/v1/channels/webform/contact',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    payload: form.toString(),
+  });
+  assert.is(response.statusCode, 202, response.body);
+  const { customer, entries } = await timelineOf(hub, 'email=ali@example.com');
+  assert.is(customer.displayName, 'علی محمدی');
+  assert.match(entries[0]?.text ?? '', 'لطفاً با من تماس بگیرید');
+  const byPhone = await timelineOf(hub, 'phone=09351112233');
+  assert.is(byPhone.customer.id, customer.id, 'the form linked the phone to the same customer');
+});
+
+channels('phone: an Asterisk Master.csv row', async ({ hub }) => {
+  const row =
+    '"","09121234567","201","from-internal","""سارا"" <09121234567>","SIP/trunk-00000001","SIP/201-0000000a","Dial","SIP/201,30","2026-11-23 09:20:00","2026-11-23 09:20:05","2026-11-23 09:22:05",125,120,"ANSWERED","DOCUMENTATION","1763889600.17",""\n';
+  const response = await hub.app.inject({
+    method: 'POST',
+    url: '/v1/channels/phone/cdr',
+    headers: { authorization: `Bearer ${CHANNEL}`, 'content-type': 'text/csv' },
+    payload: row,
+  });
+  assert.is(response.statusCode, 202, response.body);
+  const { entries } = await timelineOf(hub, 'phone=%2B989121234567');
+  assert.ok(entries.filter((e) => e.channel === 'phone').length >= 2, 'the CDR call joins the Twilio call on one timeline');
+});
+
+channels.run();
