@@ -47,6 +47,11 @@ export const errorCatalogue = {
     retriable: false,
     title: 'The webhook signature is missing or does not match',
   },
+  FORBIDDEN: {
+    httpStatus: 403,
+    retriable: false,
+    title: 'The request is understood but not allowed',
+  },
   NOT_FOUND: {
     httpStatus: 404,
     retriable: false,

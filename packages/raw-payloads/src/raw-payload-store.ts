@@ -56,10 +56,10 @@ export async function createRawPayloadStore(db: SqlDatabase, key: Buffer): Promi
       return id;
     },
     async assignCustomer(payloadId, customerId) {
-      await db.query('INSERT INTO raw.payload_customers (payload_id, customer_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-        payloadId,
-        customerId,
-      ]);
+      await db.query(
+        'INSERT INTO raw.payload_customers (payload_id, customer_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+        [payloadId, customerId],
+      );
     },
     async get(payloadId) {
       const [row] = await db.query<{

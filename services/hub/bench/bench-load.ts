@@ -4,12 +4,20 @@ export const benchInteraction = (n: number, customers: number, prefix = 'load') 
   source: { system: 'bench', externalId: `${prefix}-${n}` },
   direction: 'inbound' as const,
   occurredAt: new Date(Date.UTC(2026, 10, 1) + n * 1000).toISOString(),
-  contact: { identifiers: [{ kind: 'email' as const, value: `customer-${n % customers}@example.ir` }], displayName: 'سارا رضایی' },
+  contact: {
+    identifiers: [{ kind: 'email' as const, value: `customer-${n % customers}@example.ir` }],
+    displayName: 'سارا رضایی',
+  },
   threadKey: `${prefix}-thread-${n % 97}`,
   summary: 'پیگیری سفارش ۱۲۳۴',
   text: 'سلام، سفارش شماره ۱۲۳۴ را دو هفته پیش ثبت کردم و هنوز ارسال نشده است. لطفاً وضعیت را اعلام کنید.',
   html: null,
-  details: { channel: 'generic' as const, system: 'bench', externalId: `${prefix}-${n}`, attributes: { branch: 'tehran' } },
+  details: {
+    channel: 'generic' as const,
+    system: 'bench',
+    externalId: `${prefix}-${n}`,
+    attributes: { branch: 'tehran' },
+  },
 });
 
 export function percentile(sorted: readonly number[], p: number): number {

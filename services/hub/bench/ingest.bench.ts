@@ -2,13 +2,12 @@
 // PostgreSQL and a real Kafka broker, next to raw kafkajs produce/consume and raw store appends of
 // the same records in the same run. Last line: one JSON object of the figures.
 import { randomBytes } from 'node:crypto';
-import { provideKafka } from '@hub/testing';
-import { createTestDatabase, findFreePort } from '@hub/testing';
 import { silentLogger } from '@hub/logger';
+import { createTestDatabase, findFreePort, provideKafka } from '@hub/testing';
 import { composeHub } from '../src/compose-hub.ts';
 import { loadConfig } from '../src/config.ts';
-import { rawKafkaFigures, rawStoreAppends } from './raw-figures.ts';
 import { benchInteraction, percentile, round } from './bench-load.ts';
+import { rawKafkaFigures, rawStoreAppends } from './raw-figures.ts';
 
 const SUSTAINED = Number(process.env.BENCH_INTERACTIONS ?? 20_000);
 const BATCH = 500;
@@ -46,7 +45,9 @@ async function main() {
     if (response.status !== 202) throw new Error(`POST answered ${response.status}: ${await response.text()}`);
   };
   const visible = async () =>
-    Number((await hub.database.query<{ n: string }>('SELECT count(*)::text AS n FROM read_models.timeline'))[0]?.n ?? 0);
+    Number(
+      (await hub.database.query<{ n: string }>('SELECT count(*)::text AS n FROM read_models.timeline'))[0]?.n ?? 0,
+    );
   try {
     say(`bench:ingest on PostgreSQL + Kafka (${kafka.source} ${kafka.brokers.join(',')}), topic ${topic}`);
     const raw = await rawKafkaFigures(kafka.brokers, SUSTAINED);
@@ -73,7 +74,9 @@ async function main() {
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const acceptSeconds = Number(acceptedAt - started) / 1e9;
-    say(`sustained           ${round(SUSTAINED / seconds)} interactions/s end to end (accepted at ${round(SUSTAINED / acceptSeconds)}/s)`);
+    say(
+      `sustained           ${round(SUSTAINED / seconds)} interactions/s end to end (accepted at ${round(SUSTAINED / acceptSeconds)}/s)`,
+    );
 
     // Freshness at a fixed offered load: every 10 ms a POST of RATE/100 interactions.
     const sentAt = new Map<string, number>();
@@ -109,7 +112,9 @@ async function main() {
       .sort((a, b) => a - b);
     const p50 = percentile(freshness, 50);
     const p99 = percentile(freshness, 99);
-    say(`freshness at ${RATE}/s   p50 ${round(p50)} ms  p99 ${round(p99)} ms  (${freshness.length} interactions, accepted -> visible)`);
+    say(
+      `freshness at ${RATE}/s   p50 ${round(p50)} ms  p99 ${round(p99)} ms  (${freshness.length} interactions, accepted -> visible)`,
+    );
     say(
       JSON.stringify({
         bench: 'ingest',

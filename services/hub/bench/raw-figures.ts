@@ -23,7 +23,10 @@ export async function rawKafkaFigures(brokers: readonly string[], count: number)
     await producer.send({
       topic,
       acks: -1,
-      messages: Array.from({ length: Math.min(500, count - sent) }, (_, i) => ({ key: `k-${(sent + i) % 2000}`, value })),
+      messages: Array.from({ length: Math.min(500, count - sent) }, (_, i) => ({
+        key: `k-${(sent + i) % 2000}`,
+        value,
+      })),
     });
   }
   const producePerSecond = count / (Number(process.hrtime.bigint() - started) / 1e9);
@@ -60,7 +63,13 @@ export async function rawStoreAppends(databaseUrl: string, count: number): Promi
       Array.from({ length: 8 }, async (_, w) => {
         for (let n = 0; n < perWriter; n++) {
           await store.appendToStream(`raw-bench-${w}-${n % 250}`, [
-            { id: randomUUID(), type: 'InteractionRecorded', schemaVersion: 1, data: benchInteraction(n, 2000), occurredAt: new Date() },
+            {
+              id: randomUUID(),
+              type: 'InteractionRecorded',
+              schemaVersion: 1,
+              data: benchInteraction(n, 2000),
+              occurredAt: new Date(),
+            },
           ]);
         }
       }),

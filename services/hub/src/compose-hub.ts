@@ -24,8 +24,8 @@ import { buildApp } from './app.ts';
 import type { HubConfig } from './config.ts';
 import { openDatabase, openEventStore } from './event-store.factory.ts';
 import type { DependencyCheck } from './health.ts';
-import { kafkaHealth } from './kafka.health.ts';
 import { parseImapUrl } from './imap-settings.ts';
+import { kafkaHealth } from './kafka.health.ts';
 import { loadSecrets } from './secrets.ts';
 
 export interface ComposedHub {
@@ -103,6 +103,7 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
     telegramSecretToken: config.telegramSecretToken,
     defaultPhoneRegion: config.phoneRegion as CountryCode | undefined,
     webForms: config.webFormsFile ? await loadWebForms(config.webFormsFile) : [],
+    widget: { allowedOrigins: config.widgetOrigins },
   };
   const intake = createLogIntake({
     log,

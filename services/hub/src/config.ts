@@ -45,6 +45,13 @@ const HubEnvironment = z.object({
     .regex(/^[A-Z]{2}$/, 'an ISO 3166 two-letter region such as IR or GB')
     .optional(),
   HUB_MERGE_POLICY: z.enum(['review', 'auto']).default('review'),
+  HUB_WIDGET_ORIGINS: z
+    .string()
+    .regex(
+      /^https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*$/,
+      'a comma-separated list of origins such as https://shop.example',
+    )
+    .optional(),
   TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
   META_APP_SECRET: z.string().min(1).optional(),
   META_VERIFY_TOKEN: z.string().min(1).optional(),
@@ -100,6 +107,7 @@ export interface HubConfig {
   readonly webFormsFile: string | undefined;
   readonly phoneRegion: string | undefined;
   readonly mergePolicy: 'review' | 'auto';
+  readonly widgetOrigins: readonly string[];
   readonly twilioAuthToken: string | undefined;
   readonly metaAppSecret: string | undefined;
   readonly metaVerifyToken: string | undefined;
@@ -150,6 +158,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): H
     webFormsFile: e.HUB_WEBFORMS_FILE ? resolve(e.HUB_WEBFORMS_FILE) : undefined,
     phoneRegion: e.HUB_PHONE_REGION,
     mergePolicy: e.HUB_MERGE_POLICY,
+    widgetOrigins: e.HUB_WIDGET_ORIGINS?.split(',') ?? [],
     twilioAuthToken: e.TWILIO_AUTH_TOKEN,
     metaAppSecret: e.META_APP_SECRET,
     metaVerifyToken: e.META_VERIFY_TOKEN,

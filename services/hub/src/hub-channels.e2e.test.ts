@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +27,12 @@ const channels = suite<Context>('every channel, real formats, read back from the
 channels.before(async (context) => {
   context.dir = await mkdtemp(join(tmpdir(), 'hub-channels-'));
   const forms = join(context.dir, 'forms.json');
-  await writeFile(forms, JSON.stringify({ forms: [{ id: 'contact', fields: { email: 'email', phone: 'mobile', name: 'name', message: 'message' } }] }));
+  await writeFile(
+    forms,
+    JSON.stringify({
+      forms: [{ id: 'contact', fields: { email: 'email', phone: 'mobile', name: 'name', message: 'message' } }],
+    }),
+  );
   context.hub = await composeHub(
     loadConfig({
       HUB_DATA_DIR: context.dir,
@@ -55,7 +60,10 @@ async function timelineOf(hub: ComposedHub, query: string) {
   assert.is(lookup.statusCode, 200, `${query}: ${lookup.body}`);
   const customer = lookup.json() as { id: string; displayName: string | null };
   const timeline = await hub.app.inject({ method: 'GET', url: `/v1/customers/${customer.id}/timeline`, headers });
-  return { customer, entries: (timeline.json() as { entries: { text: string; channel: string; summary: string }[] }).entries };
+  return {
+    customer,
+    entries: (timeline.json() as { entries: { text: string; channel: string; summary: string }[] }).entries,
+  };
 }
 
 channels('email: a Persian MIME message (RFC 2047 headers, base64 alternative body)', async ({ hub }) => {
@@ -99,7 +107,12 @@ channels('phone: a signed Twilio status callback, the caller typed in E.164', as
 });
 
 channels('web form: a plain HTML form post in Persian', async ({ hub }) => {
-  const form = new URLSearchParams({ email: 'Ali@Example.com', mobile: '۰۹۳۵۱۱۱۲۲۳۳', name: 'علی محمدی', message: 'لطفاً با من تماس بگیرید' });
+  const form = new URLSearchParams({
+    email: 'Ali@Example.com',
+    mobile: '۰۹۳۵۱۱۱۲۲۳۳',
+    name: 'علی محمدی',
+    message: 'لطفاً با من تماس بگیرید',
+  });
   const response = await hub.app.inject({
     method: 'POST',
     url: '/v1/channels/webform/contact',
@@ -125,7 +138,10 @@ channels('phone: an Asterisk Master.csv row', async ({ hub }) => {
   });
   assert.is(response.statusCode, 202, response.body);
   const { entries } = await timelineOf(hub, 'phone=%2B989121234567');
-  assert.ok(entries.filter((e) => e.channel === 'phone').length >= 2, 'the CDR call joins the Twilio call on one timeline');
+  assert.ok(
+    entries.filter((e) => e.channel === 'phone').length >= 2,
+    'the CDR call joins the Twilio call on one timeline',
+  );
 });
 
 channels.run();

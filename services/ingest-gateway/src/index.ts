@@ -1,8 +1,8 @@
 export { registerIngestRoutes } from './gateway.ts';
+export { migrateImapCheckpoints, sqlImapCheckpoints } from './imap/imap-checkpoint.store.ts';
+export { createImapPoller, type ImapPoller } from './imap/imap-poller.ts';
 export type { IngestDependencies } from './ingest-dependencies.ts';
 export { defaultIngestSettings, type IngestSettings, type WebFormDefinition } from './ingest-settings.ts';
 export { createLogIntake } from './intake/log-intake.ts';
-export { loadWebForms } from './webform/load-webforms.ts';
-export { migrateImapCheckpoints, sqlImapCheckpoints } from './imap/imap-checkpoint.store.ts';
-export { createImapPoller, type ImapPoller } from './imap/imap-poller.ts';
 export { type SmtpListener, startSmtpListener } from './smtp/smtp-listener.ts';
+export { loadWebForms } from './webform/load-webforms.ts';

@@ -16,6 +16,8 @@ export interface WebFormDefinition {
   readonly thankYouUrl?: string;
 }
 
+import type { WidgetSettings } from './widget/widget-settings.ts';
+
 /** Everything the channel adapters read from configuration; secrets only from here. */
 export interface IngestSettings {
   /** The URL providers call us on (`HUB_PUBLIC_URL`), used to verify Twilio's signature. */
@@ -33,6 +35,7 @@ export interface IngestSettings {
   readonly webFormRateLimitPerMinute: number;
   readonly maxBodyBytes: number;
   readonly maxAttachmentBytes: number;
+  readonly widget: Partial<WidgetSettings>;
 }
 
 export const defaultIngestSettings: IngestSettings = Object.freeze({
@@ -47,4 +50,5 @@ export const defaultIngestSettings: IngestSettings = Object.freeze({
   webFormRateLimitPerMinute: 30,
   maxBodyBytes: 25 * 1024 * 1024,
   maxAttachmentBytes: 10 * 1024 * 1024,
+  widget: {},
 });

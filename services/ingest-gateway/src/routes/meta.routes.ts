@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { mapMetaWebhook } from '@hub/channels';
 import { HubError, isHubError } from '@hub/errors';
-import { secretsEqual, sendProblem } from '@hub/http';
+import { secretsEqual, sendProblem, toProblem } from '@hub/http';
 import type { RawPayload } from '@hub/interactions';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IngestDependencies } from '../ingest-dependencies.ts';
@@ -77,13 +77,6 @@ async function mapOrKeep(deps: IngestDependencies, raw: RawPayload): Promise<Ret
   throw new HubError('INVALID_INPUT', detail);
 }
 
-// 403 is what Meta expects for a wrong verify token; the error catalogue has no 403 code yet.
+// 403 is what Meta expects for a wrong verify token.
 const forbidden = (request: FastifyRequest, reply: FastifyReply, detail: string) =>
-  sendProblem(reply, {
-    type: 'https://interaction-hub.dev/problems/forbidden',
-    title: 'FORBIDDEN',
-    status: 403,
-    detail,
-    code: 'FORBIDDEN',
-    instance: request.url,
-  });
+  sendProblem(reply, toProblem(new HubError('FORBIDDEN', detail), request));

@@ -1,6 +1,6 @@
 import websocket from '@fastify/websocket';
 import { HubError } from '@hub/errors';
-import { sendProblem } from '@hub/http';
+import { sendProblem, toProblem } from '@hub/http';
 import type { FastifyInstance } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
 import type { IngestDependencies } from '../ingest-dependencies.ts';
@@ -53,15 +53,13 @@ export async function registerWidgetRoutes(
     // Refused before the upgrade, as an ordinary HTTP answer the browser reports.
     onRequest: async (request, reply) => {
       if (originAllowed(request.headers.origin)) return;
-      // 403: the error catalogue has no code for it yet (see the report); Meta's handshake needs one too.
-      return sendProblem(reply, {
-        type: 'https://interaction-hub.dev/problems/forbidden',
-        title: 'FORBIDDEN',
-        status: 403,
-        detail: 'this origin may not open the chat; add it to the widget allowed origins',
-        code: 'FORBIDDEN',
-        instance: request.url,
-      });
+      return sendProblem(
+        reply,
+        toProblem(
+          new HubError('FORBIDDEN', 'this origin may not open the chat; add it to the widget allowed origins'),
+          request,
+        ),
+      );
     },
     handler: async () => {
       throw new HubError('INVALID_INPUT', 'this endpoint speaks WebSocket: open it with an Upgrade request');
