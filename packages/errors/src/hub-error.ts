@@ -5,15 +5,19 @@ export class HubError extends Error {
   readonly code: ErrorCode;
   readonly httpStatus: number;
   readonly retriable: boolean;
-  readonly details: Readonly<Record<string, unknown>>;
+  /**
+   * Facts for logs and problem bodies. Not `details`: test runners (uvu) read an error's `details`
+   * as their own diff text and then print nothing.
+   */
+  readonly context: Readonly<Record<string, unknown>>;
 
-  constructor(code: ErrorCode, detail: string, details: Record<string, unknown> = {}, options?: ErrorOptions) {
+  constructor(code: ErrorCode, detail: string, context: Record<string, unknown> = {}, options?: ErrorOptions) {
     super(detail, options);
     this.name = 'HubError';
     this.code = code;
     this.httpStatus = errorCatalogue[code].httpStatus;
     this.retriable = errorCatalogue[code].retriable;
-    this.details = details;
+    this.context = context;
   }
 }
 

@@ -19,14 +19,14 @@ const translate = suite('error translation: client errors to the port typed erro
 translate('a wrong expected version names the stream, what was asked and where the stream is', () => {
   const error = translateEsdbError(wrongVersion(0n, 1n), { streamId: 'conversation-42', expected: 0 });
   assert.ok(isHubError(error, 'WRONG_EXPECTED_REVISION'));
-  assert.deepEqual(error.details, { streamId: 'conversation-42', expected: 0, actual: 1 });
+  assert.deepEqual(error.context, { streamId: 'conversation-42', expected: 0, actual: 1 });
   assert.equal(error.retriable, false);
 });
 
 translate('a stream with no events is actual null; without context the client spelling is used', () => {
   const error = translateEsdbError(wrongVersion('stream_exists', 'no_stream'));
   assert.ok(isHubError(error, 'WRONG_EXPECTED_REVISION'));
-  assert.deepEqual(error.details, { streamId: 'conversation-42', expected: 'stream_exists', actual: null });
+  assert.deepEqual(error.context, { streamId: 'conversation-42', expected: 'stream_exists', actual: null });
 });
 
 translate('revisions and the server sentinels carried in gRPC trailers map to the port', () => {
@@ -43,7 +43,7 @@ translate('revisions and the server sentinels carried in gRPC trailers map to th
 translate('a deleted stream is STREAM_DELETED for the stream', () => {
   const error = translateEsdbError(StreamDeletedError.fromStreamName('conversation-42'));
   assert.ok(isHubError(error, 'STREAM_DELETED'));
-  assert.equal(error.details.streamId, 'conversation-42');
+  assert.equal(error.context.streamId, 'conversation-42');
 });
 
 translate('unavailable and deadline errors, converted or raw gRPC, are a retriable EVENT_STORE_UNAVAILABLE', () => {

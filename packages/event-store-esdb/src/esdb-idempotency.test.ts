@@ -48,7 +48,7 @@ decide('only some of them: another append reusing ids, a typed DUPLICATE_EVENT_I
   search.found.set(eventIdKey(first), recorded(first, 0));
   assert.throws(
     () => earlierAppend(search),
-    (error: unknown) => isHubError(error, 'DUPLICATE_EVENT_ID') && error.details.streamId === 'conversation-42',
+    (error: unknown) => isHubError(error, 'DUPLICATE_EVENT_ID') && error.context.streamId === 'conversation-42',
   );
 });
 

@@ -1,5 +1,11 @@
 import { registerCustomerRoutes } from '@hub/agent-api';
-import { createInProcessLog, createKafkaLog, type InteractionLog, migrateDeadLetters } from '@hub/bus';
+import {
+  createInProcessLog,
+  createKafkaLog,
+  type InteractionLog,
+  type LogConsumer,
+  migrateDeadLetters,
+} from '@hub/bus';
 import type { CountryCode } from '@hub/customer-identity';
 import { createIdentityIndex } from '@hub/identity-index';
 import {
@@ -34,6 +40,8 @@ export interface ComposedHub {
   readonly log: InteractionLog;
   /** Waits until the read models show everything appended so far (tests, benchmarks). */
   readonly projectionCaughtUp: () => Promise<void>;
+  /** Resolves once the timeline writer has joined the interaction log. */
+  readonly writerJoined: () => Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -67,10 +75,26 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
       })
     : createInProcessLog({ db: database, logger });
   const recorder = createInteractionRecorder({ store, index, policy: config.mergePolicy, logger });
-  const writer = await log.consume({
-    group: 'timeline-writer',
-    handle: interactionHandler({ recorder, rawPayloads, transportKey: secrets.keys.transport }),
-  });
+  // The writer joins its group in the background: a Kafka that is down at start leaves the hub up,
+  // reporting itself degraded on /health, and the writer joins as soon as the broker answers.
+  let writer: LogConsumer | undefined;
+  let stopping = false;
+  const writerLog = logger.child({ component: 'timeline-writer' });
+  const writerJoined = (async () => {
+    for (let attempt = 1; !stopping; attempt++) {
+      try {
+        writer = await log.consume({
+          group: 'timeline-writer',
+          handle: interactionHandler({ recorder, rawPayloads, transportKey: secrets.keys.transport }),
+        });
+        if (attempt > 1) writerLog.info({ attempt }, 'writer joined the interaction log');
+        return;
+      } catch (error) {
+        writerLog.warn({ err: error, attempt }, 'writer cannot join the interaction log yet; retrying in 5 s');
+        await new Promise((resolve) => setTimeout(resolve, 5000));
+      }
+    }
+  })();
   const projection = await runProjection(
     { db: database, store, logger },
     { name: TIMELINE_PROJECTION, filter: { streamPrefix: 'customer-' }, apply: applyTimelineEvent },
@@ -142,11 +166,13 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
     database,
     log,
     projectionCaughtUp: () => projection.caughtUp(),
+    writerJoined: () => writerJoined,
     async stop() {
       await imap?.stop();
       await smtp?.stop();
       await app.close();
-      await writer.stop();
+      stopping = true;
+      await writer?.stop();
       await projection.stop();
       await log.close();
       await store.close();

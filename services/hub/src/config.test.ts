@@ -5,6 +5,22 @@ import { loadConfig } from './config.ts';
 
 const config = suite('hub configuration from the environment');
 
+const sharedSecrets = {
+  HUB_CHANNEL_TOKEN: 'channel-token-0123456789',
+  HUB_AGENT_TOKEN: 'agent-token-0123456789ab',
+  HUB_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+};
+
+const refuses = (env: Record<string, string>, variable: RegExp) => {
+  try {
+    loadConfig(env);
+    assert.unreachable('the configuration should have been refused');
+  } catch (error) {
+    assert.ok(isHubError(error, 'INVALID_CONFIGURATION'), String(error));
+    assert.match(error.message, variable);
+  }
+};
+
 config('an empty environment is the embedded default on port 3000', () => {
   const c = loadConfig({});
   assert.is(c.port, 3000);
@@ -18,18 +34,21 @@ config('the event store follows what is configured, and HUB_EVENT_STORE override
   assert.is(loadConfig({ DATABASE_URL: 'postgres://hub@db:5432/hub' }).eventStore, 'postgres');
   assert.is(loadConfig({ ESDB_URL: 'esdb://kurrent:2113?tls=false' }).eventStore, 'esdb');
   assert.is(loadConfig({ DATABASE_URL: 'postgres://hub@db/hub', HUB_EVENT_STORE: 'pglite' }).eventStore, 'pglite');
-  assert.equal(loadConfig({ KAFKA_BROKERS: 'k1:9092,k2:9092' }).kafkaBrokers, ['k1:9092', 'k2:9092']);
+  assert.equal(loadConfig({ ...sharedSecrets, KAFKA_BROKERS: 'k1:9092,k2:9092' }).kafkaBrokers, ['k1:9092', 'k2:9092']);
 });
 
-const refuses = (env: Record<string, string>, variable: RegExp) => {
-  try {
-    loadConfig(env);
-    assert.unreachable('the configuration should have been refused');
-  } catch (error) {
-    assert.ok(isHubError(error, 'INVALID_CONFIGURATION'), String(error));
-    assert.match(error.message, variable);
-  }
-};
+config('with Kafka, every process must be given the shared tokens and master key', () => {
+  refuses(
+    { KAFKA_BROKERS: 'k1:9092' },
+    /HUB_CHANNEL_TOKEN: required when KAFKA_BROKERS is set; HUB_AGENT_TOKEN.*; HUB_MASTER_KEY/,
+  );
+  const c = loadConfig({ ...sharedSecrets, KAFKA_BROKERS: 'k1:9092' });
+  assert.is(c.masterKey?.length, 32);
+});
+
+config('a master key that is not 32 bytes of base64 is refused', () => {
+  refuses({ HUB_MASTER_KEY: Buffer.alloc(16).toString('base64') }, /HUB_MASTER_KEY: 32 bytes/);
+});
 
 config('a bad value is refused with the variable named and the value shown', () => {
   refuses({ HUB_PORT: 'eighty' }, /HUB_PORT: .*\(got "eighty"\)/);

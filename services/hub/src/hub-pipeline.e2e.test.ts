@@ -62,7 +62,7 @@ function scenario(name: string, open: () => Promise<Context>) {
   s.before(async (context) => {
     Object.assign(context, await open());
   });
-  s.after(async ({ cleanup }) => cleanup());
+  s.after(async ({ cleanup }) => cleanup?.());
 
   s('one customer on email, phone, chat and social; one timeline, newest first, Persian intact', async ({ hub }) => {
     const email = { kind: 'email', value: 'sara@example.ir' };

@@ -18,6 +18,12 @@ interface RunningHub {
 }
 
 /** Starts the hub as `npm start` does: its own process, configured only by the environment. */
+const sharedSecrets = {
+  HUB_CHANNEL_TOKEN: 'channel-token-0123456789',
+  HUB_AGENT_TOKEN: 'agent-token-0123456789ab',
+  HUB_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+};
+
 async function runHub(env: Record<string, string>): Promise<RunningHub> {
   const port = await findFreePort();
   const child = spawn(process.execPath, ['--import', 'tsx', mainFile], {
@@ -101,7 +107,10 @@ process_('on PostgreSQL and Kafka, health names both and both answer', async () 
   const database = await createTestDatabase({ prefix: 'hub_process' });
   const brokers = process.env.KAFKA_BROKERS;
   try {
-    const hub = await runHub({ DATABASE_URL: database.url, ...(brokers ? { KAFKA_BROKERS: brokers } : {}) });
+    const hub = await runHub({
+      DATABASE_URL: database.url,
+      ...(brokers ? { ...sharedSecrets, KAFKA_BROKERS: brokers, HUB_KAFKA_TOPIC: `hub-process-${process.pid}` } : {}),
+    });
     await started(hub);
     const { status, body } = await health(hub);
     assert.is(status, 200, JSON.stringify(body));
@@ -117,7 +126,11 @@ process_('on PostgreSQL and Kafka, health names both and both answer', async () 
 
 process_('a Kafka that does not answer makes the hub report degraded (503), naming the bus', async ({ dataDir }) => {
   const deadPort = await findFreePort();
-  const hub = await runHub({ HUB_DATA_DIR: join(dataDir, 'kafka-down'), KAFKA_BROKERS: `127.0.0.1:${deadPort}` });
+  const hub = await runHub({
+    ...sharedSecrets,
+    HUB_DATA_DIR: join(dataDir, 'kafka-down'),
+    KAFKA_BROKERS: `127.0.0.1:${deadPort}`,
+  });
   await started(hub);
   const { status, body } = await health(hub);
   assert.is(status, 503);

@@ -24,7 +24,7 @@ function loadConfigOrExit(): HubConfig {
     return loadConfig(process.env);
   } catch (error) {
     if (!isHubError(error, 'INVALID_CONFIGURATION')) throw error;
-    createLogger({ service: 'hub' }).fatal({ problems: error.details.problems }, error.message);
+    createLogger({ service: 'hub' }).fatal({ problems: error.context.problems }, error.message);
     process.stderr.write(`hub: ${error.message}\n`);
     process.exit(78); // EX_CONFIG
   }

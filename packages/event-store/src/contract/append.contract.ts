@@ -3,7 +3,7 @@ import { isHubError } from '@hub/errors';
 import { type ContractCase, freshStream, sampleEvent, sampleEvents } from './contract-harness.ts';
 
 const isConflict = (actual: number | null) => (error: unknown) =>
-  isHubError(error, 'WRONG_EXPECTED_REVISION') && error.details.actual === actual;
+  isHubError(error, 'WRONG_EXPECTED_REVISION') && error.context.actual === actual;
 
 export const appendContract: ContractCase[] = [
   {
