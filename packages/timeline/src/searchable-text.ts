@@ -3,7 +3,7 @@
 const FOLDS: [RegExp, string][] = [
   [/\u064A/g, '\u06CC'], // Arabic yeh -> Farsi yeh
   [/\u0643/g, '\u06A9'], // Arabic kaf -> keheh
-  [/[\u200C\u200D\u200E\u200F]/g, ''], // ZWNJ, ZWJ, direction marks
+  [/\u200C|\u200D|\u200E|\u200F/g, ''], // ZWNJ, ZWJ, direction marks
   [/[\u064B-\u065F\u0670]/g, ''], // Arabic diacritics
 ];
 

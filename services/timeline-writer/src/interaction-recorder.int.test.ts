@@ -154,7 +154,7 @@ writer(
     assert.is.not(both.customerId, other.customerId);
     const stream = await context.store.readStream(customerStream(both.customerId));
     const candidate = stream.find((e) => e.type === 'MergeCandidateDetected');
-    assert.equal((candidate?.data as { candidateIds: string[] }).candidateIds, [other.customerId]);
+    assert.equal((candidate?.data as { candidateIds?: string[] } | undefined)?.candidateIds, [other.customerId]);
   },
 );
 
