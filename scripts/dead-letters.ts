@@ -46,7 +46,7 @@ async function open(): Promise<Opened> {
   const brokers = env('KAFKA_BROKERS');
   if (brokers) {
     const topic = env('HUB_KAFKA_TOPIC') ?? interactionLogNames.topic;
-    const deadLetterTopic = env('HUB_KAFKA_DEAD_LETTER_TOPIC') ?? interactionLogNames.deadLetterTopic;
+    const deadLetterTopic = env('HUB_KAFKA_DEAD_LETTER_TOPIC') ?? `${topic}.dead-letters`;
     // Never creates topics: that is the hub's job, with the partition count it is configured with.
     const log = createKafkaLog({
       brokers: brokers.split(','),

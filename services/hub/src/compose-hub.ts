@@ -95,6 +95,8 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
       }
     }
   })();
+  // Serve once the writer is in (topics made, group joined), or after 15 s without it: degraded.
+  await Promise.race([writerJoined, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
   const projection = await runProjection(
     { db: database, store, logger },
     { name: TIMELINE_PROJECTION, filter: { streamPrefix: 'customer-' }, apply: applyTimelineEvent },

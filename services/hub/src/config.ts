@@ -23,7 +23,7 @@ const HubEnvironment = z.object({
   HUB_KAFKA_TOPIC: z
     .string()
     .regex(/^[A-Za-z0-9._-]{1,200}$/, 'a Kafka topic name')
-    .default('hub.interactions.v1'),
+    .default('hub.interactions'),
   HUB_KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(6),
   HUB_PUBLIC_URL: z.string().url().optional(),
   HUB_SMTP_PORT: port.optional(),
