@@ -40,7 +40,9 @@ export async function ensureTopics(admin: Admin, settings: TopicSettings, logger
   // skips waiting for the leaders of the others.
   for (const topic of topics) {
     const created = await admin.createTopics({ topics: [topic], waitForLeaders: true });
-    if (created) logger.info({ topic: topic.topic, partitions: topic.numPartitions }, 'created topic');
+    if (!created) continue;
+    await waitUntilServed(admin, topic.topic);
+    logger.info({ topic: topic.topic, partitions: topic.numPartitions }, 'created topic');
   }
   const metadata = await admin.fetchTopicMetadata({ topics: [settings.topic] });
   const found = metadata.topics[0]?.partitions.length ?? 0;
@@ -58,5 +60,23 @@ export async function requireTopics(admin: Admin, topics: readonly string[]): Pr
   const missing = topics.filter((topic) => !existing.has(topic));
   if (missing.length > 0) {
     throw new HubError('INVALID_CONFIGURATION', `no such Kafka topic: ${missing.join(', ')}`, { missing });
+  }
+}
+
+/**
+ * A leader in the metadata is not yet a leader that hosts the partition: on a busy broker the
+ * first produce can still fail with UNKNOWN_TOPIC_OR_PARTITION after kafkajs' retries. Listing
+ * every partition's offsets asks each leader itself.
+ */
+async function waitUntilServed(admin: Admin, topic: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await admin.fetchTopicOffsets(topic);
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
 }

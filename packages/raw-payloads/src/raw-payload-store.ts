@@ -5,16 +5,17 @@ import type { SqlDatabase } from '@hub/sql';
 
 /**
  * Every channel's raw bytes, kept encrypted beside what was parsed from them: a parser fix can
- * re-process history, and a payload that failed to parse is listed and can be re-run. Payloads
- * are tied to their customers once known and deleted with any of them on erasure.
+ * re-process history, and a payload that failed to parse is listed and can be re-run. A
+ * customer's events name the payloads they came from (`metadata.rawPayloadId`): erasure deletes
+ * those, a batch payload with any erased customer in it included.
  */
 export interface RawPayloadStore {
   save(raw: RawPayload, parseError?: string): Promise<string>;
-  assignCustomer(payloadId: string, customerId: string): Promise<void>;
   get(payloadId: string): Promise<(RawPayload & { parseError: string | null }) | undefined>;
   listParseFailures(limit: number): Promise<{ id: string; channel: string; receivedAt: Date; parseError: string }[]>;
   clearParseFailure(payloadId: string): Promise<void>;
-  deleteForCustomer(customerId: string): Promise<number>;
+  /** Erasure: the payloads named by a customer's events (`metadata.rawPayloadId`). */
+  deletePayloads(payloadIds: readonly string[]): Promise<number>;
 }
 
 export const rawPayloadSchema = `
@@ -26,12 +27,6 @@ CREATE TABLE IF NOT EXISTS raw.payloads (
   received_at  timestamptz NOT NULL,
   sealed_body  text NOT NULL,
   parse_error  text
-);
--- A batch payload holds several customers' interactions: it goes when any of them is erased.
-CREATE TABLE IF NOT EXISTS raw.payload_customers (
-  payload_id  text NOT NULL,
-  customer_id text NOT NULL,
-  PRIMARY KEY (customer_id, payload_id)
 );
 CREATE INDEX IF NOT EXISTS payloads_failed_idx ON raw.payloads (received_at) WHERE parse_error IS NOT NULL;`;
 
@@ -54,12 +49,6 @@ export async function createRawPayloadStore(db: SqlDatabase, key: Buffer): Promi
         ],
       );
       return id;
-    },
-    async assignCustomer(payloadId, customerId) {
-      await db.query(
-        'INSERT INTO raw.payload_customers (payload_id, customer_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-        [payloadId, customerId],
-      );
     },
     async get(payloadId) {
       const [row] = await db.query<{
@@ -97,16 +86,13 @@ export async function createRawPayloadStore(db: SqlDatabase, key: Buffer): Promi
     async clearParseFailure(payloadId) {
       await db.query('UPDATE raw.payloads SET parse_error = NULL WHERE payload_id = $1', [payloadId]);
     },
-    async deleteForCustomer(customerId) {
-      return db.transaction(async (tx) => {
-        const rows = await tx.query(
-          `DELETE FROM raw.payloads WHERE payload_id IN
-             (SELECT payload_id FROM raw.payload_customers WHERE customer_id = $1) RETURNING payload_id`,
-          [customerId],
-        );
-        await tx.query('DELETE FROM raw.payload_customers WHERE customer_id = $1', [customerId]);
-        return rows.length;
-      });
+    async deletePayloads(payloadIds) {
+      if (payloadIds.length === 0) return 0;
+      const rows = await db.query(
+        'DELETE FROM raw.payloads WHERE payload_id IN (SELECT jsonb_array_elements_text($1::jsonb)) RETURNING payload_id',
+        [JSON.stringify(payloadIds)],
+      );
+      return rows.length;
     },
   };
 }

@@ -11,7 +11,7 @@ export interface ErasureDependencies {
   readonly keys: KeyStore;
   readonly index: IdentityIndex;
   readonly readModels: SqlExecutor;
-  readonly rawPayloads: { deleteForCustomer(customerId: string): Promise<number> };
+  readonly rawPayloads: { deletePayloads(payloadIds: readonly string[]): Promise<number> };
   readonly now: () => Date;
 }
 
@@ -37,9 +37,12 @@ export async function eraseCustomer(
   );
   const erasedIds = [customerId, ...merged.map((m) => m.customer_id)];
   for (const id of erasedIds) {
+    // The events name the raw payloads they came from: read them before anything else goes.
+    const events = await deps.store.readStream(customerStream(id));
+    const payloadIds = [...new Set(events.map((e) => e.metadata.rawPayloadId).filter((p) => typeof p === 'string'))];
+    await deps.rawPayloads.deletePayloads(payloadIds as string[]);
     await deps.keys.destroy(id);
     await deps.index.forget(id);
-    await deps.rawPayloads.deleteForCustomer(id);
     await deps.store.appendToStream(customerStream(id), [
       encodeEvent(
         { type: 'CustomerErased', data: { customerId: id, requestedBy: request.requestedBy, reason: request.reason } },

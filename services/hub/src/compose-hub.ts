@@ -85,7 +85,7 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
       try {
         writer = await log.consume({
           group: 'timeline-writer',
-          handle: interactionHandler({ recorder, rawPayloads, transportKey: secrets.keys.transport }),
+          handle: interactionHandler({ recorder, transportKey: secrets.keys.transport }),
         });
         if (attempt > 1) writerLog.info({ attempt }, 'writer joined the interaction log');
         return;

@@ -132,13 +132,14 @@ function scenario(name: string, open: () => Promise<Context>) {
         interaction('erase-1', [{ kind: 'email', value: 'forget-me@example.com' }], 'محرمانه', '2026-11-22T08:00:00Z'),
       );
       const customer = await lookupWhen(hub, 'email=forget-me@example.com', () => true);
-      const [link] = await eventually('the raw payload tied to the customer', async () => {
-        const links = await hub.database.query<{ payload_id: string }>(
-          'SELECT payload_id FROM raw.payload_customers WHERE customer_id = $1',
-          [customer.id],
-        );
-        return links.length > 0 ? links : undefined;
-      });
+      const [link] = await hub.database.query<{ payload_id: string }>(
+        "SELECT metadata->>'rawPayloadId' AS payload_id FROM event_store.events WHERE stream_id = $1 AND event_type = 'InteractionRecorded'",
+        [`customer-${customer.id}`],
+      );
+      assert.is(
+        (await hub.database.query('SELECT 1 FROM raw.payloads WHERE payload_id = $1', [link?.payload_id])).length,
+        1,
+      );
       const erased = await agent(hub, 'DELETE', `/v1/customers/${customer.id}`);
       assert.is(erased.statusCode, 202, erased.body);
       await hub.projectionCaughtUp();

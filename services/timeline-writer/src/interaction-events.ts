@@ -3,6 +3,9 @@ import { customerStream, type DomainEvent, type EventToAppend, encodeEvent } fro
 import { conversationId, type NormalizedInteraction, uuidV5 } from '@hub/interactions';
 import { PERSONAL_DATA_OF } from '@hub/personal-data';
 
+/** Metadata key naming the raw payload an event was derived from (a sha256, not personal). */
+export const RAW_PAYLOAD_ID = 'rawPayloadId';
+
 export interface StreamAppend {
   readonly streamId: string;
   readonly events: EventToAppend[];
@@ -16,13 +19,18 @@ export function interactionEvents(
   interaction: NormalizedInteraction,
   resolution: Resolution,
   policyName: string,
+  rawPayloadId?: string,
 ): StreamAppend[] {
   const { customerId } = resolution;
   const context = (type: string, n = 0) => ({
     id: uuidV5(`${interaction.id}:${type}:${n}`),
     occurredAt: new Date(interaction.occurredAt),
     correlationId: interaction.id,
-    metadata: { [PERSONAL_DATA_OF]: customerId, channel: interaction.channel },
+    metadata: {
+      [PERSONAL_DATA_OF]: customerId,
+      channel: interaction.channel,
+      ...(rawPayloadId ? { [RAW_PAYLOAD_ID]: rawPayloadId } : {}),
+    },
   });
   const evidence = { interactionId: interaction.id, identifiers: [...interaction.contact.identifiers] };
   const own: DomainEvent[] = [];

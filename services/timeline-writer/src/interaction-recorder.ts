@@ -13,7 +13,8 @@ export interface RecordOutcome {
 }
 
 export interface InteractionRecorder {
-  record(interaction: NormalizedInteraction): Promise<RecordOutcome>;
+  /** `rawPayloadId` names the raw payload the interaction was parsed from, for erasure. */
+  record(interaction: NormalizedInteraction, rawPayloadId?: string): Promise<RecordOutcome>;
 }
 
 const POLICY_NAMES: Record<MergePolicy, string> = {
@@ -34,7 +35,7 @@ export function createInteractionRecorder(deps: {
 }): InteractionRecorder {
   const log = deps.logger.child({ component: 'interaction-recorder' });
   return {
-    async record(interaction) {
+    async record(interaction, rawPayloadId) {
       const identifiers = interaction.contact.identifiers;
       const newCustomerId = uuidV5(`customer:${interaction.id}`);
       let owners = await deps.index.owners(identifiers);
@@ -50,7 +51,12 @@ export function createInteractionRecorder(deps: {
         resolution = resolveIdentity({ identifiers, owners, newCustomerId, policy: deps.policy });
       }
       let alreadyRecorded = true;
-      for (const { streamId, events } of interactionEvents(interaction, resolution, POLICY_NAMES[deps.policy])) {
+      for (const { streamId, events } of interactionEvents(
+        interaction,
+        resolution,
+        POLICY_NAMES[deps.policy],
+        rawPayloadId,
+      )) {
         try {
           const result = await deps.store.appendToStream(streamId, events, { expectedRevision: 'any' });
           alreadyRecorded &&= result.alreadyAppended;
