@@ -102,41 +102,38 @@ export async function applyTimelineEvent(tx: SqlExecutor, recorded: RecordedEven
 
 type InteractionData = Extract<DomainEvent, { type: 'InteractionRecorded' }>['data'];
 
+// One statement after the customer row exists: forward to the survivor of a merge, insert the
+// entry once, count it. Round trips are what a projection spends its time on.
+const recordInteractionSql = `
+  WITH target AS (
+    SELECT coalesce((SELECT merged_into FROM read_models.customers WHERE customer_id = $1), $1) AS id
+  ), inserted AS (
+    INSERT INTO read_models.timeline (interaction_id, customer_id, occurred_at, channel, direction, conversation_id,
+      contact_kind, contact_value, summary, body_text, body_html, details, recorded_at)
+    SELECT $2, target.id, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13 FROM target
+    ON CONFLICT (interaction_id) DO NOTHING RETURNING customer_id
+  )
+  UPDATE read_models.customers c SET interaction_count = c.interaction_count + 1,
+    last_interaction_at = greatest(c.last_interaction_at, $3)
+  FROM inserted WHERE c.customer_id = inserted.customer_id`;
+
 async function recordInteraction(tx: SqlExecutor, data: InteractionData, recorded: RecordedEvent) {
   await ensureCustomer(tx, data.customerId, recorded.occurredAt);
-  // A customer merged away forwards its new interactions to the survivor.
-  const [target] = await tx.query<{ id: string }>(
-    'SELECT coalesce(merged_into, customer_id) AS id FROM read_models.customers WHERE customer_id = $1',
-    [data.customerId],
-  );
-  const customerId = target?.id ?? data.customerId;
-  const inserted = await tx.query(
-    `INSERT INTO read_models.timeline (interaction_id, customer_id, occurred_at, channel, direction, conversation_id,
-       contact_kind, contact_value, summary, body_text, body_html, details, recorded_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13)
-     ON CONFLICT (interaction_id) DO NOTHING RETURNING interaction_id`,
-    [
-      data.interactionId,
-      customerId,
-      recorded.occurredAt,
-      data.details.channel,
-      data.direction,
-      data.conversationId,
-      data.contact.kind,
-      data.contact.value,
-      data.summary,
-      data.text,
-      data.html,
-      JSON.stringify(data.details),
-      recorded.recordedAt,
-    ],
-  );
-  if (inserted.length === 0) return;
-  await tx.query(
-    `UPDATE read_models.customers SET interaction_count = interaction_count + 1,
-       last_interaction_at = greatest(last_interaction_at, $2) WHERE customer_id = $1`,
-    [customerId, recorded.occurredAt],
-  );
+  await tx.query(recordInteractionSql, [
+    data.customerId,
+    data.interactionId,
+    recorded.occurredAt,
+    data.details.channel,
+    data.direction,
+    data.conversationId,
+    data.contact.kind,
+    data.contact.value,
+    data.summary,
+    data.text,
+    data.html,
+    JSON.stringify(data.details),
+    recorded.recordedAt,
+  ]);
 }
 
 async function mergeCustomers(tx: SqlExecutor, survivorId: string, mergedId: string) {
