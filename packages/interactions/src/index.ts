@@ -2,6 +2,7 @@ export { createInMemoryAttachmentStore, createRecordingIntake, type RecordingInt
 export type { AttachmentStore, IntakeReceipt, InteractionIntake } from './intake.port.ts';
 export { conversationId, interactionId, uuidV5 } from './interaction-id.ts';
 export { decodeInteractionMessage, encodeInteractionMessage, type InteractionMessage } from './interaction-message.ts';
+export { type OneOrBatchOptions, readOneOrBatch } from './json-batch.ts';
 export {
   detailsMatchChannel,
   MAX_TEXT_LENGTH,

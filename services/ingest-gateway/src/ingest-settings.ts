@@ -1,22 +1,12 @@
+import type { WebFormMapping } from '@hub/channels';
 import type { CountryCode } from '@hub/customer-identity';
+import type { WidgetSettings } from './widget/widget-settings.ts';
 
-/** A web form declared in the forms file (`HUB_WEBFORMS_FILE`). */
-export interface WebFormDefinition {
-  readonly id: string;
-  /** Which submitted field holds what; at least one of email/phone must be present. */
-  readonly fields: {
-    readonly email?: string;
-    readonly phone?: string;
-    readonly name?: string;
-    readonly message?: string;
-  };
-  /** A field real visitors never fill (hidden by CSS); a submission that fills it is dropped. */
-  readonly honeypot?: string;
+/** A web form declared in the forms file (`HUB_WEBFORMS_FILE`): its mapping, and where browsers go after. */
+export interface WebFormDefinition extends WebFormMapping {
   /** Where a browser post is redirected after acceptance (303). */
   readonly thankYouUrl?: string;
 }
-
-import type { WidgetSettings } from './widget/widget-settings.ts';
 
 /** Everything the channel adapters read from configuration; secrets only from here. */
 export interface IngestSettings {

@@ -1,5 +1,5 @@
 import type { CountryCode } from '@hub/customer-identity';
-import { HubError } from '@hub/errors';
+import { readOneOrBatch } from '@hub/interactions';
 import { z } from 'zod';
 import { partyNumber, requireCustomerNumber } from './call-party.ts';
 import type { PhoneCall } from './phone-call.ts';
@@ -74,27 +74,11 @@ export function callLogToPhoneCall(entry: CallLogEntry, index: number | null, re
  * body, naming its path (`calls.3.durationSeconds`), so a sender never has to find which half landed.
  */
 export function readCallLog(body: Buffer, region?: CountryCode): PhoneCall[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(body.toString('utf8'));
-  } catch (error) {
-    throw new HubError('INVALID_INPUT', `the body is not JSON: ${(error as Error).message}`);
-  }
-  const calls = (json as { calls?: unknown } | null)?.calls;
-  if (Array.isArray(calls) && calls.length > MAX_CALLS_PER_BATCH) {
-    throw new HubError('INVALID_INPUT', `a batch holds at most ${MAX_CALLS_PER_BATCH} calls (got ${calls.length})`);
-  }
-  // Pick the shape first, so a bad field is reported as itself, not as "matches neither".
-  const isBatch = typeof json === 'object' && json !== null && 'calls' in json;
-  const parsed = isBatch ? CallLogBatch.safeParse(json) : CallLogEntry.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new HubError(
-      'INVALID_INPUT',
-      `invalid call${issue ? ` at ${issue.path.join('.') || '(root)'}: ${issue.message}` : ''}`,
-      { issues: parsed.error.issues.slice(0, 20) },
-    );
-  }
-  const entries = 'calls' in parsed.data ? parsed.data.calls : [parsed.data];
-  return entries.map((entry, index) => callLogToPhoneCall(entry, isBatch ? index : null, region));
+  const { items, isBatch } = readOneOrBatch(body, {
+    key: 'calls',
+    item: CallLogEntry,
+    max: MAX_CALLS_PER_BATCH,
+    noun: 'call',
+  });
+  return items.map((entry, index) => callLogToPhoneCall(entry, isBatch ? index : null, region));
 }

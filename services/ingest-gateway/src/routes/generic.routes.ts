@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { HubError } from '@hub/errors';
 import { requireBearer } from '@hub/http';
-import { detailsMatchChannel, interactionId, NormalizedInteractionFields, type RawPayload } from '@hub/interactions';
+import {
+  detailsMatchChannel,
+  interactionId,
+  NormalizedInteractionFields,
+  type RawPayload,
+  readOneOrBatch,
+} from '@hub/interactions';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { IngestDependencies } from '../ingest-dependencies.ts';
@@ -14,8 +20,6 @@ const GenericInteraction = NormalizedInteractionFields.extend({ id: z.string().u
   ...detailsMatchChannel,
 );
 
-const GenericBatch = z.object({ interactions: z.array(GenericInteraction).min(1).max(MAX_BATCH) });
-
 /** `POST /v1/interactions`: one interaction or `{ interactions: [...] }` (up to 1,000), bearer token. */
 export async function registerGenericRoutes(app: FastifyInstance, deps: IngestDependencies): Promise<void> {
   app.addHook('preHandler', requireBearer(deps.settings.channelToken, 'the channel API'));
@@ -27,28 +31,12 @@ export async function registerGenericRoutes(app: FastifyInstance, deps: IngestDe
 
   app.post('/v1/interactions', async (request, reply) => {
     const body = request.body as Buffer;
-    let json: unknown;
-    try {
-      json = JSON.parse(body.toString('utf8'));
-    } catch (error) {
-      throw new HubError('INVALID_INPUT', `the body is not JSON: ${(error as Error).message}`);
-    }
-    const batch = (json as { interactions?: unknown } | null)?.interactions;
-    if (Array.isArray(batch) && batch.length > MAX_BATCH) {
-      throw new HubError('INVALID_INPUT', `a batch holds at most ${MAX_BATCH} interactions (got ${batch.length})`);
-    }
-    // Pick the shape first, so a bad field is reported as itself, not as "matches neither".
-    const isBatch = typeof json === 'object' && json !== null && 'interactions' in json;
-    const parsed = isBatch ? GenericBatch.safeParse(json) : GenericInteraction.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new HubError(
-        'INVALID_INPUT',
-        `invalid interaction${issue ? ` at ${issue.path.join('.') || '(root)'}: ${issue.message}` : ''}`,
-        { issues: parsed.error.issues.slice(0, 20) },
-      );
-    }
-    const items = 'interactions' in parsed.data ? parsed.data.interactions : [parsed.data];
+    const { items } = readOneOrBatch(body, {
+      key: 'interactions',
+      item: GenericInteraction,
+      max: MAX_BATCH,
+      noun: 'interaction',
+    });
     const interactions = items.map((item) => ({
       ...item,
       id: item.id ?? interactionId(item.channel, item.source.system, item.source.externalId),
