@@ -82,6 +82,11 @@ export const errorCatalogue = {
     retriable: true,
     title: 'Concurrent writers kept claiming the same identifiers; try again',
   },
+  UNPARSEABLE_PAYLOAD: {
+    httpStatus: 422,
+    retriable: false,
+    title: 'A kept raw payload still cannot be parsed',
+  },
   INVALID_CONFIGURATION: {
     httpStatus: 500,
     retriable: false,

@@ -16,12 +16,13 @@ import {
   loadWebForms,
   migrateImapCheckpoints,
   registerIngestRoutes,
+  registerParseFailureRoutes,
   sqlImapCheckpoints,
   startSmtpListener,
 } from '@hub/ingest-gateway';
 import type { Logger } from '@hub/logger';
 import { createSealingEventStore, createSqlKeyStore } from '@hub/personal-data';
-import { createRawPayloadStore, createSqlAttachmentStore } from '@hub/raw-payloads';
+import { createRawPayloadStore, createSqlAttachmentStore, type RawPayloadStore } from '@hub/raw-payloads';
 import type { SqlDatabase } from '@hub/sql';
 import { applyTimelineEvent, runProjection, TIMELINE_PROJECTION, timelineSchema } from '@hub/timeline';
 import { createInteractionRecorder, interactionHandler } from '@hub/timeline-writer';
@@ -38,6 +39,7 @@ export interface ComposedHub {
   readonly app: FastifyInstance;
   readonly database: SqlDatabase;
   readonly log: InteractionLog;
+  readonly rawPayloads: RawPayloadStore;
   /** Waits until the read models show everything appended so far (tests, benchmarks). */
   readonly projectionCaughtUp: () => Promise<void>;
   /** Resolves once the timeline writer has joined the interaction log. */
@@ -140,6 +142,7 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
   const now = () => new Date();
   const ingest: IngestDependencies = { intake, attachments, settings, logger, now };
   await app.register(async (scope) => registerIngestRoutes(scope, ingest));
+  await app.register(async (scope) => registerParseFailureRoutes(scope, { ...ingest, rawPayloads }));
   const smtp = config.smtpPort
     ? await startSmtpListener({ port: config.smtpPort, host: config.smtpHost, deps: ingest })
     : undefined;
@@ -167,6 +170,7 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
     app,
     database,
     log,
+    rawPayloads,
     projectionCaughtUp: () => projection.caughtUp(),
     writerJoined: () => writerJoined,
     async stop() {

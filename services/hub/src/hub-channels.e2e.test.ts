@@ -144,4 +144,102 @@ channels('phone: an Asterisk Master.csv row', async ({ hub }) => {
   );
 });
 
+channels(
+  'parse failures: an unreadable message is kept and listed; after a parser fix it re-runs into the timeline',
+  async ({ hub }) => {
+    const headers = { authorization: `Bearer ${CHANNEL}` };
+    const bad = await hub.app.inject({
+      method: 'POST',
+      url: '/v1/channels/email',
+      headers: { ...headers, 'content-type': 'message/rfc822' },
+      payload: 'this is not a mail message at all',
+    });
+    assert.is(bad.statusCode, 400);
+    const listed = (await hub.app.inject({ method: 'GET', url: '/v1/parse-failures', headers })).json() as {
+      parseFailures: { id: string; channel: string; parseError: string }[];
+    };
+    const kept = listed.parseFailures.find((f) => f.channel === 'email');
+    assert.ok(kept, 'the unreadable message is listed');
+    const still = await hub.app.inject({ method: 'POST', url: `/v1/parse-failures/${kept?.id}/rerun`, headers });
+    assert.is(still.statusCode, 422);
+    assert.is(still.json().code, 'UNPARSEABLE_PAYLOAD');
+
+    // A message an older parser failed on, kept as a failure: today's parser reads it.
+    await hub.rawPayloads.save(
+      {
+        channel: 'email',
+        contentType: 'message/rfc822',
+        body: await fixture('arabic-quoted-printable.eml'),
+        receivedAt: new Date(),
+      },
+      'an older parser could not read quoted-printable headers',
+    );
+    const failures = (await hub.app.inject({ method: 'GET', url: '/v1/parse-failures', headers })).json() as {
+      parseFailures: { id: string; parseError: string }[];
+    };
+    const fixable = failures.parseFailures.find((f) => f.parseError.startsWith('an older parser'));
+    const rerun = await hub.app.inject({ method: 'POST', url: `/v1/parse-failures/${fixable?.id}/rerun`, headers });
+    assert.is(rerun.statusCode, 202, rerun.body);
+    const { customer } = await timelineOf(hub, 'email=ahmad@example.sa');
+    assert.is(customer.displayName, 'أحمد الخطيب');
+    const after = (await hub.app.inject({ method: 'GET', url: '/v1/parse-failures', headers })).json() as {
+      parseFailures: { id: string }[];
+    };
+    assert.not.ok(
+      after.parseFailures.some((f) => f.id === fixable?.id),
+      'a re-run payload leaves the list',
+    );
+  },
+);
+
+channels('parse failures refuse bad input with problem+json', async ({ hub }) => {
+  const headers = { authorization: `Bearer ${CHANNEL}` };
+  const cases: [string, string, Record<string, string>, number][] = [
+    ['GET', '/v1/parse-failures', {}, 401],
+    ['GET', '/v1/parse-failures?limit=many', headers, 400],
+    ['POST', '/v1/parse-failures/not-a-hash/rerun', headers, 400],
+    ['POST', `/v1/parse-failures/${'0'.repeat(64)}/rerun`, headers, 404],
+    ['POST', `/v1/parse-failures/${'0'.repeat(64)}/rerun`, { authorization: `Bearer ${AGENT}` }, 401],
+  ];
+  for (const [method, url, h, status] of cases) {
+    const response = await hub.app.inject({ method: method as 'GET' | 'POST', url, headers: h });
+    assert.is(response.statusCode, status, `${method} ${url}: ${response.body}`);
+    assert.match(String(response.headers['content-type']), 'application/problem+json');
+  }
+});
+
+channels('the agent API refuses bad input with problem+json', async ({ hub }) => {
+  const headers = { authorization: `Bearer ${AGENT}` };
+  const unknown = '6f1d8c0e-2b7a-4c55-9d1e-0a4b5c6d7e8f';
+  const cases: [string, string, Record<string, string>, number][] = [
+    ['GET', '/v1/customers?q=x', {}, 401],
+    ['GET', '/v1/customers', headers, 400],
+    ['GET', `/v1/customers?q=${'x'.repeat(201)}`, headers, 400],
+    ['GET', '/v1/customers/not-a-uuid', headers, 400],
+    ['GET', `/v1/customers/${unknown}`, headers, 404],
+    ['GET', `/v1/customers/${unknown}/timeline`, headers, 404],
+    ['GET', '/v1/customers/lookup?email=a@b.co&phone=1', headers, 400],
+    ['GET', '/v1/customers/lookup?phone=12', headers, 400],
+    ['GET', '/v1/customers/lookup?email=nobody@example.com', headers, 404],
+    ['DELETE', `/v1/customers/${unknown}`, headers, 404],
+  ];
+  for (const [method, url, h, status] of cases) {
+    const response = await hub.app.inject({ method: method as 'GET' | 'DELETE', url, headers: h });
+    assert.is(response.statusCode, status, `${method} ${url}: ${response.body}`);
+    assert.match(String(response.headers['content-type']), 'application/problem+json');
+  }
+  const lookup = await hub.app.inject({
+    method: 'GET',
+    url: '/v1/customers/lookup?email=sara.rezaei@example.ir',
+    headers,
+  });
+  const id = (lookup.json() as { id: string }).id;
+  const badCursor = await hub.app.inject({
+    method: 'GET',
+    url: `/v1/customers/${id}/timeline?cursor=garbage`,
+    headers,
+  });
+  assert.is(badCursor.statusCode, 400, badCursor.body);
+});
+
 channels.run();
