@@ -15,6 +15,8 @@ export interface IdentityIndex {
   claim(customerId: string, identifiers: readonly CustomerIdentifier[]): Promise<Map<string, string>>;
   /** After a merge: the merged customer's identifiers now resolve to the survivor. */
   repoint(fromCustomerId: string, toCustomerId: string): Promise<void>;
+  /** After an unmerge: these identifiers resolve to the restored customer again. */
+  reassign(customerId: string, identifiers: readonly CustomerIdentifier[]): Promise<void>;
   /** After erasure: the customer's identifiers resolve to nobody. */
   forget(customerId: string): Promise<void>;
 }
@@ -65,6 +67,15 @@ export async function createIdentityIndex(db: SqlDatabase, hashKey: Buffer): Pro
         fromCustomerId,
         toCustomerId,
       ]);
+    },
+    async reassign(customerId, identifiers) {
+      for (const identifier of identifiers) {
+        await db.query(
+          `INSERT INTO identity.identifiers (identifier_hash, customer_id) VALUES ($1, $2)
+           ON CONFLICT (identifier_hash) DO UPDATE SET customer_id = EXCLUDED.customer_id`,
+          [hash(identifier), customerId],
+        );
+      }
     },
     async forget(customerId) {
       await db.query('DELETE FROM identity.identifiers WHERE customer_id = $1', [customerId]);

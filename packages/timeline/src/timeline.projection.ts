@@ -88,11 +88,7 @@ export async function applyTimelineEvent(tx: SqlExecutor, recorded: RecordedEven
     case 'CustomersMerged':
       return mergeCustomers(tx, event.data.survivorId, event.data.mergedId);
     case 'CustomersUnmerged':
-      // The restored customer's rows come back with a rebuild; until then the survivor keeps them.
-      await tx.query('UPDATE read_models.customers SET merged_into = NULL WHERE customer_id = $1', [
-        event.data.restoredId,
-      ]);
-      return;
+      return unmergeCustomers(tx, event.data);
     case 'CustomerErased':
       return eraseCustomer(tx, event.data.customerId, at);
     default:
@@ -136,20 +132,47 @@ async function recordInteraction(tx: SqlExecutor, data: InteractionData, recorde
   ]);
 }
 
+const recount = (tx: SqlExecutor, a: string, b: string) =>
+  tx.query(
+    `UPDATE read_models.customers s
+        SET interaction_count = (SELECT count(*) FROM read_models.timeline t WHERE t.customer_id = s.customer_id),
+            last_interaction_at = (SELECT max(occurred_at) FROM read_models.timeline t WHERE t.customer_id = s.customer_id)
+      WHERE customer_id IN ($1, $2)`,
+    [a, b],
+  );
+
 async function mergeCustomers(tx: SqlExecutor, survivorId: string, mergedId: string) {
   await tx.query('UPDATE read_models.timeline SET customer_id = $1 WHERE customer_id = $2', [survivorId, mergedId]);
   await tx.query('UPDATE read_models.customer_identifiers SET customer_id = $1 WHERE customer_id = $2', [
     survivorId,
     mergedId,
   ]);
-  await tx.query(
-    `UPDATE read_models.customers s SET interaction_count = (SELECT count(*) FROM read_models.timeline t WHERE t.customer_id = s.customer_id),
-       last_interaction_at = (SELECT max(occurred_at) FROM read_models.timeline t WHERE t.customer_id = s.customer_id)
-     WHERE customer_id IN ($1, $2)`,
-    [survivorId, mergedId],
-  );
+  await recount(tx, survivorId, mergedId);
   await tx.query('UPDATE read_models.customers SET merged_into = $1 WHERE customer_id = $2', [survivorId, mergedId]);
   await refreshSearchText(tx, survivorId);
+}
+
+type UnmergeData = Extract<DomainEvent, { type: 'CustomersUnmerged' }>['data'];
+
+/** What came from the restored customer goes back to it; what arrived after the merge stays. */
+async function unmergeCustomers(tx: SqlExecutor, data: UnmergeData) {
+  const { survivorId, restoredId } = data;
+  await tx.query(
+    `UPDATE read_models.timeline SET customer_id = $1
+      WHERE customer_id = $2 AND interaction_id IN (SELECT jsonb_array_elements_text($3::jsonb))`,
+    [restoredId, survivorId, JSON.stringify(data.interactionIds)],
+  );
+  for (const identifier of data.identifiers) {
+    await tx.query('UPDATE read_models.customer_identifiers SET customer_id = $1 WHERE kind = $2 AND value = $3', [
+      restoredId,
+      identifier.kind,
+      identifier.value,
+    ]);
+  }
+  await tx.query('UPDATE read_models.customers SET merged_into = NULL WHERE customer_id = $1', [restoredId]);
+  await recount(tx, survivorId, restoredId);
+  await refreshSearchText(tx, survivorId);
+  await refreshSearchText(tx, restoredId);
 }
 
 async function eraseCustomer(tx: SqlExecutor, customerId: string, at: Date) {

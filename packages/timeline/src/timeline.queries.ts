@@ -11,6 +11,8 @@ export interface CustomerView {
   readonly mergedInto: string | null;
   readonly erased: boolean;
   readonly identifiers: { kind: string; value: string }[];
+  /** Customers that shared an identifier with this one on some interaction: for an agent to merge or not. */
+  readonly mergeCandidates: string[];
 }
 
 export interface TimelineEntry {
@@ -46,6 +48,11 @@ async function customerViews(db: SqlExecutor, rows: CustomerRow[]): Promise<Cust
       WHERE customer_id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY kind, value`,
     [JSON.stringify(rows.map((r) => r.customer_id))],
   );
+  const candidates = await db.query<{ customer_id: string; candidate_id: string }>(
+    `SELECT DISTINCT customer_id, candidate_id FROM read_models.merge_candidates
+      WHERE customer_id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+    [JSON.stringify(rows.map((r) => r.customer_id))],
+  );
   return rows.map((r) => ({
     id: r.customer_id,
     displayName: r.display_name,
@@ -56,6 +63,7 @@ async function customerViews(db: SqlExecutor, rows: CustomerRow[]): Promise<Cust
     mergedInto: r.merged_into,
     erased: r.erased_at !== null,
     identifiers: identifiers.filter((i) => i.customer_id === r.customer_id).map(({ kind, value }) => ({ kind, value })),
+    mergeCandidates: candidates.filter((c) => c.customer_id === r.customer_id).map((c) => c.candidate_id),
   }));
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type CountryCode, normalizeEmail, normalizeHandle, normalizePhone } from '@hub/customer-identity';
 import { HubError } from '@hub/errors';
 import { requireBearer } from '@hub/http';
@@ -6,6 +7,7 @@ import { findCustomer, lookupCustomer, searchCustomers, timelinePage } from '@hu
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { type ErasureDependencies, eraseCustomer } from './erase-customer.ts';
+import { mergeCustomers, unmergeCustomers } from './merge-customers.ts';
 import { decodeCursor, encodeCursor } from './timeline-cursor.ts';
 
 export interface AgentApiDependencies extends ErasureDependencies {
@@ -25,6 +27,15 @@ const Lookup = z
   .refine((q) => [q.email, q.phone, q.handle].filter((v) => v !== undefined).length === 1, {
     message: 'give exactly one of email, phone or handle',
   });
+const MergeBody = z.object({
+  mergedId: z.string().uuid(),
+  agentId: z.string().trim().min(1).max(200).default('agent'),
+});
+const UnmergeParams = z.object({ id: z.string().uuid(), mergedId: z.string().uuid() });
+const UnmergeQuery = z.object({
+  reason: z.string().trim().min(1).max(1024).default('undone by an agent'),
+  agentId: z.string().trim().min(1).max(200).default('agent'),
+});
 const TimelineQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
@@ -91,6 +102,22 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AgentAp
       entries: page,
       nextCursor: entries.length > query.limit && last ? encodeCursor(last) : null,
     };
+  });
+
+  const mergeDeps = { ...deps, newId: randomUUID };
+
+  app.post('/v1/customers/:id/merges', async (request, reply) => {
+    const { id } = parse(CustomerId, request.params, 'customer id');
+    const body = parse(MergeBody, request.body, 'merge');
+    await mergeCustomers(mergeDeps, id, body.mergedId, body.agentId);
+    return reply.status(202).send({ survivorId: id, mergedId: body.mergedId });
+  });
+
+  app.delete('/v1/customers/:id/merges/:mergedId', async (request, reply) => {
+    const { id, mergedId } = parse(UnmergeParams, request.params, 'unmerge');
+    const query = parse(UnmergeQuery, request.query, 'unmerge query');
+    const restored = await unmergeCustomers(mergeDeps, id, mergedId, query);
+    return reply.status(202).send({ survivorId: id, restoredId: mergedId, ...restored });
   });
 
   app.delete('/v1/customers/:id', async (request, reply) => {

@@ -242,4 +242,76 @@ channels('the agent API refuses bad input with problem+json', async ({ hub }) =>
   assert.is(badCursor.statusCode, 400, badCursor.body);
 });
 
+channels(
+  'a merge candidate, merged by an agent, then undone: each customer gets back what was theirs',
+  async ({ hub }) => {
+    const headers = { authorization: `Bearer ${AGENT}` };
+    const post = (externalId: string, identifiers: { kind: string; value: string }[], text: string) =>
+      hub.app.inject({
+        method: 'POST',
+        url: '/v1/interactions',
+        headers: { authorization: `Bearer ${CHANNEL}`, 'content-type': 'application/json' },
+        payload: JSON.stringify({
+          channel: 'generic',
+          source: { system: 'merge-test', externalId },
+          direction: 'inbound',
+          occurredAt: new Date(Date.UTC(2026, 10, 22, 8, Number(externalId.slice(1)))).toISOString(),
+          contact: { identifiers, displayName: null },
+          threadKey: externalId,
+          summary: text,
+          text,
+          html: null,
+          details: { channel: 'generic', system: 'merge-test', externalId, attributes: {} },
+        }),
+      });
+    const mina = { kind: 'email', value: 'mina@example.ir' };
+    const minaPhone = { kind: 'phone', value: '+989351234567' };
+    await post('m1', [mina], 'from email');
+    await post('m2', [minaPhone], 'from phone');
+    await post('m3', [mina, minaPhone], 'both together');
+    const byEmail = (await timelineOf(hub, 'email=mina@example.ir')).customer as { id: string };
+    const byPhone = (await timelineOf(hub, 'phone=%2B989351234567')).customer as { id: string };
+    assert.is.not(byEmail.id, byPhone.id, 'review policy: no automatic merge');
+    const card = (await hub.app.inject({ method: 'GET', url: `/v1/customers/${byEmail.id}`, headers })).json() as {
+      mergeCandidates: string[];
+    };
+    assert.equal(card.mergeCandidates, [byPhone.id]);
+
+    const merged = await hub.app.inject({
+      method: 'POST',
+      url: `/v1/customers/${byEmail.id}/merges`,
+      headers: { ...headers, 'content-type': 'application/json' },
+      payload: JSON.stringify({ mergedId: byPhone.id, agentId: 'agent-7' }),
+    });
+    assert.is(merged.statusCode, 202, merged.body);
+    const after = await timelineOf(hub, 'phone=%2B989351234567');
+    assert.is(after.customer.id, byEmail.id, 'the phone now finds the survivor');
+    assert.equal(after.entries.map((e) => e.text).sort(), ['both together', 'from email', 'from phone']);
+
+    const undone = await hub.app.inject({
+      method: 'DELETE',
+      url: `/v1/customers/${byEmail.id}/merges/${byPhone.id}?reason=wrong%20person`,
+      headers,
+    });
+    assert.is(undone.statusCode, 202, undone.body);
+    const restored = await timelineOf(hub, 'phone=%2B989351234567');
+    assert.is(restored.customer.id, byPhone.id, 'the phone finds its own customer again');
+    assert.equal(
+      restored.entries.map((e) => e.text),
+      ['from phone'],
+    );
+    const survivor = await timelineOf(hub, 'email=mina@example.ir');
+    assert.equal(
+      survivor.entries.map((e) => e.text),
+      ['both together', 'from email'],
+    );
+    const again = await hub.app.inject({
+      method: 'DELETE',
+      url: `/v1/customers/${byEmail.id}/merges/${byPhone.id}`,
+      headers,
+    });
+    assert.is(again.statusCode, 404, 'nothing left to undo');
+  },
+);
+
 channels.run();
