@@ -1,6 +1,6 @@
 import { HubError } from '@hub/errors';
 import type { EventStore } from '@hub/event-store';
-import { type CustomerIdentifier, customerStream, encodeEvent } from '@hub/events';
+import { type CustomerIdentifier, customerStream, type DomainEvent, encodeEvent } from '@hub/events';
 import type { IdentityIndex } from '@hub/identity-index';
 import { PERSONAL_DATA_OF } from '@hub/personal-data';
 import type { SqlExecutor } from '@hub/sql';
@@ -12,6 +12,15 @@ export interface MergeDependencies {
   readonly readModels: SqlExecutor;
   readonly now: () => Date;
   readonly newId: () => string;
+}
+
+/** A merge or unmerge is told in both customers' streams, each sealed with its own key. */
+async function recordInBoth(deps: MergeDependencies, event: DomainEvent, customerIds: readonly string[]) {
+  for (const owner of customerIds) {
+    await deps.store.appendToStream(customerStream(owner), [
+      encodeEvent(event, { id: deps.newId(), occurredAt: deps.now(), metadata: { [PERSONAL_DATA_OF]: owner } }),
+    ]);
+  }
 }
 
 async function activeCustomer(deps: MergeDependencies, id: string) {
@@ -29,14 +38,7 @@ export async function mergeCustomers(deps: MergeDependencies, survivorId: string
   if (merged.mergedInto)
     throw new HubError('INVALID_INPUT', `customer ${mergedId} is already merged into ${merged.mergedInto}`);
   const data = { survivorId, mergedId, evidence: [], decidedBy: { kind: 'agent' as const, agentId } };
-  for (const owner of [mergedId, survivorId]) {
-    await deps.store.appendToStream(customerStream(owner), [
-      encodeEvent(
-        { type: 'CustomersMerged', data },
-        { id: deps.newId(), occurredAt: deps.now(), metadata: { [PERSONAL_DATA_OF]: owner } },
-      ),
-    ]);
-  }
+  await recordInBoth(deps, { type: 'CustomersMerged', data }, [mergedId, survivorId]);
   await deps.index.repoint(mergedId, survivorId);
 }
 
@@ -72,14 +74,7 @@ export async function unmergeCustomers(
     reason: request.reason,
     decidedBy: { kind: 'agent' as const, agentId: request.agentId },
   };
-  for (const owner of [restoredId, survivorId]) {
-    await deps.store.appendToStream(customerStream(owner), [
-      encodeEvent(
-        { type: 'CustomersUnmerged', data },
-        { id: deps.newId(), occurredAt: deps.now(), metadata: { [PERSONAL_DATA_OF]: owner } },
-      ),
-    ]);
-  }
+  await recordInBoth(deps, { type: 'CustomersUnmerged', data }, [restoredId, survivorId]);
   await deps.index.reassign(restoredId, identifiers);
   return { identifiers: identifiers.length, interactions: interactionIds.length };
 }
