@@ -8,18 +8,7 @@ import {
 } from '@hub/bus';
 import type { CountryCode } from '@hub/customer-identity';
 import { createIdentityIndex } from '@hub/identity-index';
-import {
-  createImapPoller,
-  createLogIntake,
-  defaultIngestSettings,
-  type IngestDependencies,
-  loadWebForms,
-  migrateImapCheckpoints,
-  registerIngestRoutes,
-  registerParseFailureRoutes,
-  sqlImapCheckpoints,
-  startSmtpListener,
-} from '@hub/ingest-gateway';
+import { createLogIntake, defaultIngestSettings, type IngestDependencies, loadWebForms } from '@hub/ingest-gateway';
 import type { Logger } from '@hub/logger';
 import { createSealingEventStore, createSqlKeyStore } from '@hub/personal-data';
 import { createRawPayloadStore, createSqlAttachmentStore, type RawPayloadStore } from '@hub/raw-payloads';
@@ -31,9 +20,10 @@ import { buildApp } from './app.ts';
 import type { HubConfig } from './config.ts';
 import { openDatabase, openEventStore } from './event-store.factory.ts';
 import type { DependencyCheck } from './health.ts';
-import { parseImapUrl } from './imap-settings.ts';
 import { kafkaHealth } from './kafka.health.ts';
 import { loadSecrets } from './secrets.ts';
+import { startGateway } from './start-gateway.ts';
+import { startWriter } from './start-writer.ts';
 
 export interface ComposedHub {
   readonly app: FastifyInstance;
@@ -48,9 +38,10 @@ export interface ComposedHub {
 }
 
 /**
- * Every service of the hub in one process: the ingest gateway, the timeline writer, the timeline
- * projection and the agent API, over one SQL database and one interaction log (Kafka when
- * configured, in-process otherwise). The services do not know each other; only this root does.
+ * The services of the hub in one process: the ingest gateway, the timeline writer, the timeline
+ * projection and the agent API (all of them, or the roles HUB_ROLES names), over one SQL database
+ * and one interaction log (Kafka when configured, in-process otherwise). Scale out by running more
+ * processes with the roles that need it. The services do not know each other; only this root does.
  */
 export async function composeHub(config: HubConfig, logger: Logger): Promise<ComposedHub> {
   const secrets = await loadSecrets(config);
@@ -76,33 +67,19 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
         logger,
       })
     : createInProcessLog({ db: database, logger });
+  const roles = new Set(config.roles);
   const recorder = createInteractionRecorder({ store, index, policy: config.mergePolicy, logger });
-  // The writer joins its group in the background: a Kafka that is down at start leaves the hub up,
-  // reporting itself degraded on /health, and the writer joins as soon as the broker answers.
-  let writer: LogConsumer | undefined;
-  let stopping = false;
-  const writerLog = logger.child({ component: 'timeline-writer' });
-  const writerJoined = (async () => {
-    for (let attempt = 1; !stopping; attempt++) {
-      try {
-        writer = await log.consume({
-          group: 'timeline-writer',
-          handle: interactionHandler({ recorder, transportKey: secrets.keys.transport }),
-        });
-        if (attempt > 1) writerLog.info({ attempt }, 'writer joined the interaction log');
-        return;
-      } catch (error) {
-        writerLog.warn({ err: error, attempt }, 'writer cannot join the interaction log yet; retrying in 5 s');
-        await new Promise((resolve) => setTimeout(resolve, 5000));
-      }
-    }
-  })();
+  const writer = roles.has('writer')
+    ? startWriter(log, interactionHandler({ recorder, transportKey: secrets.keys.transport }), logger)
+    : undefined;
   // Serve once the writer is in (topics made, group joined), or after 15 s without it: degraded.
-  await Promise.race([writerJoined, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
-  const projection = await runProjection(
-    { db: database, store, logger },
-    { name: TIMELINE_PROJECTION, filter: { streamPrefix: 'customer-' }, apply: applyTimelineEvent },
-  );
+  if (writer) await Promise.race([writer.joined, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
+  const projection = roles.has('projector')
+    ? await runProjection(
+        { db: database, store, logger },
+        { name: TIMELINE_PROJECTION, filter: { streamPrefix: 'customer-' }, apply: applyTimelineEvent },
+      )
+    : undefined;
 
   const checks: DependencyCheck[] = [
     {
@@ -141,45 +118,35 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
   });
   const now = () => new Date();
   const ingest: IngestDependencies = { intake, attachments, settings, logger, now };
-  await app.register(async (scope) => registerIngestRoutes(scope, ingest));
-  await app.register(async (scope) => registerParseFailureRoutes(scope, { ...ingest, rawPayloads }));
-  const smtp = config.smtpPort
-    ? await startSmtpListener({ port: config.smtpPort, host: config.smtpHost, deps: ingest })
-    : undefined;
-  let imap: ReturnType<typeof createImapPoller> | undefined;
-  if (config.imapUrl) {
-    const { connection, folders } = parseImapUrl(config.imapUrl);
-    await migrateImapCheckpoints(database);
-    imap = createImapPoller({ connection, folders, checkpoints: sqlImapCheckpoints(database), deps: ingest });
-    imap.start(config.imapPollSeconds * 1000);
+  const gateway = roles.has('gateway') ? await startGateway(app, { config, ingest, rawPayloads, database }) : undefined;
+  if (roles.has('api')) {
+    await app.register(async (scope) =>
+      registerCustomerRoutes(scope, {
+        store,
+        keys,
+        index,
+        readModels: database,
+        rawPayloads,
+        agentToken: secrets.agentToken,
+        defaultPhoneRegion: settings.defaultPhoneRegion,
+        now,
+      }),
+    );
   }
-  await app.register(async (scope) =>
-    registerCustomerRoutes(scope, {
-      store,
-      keys,
-      index,
-      readModels: database,
-      rawPayloads,
-      agentToken: secrets.agentToken,
-      defaultPhoneRegion: settings.defaultPhoneRegion,
-      now,
-    }),
-  );
+  logger.info({ roles: [...roles] }, 'hub roles');
 
   return {
     app,
     database,
     log,
     rawPayloads,
-    projectionCaughtUp: () => projection.caughtUp(),
-    writerJoined: () => writerJoined,
+    projectionCaughtUp: () => projection?.caughtUp() ?? Promise.resolve(),
+    writerJoined: () => writer?.joined ?? Promise.resolve(),
     async stop() {
-      await imap?.stop();
-      await smtp?.stop();
+      await gateway?.stop();
       await app.close();
-      stopping = true;
       await writer?.stop();
-      await projection.stop();
+      await projection?.stop();
       await log.close();
       await store.close();
       await database.close();

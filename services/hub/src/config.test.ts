@@ -72,4 +72,14 @@ config('empty variables count as unset', () => {
   assert.is(loadConfig({ HUB_PORT: '', DATABASE_URL: '' }).eventStore, 'pglite');
 });
 
+config('roles: all by default; separate roles only with Kafka', () => {
+  assert.equal(loadConfig({}).roles, ['gateway', 'writer', 'projector', 'api']);
+  assert.equal(loadConfig({ ...sharedSecrets, KAFKA_BROKERS: 'k:9092', HUB_ROLES: 'writer,projector' }).roles, [
+    'writer',
+    'projector',
+  ]);
+  refuses({ HUB_ROLES: 'gateway,api' }, /HUB_ROLES: only with KAFKA_BROKERS/);
+  refuses({ HUB_ROLES: 'gateway,cashier' }, /HUB_ROLES: a comma-separated list/);
+});
+
 config.run();

@@ -45,6 +45,13 @@ const HubEnvironment = z.object({
     .regex(/^[A-Z]{2}$/, 'an ISO 3166 two-letter region such as IR or GB')
     .optional(),
   HUB_MERGE_POLICY: z.enum(['review', 'auto']).default('review'),
+  HUB_ROLES: z
+    .string()
+    .regex(
+      /^(gateway|writer|projector|api)(,(gateway|writer|projector|api))*$/,
+      'a comma-separated list of gateway, writer, projector, api',
+    )
+    .default('gateway,writer,projector,api'),
   HUB_WIDGET_ORIGINS: z
     .string()
     .regex(
@@ -72,6 +79,10 @@ function missingBackendUrls(env: Readonly<Record<string, string | undefined>>): 
     problems.push('DATABASE_URL: required when HUB_EVENT_STORE=postgres');
   }
   if (env.HUB_EVENT_STORE === 'esdb' && !env.ESDB_URL) problems.push('ESDB_URL: required when HUB_EVENT_STORE=esdb');
+  // The in-process log hands interactions straight to the writer: one process must hold every role.
+  if (!env.KAFKA_BROKERS && env.HUB_ROLES && new Set(env.HUB_ROLES.split(',')).size < 4) {
+    problems.push('HUB_ROLES: only with KAFKA_BROKERS can roles run in separate processes');
+  }
   // Several processes behind one Kafka must share keys and tokens: none may invent its own.
   if (env.KAFKA_BROKERS) {
     for (const name of ['HUB_CHANNEL_TOKEN', 'HUB_AGENT_TOKEN', 'HUB_MASTER_KEY']) {
@@ -80,6 +91,8 @@ function missingBackendUrls(env: Readonly<Record<string, string | undefined>>): 
   }
   return problems;
 }
+
+export type HubRole = 'gateway' | 'writer' | 'projector' | 'api';
 
 export type EventStoreBackend = 'pglite' | 'postgres' | 'esdb';
 
@@ -107,6 +120,7 @@ export interface HubConfig {
   readonly webFormsFile: string | undefined;
   readonly phoneRegion: string | undefined;
   readonly mergePolicy: 'review' | 'auto';
+  readonly roles: readonly HubRole[];
   readonly widgetOrigins: readonly string[];
   readonly twilioAuthToken: string | undefined;
   readonly metaAppSecret: string | undefined;
@@ -158,6 +172,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): H
     webFormsFile: e.HUB_WEBFORMS_FILE ? resolve(e.HUB_WEBFORMS_FILE) : undefined,
     phoneRegion: e.HUB_PHONE_REGION,
     mergePolicy: e.HUB_MERGE_POLICY,
+    roles: [...new Set(e.HUB_ROLES.split(','))] as HubRole[],
     widgetOrigins: e.HUB_WIDGET_ORIGINS?.split(',') ?? [],
     twilioAuthToken: e.TWILIO_AUTH_TOKEN,
     metaAppSecret: e.META_APP_SECRET,

@@ -213,3 +213,45 @@ scenario('the hub end to end, distributed (PostgreSQL, Kafka)', async () => {
     },
   };
 });
+
+const split = suite<{ front?: ComposedHub; back?: ComposedHub; database?: TestDatabase }>(
+  'the hub split by role over Kafka: a gateway+api process and a writer+projector process',
+);
+split.after(async ({ front, back, database }) => {
+  await front?.stop();
+  await back?.stop();
+  await database?.drop();
+});
+split(
+  'an interaction posted to the gateway process is read back from the same process after the other wrote it',
+  async (context) => {
+    if (!brokers) {
+      process.stderr.write('roles test: no KAFKA_BROKERS, run it through scripts/test.ts\n');
+      return;
+    }
+    context.database = await createTestDatabase({ prefix: 'hub_roles' });
+    const env = {
+      ...baseEnv,
+      DATABASE_URL: context.database.url,
+      KAFKA_BROKERS: brokers,
+      HUB_KAFKA_TOPIC: `hub-roles-${randomBytes(4).toString('hex')}`,
+    };
+    context.back = await composeHub(loadConfig({ ...env, HUB_ROLES: 'writer,projector' }), silentLogger());
+    context.front = await composeHub(loadConfig({ ...env, HUB_ROLES: 'gateway,api' }), silentLogger());
+    const missing = await context.back.app.inject({ method: 'POST', url: '/v1/interactions', payload: {} });
+    assert.is(missing.statusCode, 404, 'the writer process serves no gateway');
+    await post(
+      context.front,
+      interaction('roles-1', [{ kind: 'email', value: 'roles@example.com' }], 'جدا', '2026-11-22T09:00:00Z'),
+    );
+    const customer = await lookupWhen(context.front, 'email=roles@example.com', () => true);
+    const timeline = (await agent(context.front, 'GET', `/v1/customers/${customer.id}/timeline`)).json() as {
+      entries: { text: string }[];
+    };
+    assert.equal(
+      timeline.entries.map((e) => e.text),
+      ['جدا'],
+    );
+  },
+);
+split.run();
