@@ -3,7 +3,7 @@ import { interactionId } from '@hub/interactions';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { IngestSettings } from '../ingest-settings.ts';
-import { bearer, buildTestGateway, problemOf } from '../testing/test-gateway.ts';
+import { assertRefused, bearer, buildTestGateway, problemOf } from '../testing/test-gateway.ts';
 import { registerEmailRoutes } from './email.routes.ts';
 
 const fixture = (name: string) =>
@@ -65,9 +65,7 @@ const refused = async (
   settings: Partial<IngestSettings> = {},
 ) => {
   const { response, intake } = await post(payload, headers, settings);
-  assert.is(response.statusCode, status, `${name}: ${response.body}`);
-  assert.match(problemOf(response).detail, detail, name);
-  assert.is(intake.accepted.length, 0, `${name}: nothing accepted`);
+  assertRefused(name, response, intake, status, detail);
   return intake;
 };
 

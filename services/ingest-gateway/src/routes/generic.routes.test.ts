@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { bearer, buildTestGateway, problemOf } from '../testing/test-gateway.ts';
+import { assertRefused, bearer, buildTestGateway, problemOf } from '../testing/test-gateway.ts';
 
 const sample = (n: number) => ({
   channel: 'generic',
@@ -63,9 +63,7 @@ const refused = async (
   headers?: Record<string, string>,
 ) => {
   const { response, intake } = await post(body, headers);
-  assert.is(response.statusCode, status, `${name}: ${response.body}`);
-  assert.match(problemOf(response).detail, detail, name);
-  assert.is(intake.accepted.length, 0, `${name}: nothing recorded`);
+  assertRefused(name, response, intake, status, detail);
 };
 
 refuses('without or with a wrong bearer token: 401', async () => {

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { interactionId } from '@hub/interactions';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { buildTestGateway, problemOf } from '../testing/test-gateway.ts';
+import { assertRefused, buildTestGateway, problemOf } from '../testing/test-gateway.ts';
 import { META_PATH, registerMetaRoutes } from './meta.routes.ts';
 
 const APP_SECRET = 'meta-app-secret-0123456789abcdef';
@@ -151,9 +151,7 @@ const refused = async (
   headers?: Record<string, string>,
 ) => {
   const { response, intake } = await post(bytes, headers);
-  assert.is(response.statusCode, status, `${name}: ${response.body}`);
-  assert.match(problemOf(response).detail, detail, name);
-  assert.is(intake.accepted.length, 0, `${name}: nothing recorded`);
+  assertRefused(name, response, intake, status, detail);
 };
 
 refuses('a missing, wrong or re-encoded signature: 401', async () => {

@@ -2,7 +2,7 @@ import { interactionId } from '@hub/interactions';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { IngestSettings } from '../ingest-settings.ts';
-import { bearer, buildTestGateway, problemOf } from '../testing/test-gateway.ts';
+import { assertRefused, bearer, buildTestGateway } from '../testing/test-gateway.ts';
 import { registerPhoneRoutes } from './phone.routes.ts';
 
 // Master.csv as cdr_csv writes it (loguniqueid, loguserfield): strings quoted, quotes doubled.
@@ -57,9 +57,7 @@ const refuses = suite('POST /v1/channels/phone/cdr refuses with problem+json and
 
 const refused = async (name: string, args: Parameters<typeof post>, status: number, detail: RegExp) => {
   const { response, intake } = await post(...args);
-  assert.is(response.statusCode, status, `${name}: ${response.body}`);
-  assert.match(problemOf(response).detail, detail, name);
-  assert.is(intake.accepted.length, 0, `${name}: nothing recorded`);
+  assertRefused(name, response, intake, status, detail);
 };
 
 refuses('without or with a wrong bearer token: 401', async () => {

@@ -3,7 +3,7 @@ import { interactionId } from '@hub/interactions';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { IngestSettings } from '../ingest-settings.ts';
-import { buildTestGateway, problemOf } from '../testing/test-gateway.ts';
+import { assertRefused, buildTestGateway, problemOf } from '../testing/test-gateway.ts';
 import { registerPhoneRoutes } from './phone.routes.ts';
 
 const TWILIO_TOKEN = 'twilio-auth-token-0123456789abcdef';
@@ -104,9 +104,7 @@ const refusedTwilio = async (
 ) => {
   const gateway = await gatewayWith(overrides);
   const response = await postTwilio(gateway, body, headers);
-  assert.is(response.statusCode, status, `${name}: ${response.body}`);
-  assert.match(problemOf(response).detail, detail, name);
-  assert.is(gateway.intake.accepted.length, 0, `${name}: nothing recorded`);
+  assertRefused(name, response, gateway.intake, status, detail);
 };
 
 const form = { 'content-type': 'application/x-www-form-urlencoded' };

@@ -1,7 +1,7 @@
 import { interactionId } from '@hub/interactions';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { buildTestGateway, problemOf } from '../testing/test-gateway.ts';
+import { assertRefused, buildTestGateway, problemOf } from '../testing/test-gateway.ts';
 import { registerTelegramRoutes, TELEGRAM_PATH } from './telegram.routes.ts';
 
 const SECRET = 'telegram-secret_0123456789';
@@ -109,9 +109,7 @@ const refused = async (
   settings = {},
 ) => {
   const { response, intake } = await post(body, sent, settings);
-  assert.is(response.statusCode, status, `${name}: ${response.body}`);
-  assert.match(problemOf(response).detail, detail, name);
-  assert.is(intake.accepted.length, 0, `${name}: nothing recorded`);
+  assertRefused(name, response, intake, status, detail);
   return intake;
 };
 

@@ -3,7 +3,7 @@ import { interactionId } from '@hub/interactions';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { IngestSettings, WebFormDefinition } from '../ingest-settings.ts';
-import { buildTestGateway, problemOf } from '../testing/test-gateway.ts';
+import { assertRefused, buildTestGateway, problemOf } from '../testing/test-gateway.ts';
 import { registerWebFormRoutes } from './webform.routes.ts';
 
 const contact: WebFormDefinition = {
@@ -151,9 +151,7 @@ const refused = async (
 ) => {
   const gateway = await gatewayWith(settings);
   const response = await post(gateway, payload, headers, formId);
-  assert.is(response.statusCode, status, `${name}: ${response.body}`);
-  assert.match(problemOf(response).detail, detail, name);
-  assert.is(gateway.intake.accepted.length, 0, `${name}: nothing recorded`);
+  assertRefused(name, response, gateway.intake, status, detail);
   assert.is(gateway.attachments.size, 0, `${name}: no file stored`);
 };
 

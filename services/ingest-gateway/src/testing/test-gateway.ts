@@ -41,3 +41,24 @@ export function problemOf(response: { statusCode: number; headers: Record<string
   }
   return JSON.parse(response.body) as { status: number; code?: string; detail: string };
 }
+
+/**
+ * The outcome every refusal must have: the status, a problem+json body whose detail says why, and
+ * nothing handed to the intake.
+ */
+export function assertRefused(
+  name: string,
+  response: { statusCode: number; headers: Record<string, unknown>; body: string },
+  intake: { readonly accepted: readonly unknown[] },
+  status: number,
+  detail: RegExp,
+): void {
+  if (response.statusCode !== status) {
+    throw new Error(`${name}: expected ${status}, got ${response.statusCode}: ${response.body}`);
+  }
+  const problem = problemOf(response);
+  if (!detail.test(problem.detail))
+    throw new Error(`${name}: detail ${JSON.stringify(problem.detail)} does not match ${detail}`);
+  if (intake.accepted.length !== 0)
+    throw new Error(`${name}: ${intake.accepted.length} accepted, expected nothing recorded`);
+}
