@@ -2,6 +2,7 @@ export { type LogContractCase, type LogContractHarness, logContract } from './co
 export { deadLetterHeaders } from './dead-letter-record.ts';
 export { createInProcessLog, type InProcessLogOptions } from './in-process-log.ts';
 export type {
+  BatchHandler,
   ConsumedMessage,
   ConsumeOptions,
   DeadLetter,

@@ -14,6 +14,9 @@ export interface ConsumedMessage extends LogMessage {
 
 export type MessageHandler = (message: ConsumedMessage) => Promise<void>;
 
+/** Handles several messages of one partition, in their order; resolves once all are durable. */
+export type BatchHandler = (messages: readonly ConsumedMessage[]) => Promise<void>;
+
 export interface ConsumeOptions {
   /** Consumers of one group share the work; every group sees every message. */
   readonly group: string;
@@ -22,6 +25,14 @@ export interface ConsumeOptions {
    * error, a limited number of times) retries in place; a non-retriable one dead-letters the message.
    */
   readonly handle: MessageHandler;
+  /**
+   * Optional: the messages a log has in hand for one partition at once (Kafka hands them over
+   * that way), so the handler can write them in one transaction. If it throws, the log hands the
+   * same messages to `handle` one by one, with its retries and dead letters; so both must be
+   * idempotent, and a batch must be all-or-nothing or safe to redo. The in-process log, which
+   * holds no backlog, always uses `handle`.
+   */
+  readonly handleBatch?: BatchHandler;
 }
 
 export interface LogConsumer {

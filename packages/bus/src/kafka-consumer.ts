@@ -2,7 +2,7 @@ import type { Logger } from '@hub/logger';
 import type { EachBatchPayload, Kafka, KafkaMessage, Message } from 'kafkajs';
 import { toDeadLetterRecord } from './dead-letter-record.ts';
 import { type DeliveryContext, deliver } from './delivery.ts';
-import type { ConsumedMessage, LogConsumer, MessageHandler } from './interaction-log.port.ts';
+import type { BatchHandler, ConsumedMessage, LogConsumer, MessageHandler } from './interaction-log.port.ts';
 import { decodeHeaders } from './kafka-client.ts';
 import { backoffDelay, type RetryPolicy } from './retry.policy.ts';
 
@@ -11,6 +11,9 @@ export interface KafkaConsumerSettings {
   readonly topic: string;
   readonly group: string;
   readonly handle: MessageHandler;
+  readonly handleBatch?: BatchHandler | undefined;
+  /** The most messages handed to `handleBatch` at once. */
+  readonly maxBatchSize: number;
   readonly policy: RetryPolicy;
   readonly logger: Logger;
   /** Writes a dead letter, acknowledged by all in-sync replicas. */
@@ -110,24 +113,51 @@ async function handleBatch(payload: EachBatchPayload, settings: KafkaConsumerSet
       }
     },
   });
-  try {
-    for (const record of batch.messages) {
-      if (!live()) break;
-      const outcome = await deliver(
-        toConsumed(batch.topic, batch.partition, record),
-        settings.handle,
-        contextFor(record.offset),
+  /** One message through its retries; false when the partition must be let go. */
+  const handleOne = async (record: KafkaMessage) => {
+    const outcome = await deliver(
+      toConsumed(batch.topic, batch.partition, record),
+      settings.handle,
+      contextFor(record.offset),
+    );
+    if (outcome === 'abandoned') {
+      logger.info(
+        { offset: record.offset },
+        'let go of a message while retrying it; the next owner of the partition gets it',
       );
-      if (outcome === 'abandoned') {
-        logger.info(
-          { offset: record.offset },
-          'let go of a message while retrying it; the next owner of the partition gets it',
-        );
-        break;
+      return false;
+    }
+    return true;
+  };
+  /** Several messages in one call of `handleBatch`; false when it failed (nothing is resolved then). */
+  const handleTogether = async (records: readonly KafkaMessage[]) => {
+    if (!settings.handleBatch || records.length < 2) return false;
+    try {
+      await settings.handleBatch(records.map((r) => ({ ...toConsumed(batch.topic, batch.partition, r), attempt: 1 })));
+      return true;
+    } catch (error) {
+      logger.warn(
+        { err: error, from: records[0]?.offset, messages: records.length },
+        'handling the messages together failed; handing them over one by one',
+      );
+      return false;
+    }
+  };
+  try {
+    for (let start = 0; start < batch.messages.length && live(); start += settings.maxBatchSize) {
+      const chunk = batch.messages.slice(start, start + settings.maxBatchSize);
+      if (await handleTogether(chunk)) {
+        resolveOffset(chunk.at(-1)?.offset ?? batch.firstOffset() ?? '0');
+      } else {
+        for (const record of chunk) {
+          if (!live()) return;
+          if (!(await handleOne(record))) return;
+          resolveOffset(record.offset);
+          // Throws when the group rebalances; the `finally` still commits what was handled.
+          await heartbeat();
+        }
       }
-      resolveOffset(record.offset);
       if (Date.now() - lastCommit >= settings.commitIntervalMs) await commit();
-      // Throws when the group rebalances; the `finally` still commits what was handled.
       await heartbeat();
     }
   } finally {

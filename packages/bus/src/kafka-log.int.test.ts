@@ -1,13 +1,14 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { HubError } from '@hub/errors';
 import { createLogger } from '@hub/logger';
 import { type ProvidedKafka, provideKafka, uniqueName, waitFor } from '@hub/testing';
 import kafkajs, { type Admin, Kafka, logLevel } from 'kafkajs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { logContract } from './contract/index.ts';
-import { plannedPublishers, recorder, toMessage } from './contract/log-contract.harness.ts';
-import type { InteractionLog } from './interaction-log.port.ts';
+import { plannedPublishers, recorder, seqOf, toMessage } from './contract/log-contract.harness.ts';
+import type { ConsumedMessage, InteractionLog } from './interaction-log.port.ts';
 import { createKafkaLog, type KafkaLogOptions } from './kafka-log.ts';
 
 interface Context {
@@ -146,6 +147,54 @@ kafka(
       [0, 1],
       'the handled-but-uncommitted message comes again, then the one in hand',
     );
+  },
+);
+
+kafka(
+  'a batch handler gets the messages of a partition together; when it fails they go one by one, and the bad one is dead-lettered',
+  async (context) => {
+    const { log } = open(context, { partitions: 1, maxBatchSize: 50 });
+    await log.publish(Array.from({ length: 120 }, (_, seq) => toMessage({ key: 'customer-1', seq })));
+    const batches: number[][] = [];
+    const single: number[] = [];
+    await log.consume({
+      group: uniqueName('hub_test_batches'),
+      handleBatch: async (messages: readonly ConsumedMessage[]) => {
+        const seqs = messages.map(seqOf);
+        if (seqs.includes(77)) throw new Error('one message of this batch cannot be read');
+        batches.push(seqs);
+      },
+      handle: async (message) => {
+        const seq = seqOf(message);
+        if (seq === 77) throw new HubError('INVALID_INPUT', 'message 77 is unreadable');
+        single.push(seq);
+      },
+    });
+    await waitFor(async () => ((await log.deadLetters.list()).length === 1 ? true : undefined), {
+      timeoutMs: 60_000,
+      what: 'message 77 in the dead letters',
+    });
+    await waitFor(async () => (batches.flat().length + single.length === 119 ? true : undefined), {
+      timeoutMs: 60_000,
+      what: 'every other message handled',
+    });
+    assert.ok(batches.length >= 2, 'the good messages came in batches');
+    assert.ok(
+      batches.every((b) => b.length <= 50),
+      'no batch is over the limit',
+    );
+    const handled = [...batches.flat(), ...single];
+    assert.equal(
+      [...handled].sort((a, b) => a - b),
+      Array.from({ length: 120 }, (_, seq) => seq).filter((seq) => seq !== 77),
+      'each message handled once, 77 aside',
+    );
+    assert.ok(
+      single.every((seq) => Math.abs(seq - 77) < 50),
+      'only the failed batch went one by one',
+    );
+    const [letter] = await log.deadLetters.list();
+    assert.match(letter?.reason ?? '', 'message 77 is unreadable');
   },
 );
 

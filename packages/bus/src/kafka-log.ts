@@ -28,6 +28,8 @@ export interface KafkaLogOptions {
   readonly partitionsInParallel?: number;
   /** A member silent this long is dropped from its group and its partitions are reassigned (>= 6000). */
   readonly sessionTimeoutMs?: number;
+  /** The most messages of one partition handed to a consumer's `handleBatch` at once. */
+  readonly maxBatchSize?: number;
   readonly maxWaitMs?: number;
   readonly commitIntervalMs?: number;
   readonly deadLetterListTimeoutMs?: number;
@@ -99,7 +101,7 @@ export function createKafkaLog(options: KafkaLogOptions): InteractionLog {
         );
       }
     },
-    async consume({ group, handle }) {
+    async consume({ group, handle, handleBatch }) {
       if (closed) throw new HubError('INTAKE_UNAVAILABLE', 'the interaction log is closed');
       await ensureReady();
       const consumer = await startKafkaConsumer({
@@ -107,6 +109,8 @@ export function createKafkaLog(options: KafkaLogOptions): InteractionLog {
         topic: options.topic,
         group,
         handle,
+        handleBatch,
+        maxBatchSize: options.maxBatchSize ?? 500,
         policy: { ...kafkaRetryPolicy, ...options.retry, retriableAttempts: Number.POSITIVE_INFINITY },
         logger,
         sendDeadLetter: (record) => send(options.deadLetterTopic, [record]),

@@ -1,6 +1,6 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
 import { HubError } from '@hub/errors';
-import type { EventStore, StoreHealth, Subscription } from '@hub/event-store';
+import type { AppendResult, EventStore, StoreHealth, Subscription } from '@hub/event-store';
 import type { Logger } from '@hub/logger';
 import { appendIdempotently } from './esdb-append.ts';
 import { deleteStream, truncateStream } from './esdb-deletion.ts';
@@ -29,6 +29,15 @@ export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore
   return {
     appendToStream: (streamId, events, { expectedRevision = 'any' } = {}) =>
       appendIdempotently(client, streamId, events, expectedRevision, logger),
+
+    // The gRPC client has no multi-stream transaction: entries go one by one, in order (see the port).
+    async appendToStreams(appends) {
+      const results: AppendResult[] = [];
+      for (const { streamId, events, expectedRevision = 'any' } of appends) {
+        results.push(await appendIdempotently(client, streamId, events, expectedRevision, logger));
+      }
+      return results;
+    },
 
     readStream: (streamId, readOptions) => readStreamEvents(client, streamId, readOptions),
 

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventStoreContract } from '@hub/event-store';
+import { eventStoreContract, transactionalStoreContract } from '@hub/event-store';
 import { openPGlite, type SqlDatabase } from '@hub/sql';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -22,7 +22,7 @@ contract.after(async (context) => {
   await rm(context.dir, { recursive: true, force: true });
 });
 
-for (const c of eventStoreContract) {
+for (const c of [...eventStoreContract, ...transactionalStoreContract]) {
   contract(c.name, async ({ db }) => {
     await c.run({ store: createPostgresEventStore(db), reopen: async () => createPostgresEventStore(db) });
   });

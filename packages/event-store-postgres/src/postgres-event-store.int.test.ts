@@ -1,4 +1,4 @@
-import { eventStoreContract } from '@hub/event-store';
+import { eventStoreContract, transactionalStoreContract } from '@hub/event-store';
 import { connectPostgres, type SqlDatabase } from '@hub/sql';
 import { createTestDatabase } from '@hub/testing';
 import { suite } from 'uvu';
@@ -22,7 +22,7 @@ contract.after(async (context) => {
   await database.drop();
 });
 
-for (const c of eventStoreContract) {
+for (const c of [...eventStoreContract, ...transactionalStoreContract]) {
   contract(c.name, async (context) => {
     const store = await open(context);
     await c.run({ store, reopen: () => open(context) });

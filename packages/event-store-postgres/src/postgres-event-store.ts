@@ -5,6 +5,7 @@ import {
   type EventStore,
   type ReadAllOptions,
   type ReadStreamOptions,
+  type StreamAppend,
   streamDeleted,
   subscribeByPolling,
   wrongExpectedRevision,
@@ -96,6 +97,32 @@ export function createPostgresEventStore(db: SqlDatabase, settings: PostgresEven
         }
       }),
 
+    appendToStreams: (appends) =>
+      guard(async (): Promise<AppendResult[]> => {
+        if (appends.length === 0) return [];
+        const payload = `[${appends
+          .map((a) =>
+            JSON.stringify({ streamId: a.streamId, expected: String(a.expectedRevision ?? 'any') }).replace(
+              /}$/,
+              `,"events":${toAppendPayload(a.events)}}`,
+            ),
+          )
+          .join(',')}]`;
+        const rows = await db
+          .query<AppendRow>('SELECT * FROM event_store.append_many($1::jsonb)', [payload], {
+            name: 'event_store.append_many',
+          })
+          .catch((error: unknown) => {
+            throw batchFailure(error, appends);
+          });
+        if (rows.some((row) => row.outcome === 'appended')) signal.notify();
+        return rows.map((row) => ({
+          nextExpectedRevision: Number(row.last_revision),
+          position: { commit: BigInt(row.transaction_id ?? 0), prepare: BigInt(row.global_position ?? 0) },
+          alreadyAppended: row.outcome === 'already_appended',
+        }));
+      }),
+
     readStream: (streamId, { direction = 'forwards', fromRevision, maxCount = 2 ** 31 - 1 }: ReadStreamOptions = {}) =>
       guard(async () => {
         const forwards = direction === 'forwards';
@@ -135,6 +162,35 @@ export function createPostgresEventStore(db: SqlDatabase, settings: PostgresEven
 
     close: async () => {},
   };
+
+  /** `append_many` raises HUB01 "<index> <outcome> <revision>" for the entry that failed. */
+  function batchFailure(error: unknown, appends: readonly StreamAppend[]): unknown {
+    if (isEventIdConflict(error)) {
+      // Another append took an id between the check and the insert: which entry is not known.
+      return duplicateEventId(
+        appends.map((a) => a.streamId).join(', '),
+        appends.flatMap((a) => a.events.map((e) => e.id)),
+      );
+    }
+    const failed =
+      (error as { code?: string }).code === 'HUB01'
+        ? /^(\d+) (\w+) (-?\d*)/.exec(error instanceof Error ? error.message : '')
+        : null;
+    const entry = failed ? appends[Number(failed[1])] : undefined;
+    if (!failed || !entry) return error;
+    const actual = Number(failed[3] || -1);
+    switch (failed[2]) {
+      case 'duplicate_event_id':
+        return duplicateEventId(
+          entry.streamId,
+          entry.events.map((e) => e.id),
+        );
+      case 'stream_deleted':
+        return streamDeleted(entry.streamId);
+      default:
+        return wrongExpectedRevision(entry.streamId, entry.expectedRevision ?? 'any', actual < 0 ? null : actual);
+    }
+  }
 
   async function headPosition(): Promise<GlobalPosition> {
     const [row] = await db.query<{ transaction_id: string; global_position: string }>(headSql);

@@ -15,6 +15,13 @@ export interface AppendResult {
   readonly alreadyAppended: boolean;
 }
 
+/** One entry of `appendToStreams`. */
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly events: readonly EventToAppend[];
+  readonly expectedRevision?: ExpectedRevision;
+}
+
 export interface ReadStreamOptions {
   readonly direction?: 'forwards' | 'backwards';
   /** Inclusive. Defaults to the first event forwards, the last one backwards. */
@@ -73,6 +80,15 @@ export interface EventStore {
     events: readonly EventToAppend[],
     options?: { readonly expectedRevision?: ExpectedRevision },
   ): Promise<AppendResult>;
+  /**
+   * Several appends in one call, in order, each with `appendToStream`'s meaning (a stream may come
+   * more than once; an entry sees the ones before it); one result per entry. On PostgreSQL, PGlite
+   * and in memory the call is atomic: every entry is written (or found already written) or none
+   * is, and it fails with the first failing entry's error. On KurrentDB the entries are appended one
+   * by one, so a failure leaves the entries before it written. Each entry is idempotent either
+   * way: retrying the whole call writes nothing twice. The writer's batches go through here.
+   */
+  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   /** A stream that does not exist reads as empty. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Events in global order: every reader sees the same order, and never a gap that fills later. */

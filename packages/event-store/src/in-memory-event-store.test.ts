@@ -1,9 +1,10 @@
 import { suite } from 'uvu';
-import { eventStoreContract } from './contract/index.ts';
+import { eventStoreContract, transactionalStoreContract } from './contract/index.ts';
 import { createInMemoryEventStore } from './in-memory-event-store.ts';
 
 // The in-memory store is the reference: the contract must hold for it before any real backend.
 const contract = suite('in-memory event store: the event store contract');
 const store = createInMemoryEventStore();
-for (const c of eventStoreContract) contract(c.name, () => c.run({ store, reopen: async () => store }));
+for (const c of [...eventStoreContract, ...transactionalStoreContract])
+  contract(c.name, () => c.run({ store, reopen: async () => store }));
 contract.run();

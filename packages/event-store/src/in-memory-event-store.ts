@@ -30,44 +30,62 @@ export function createInMemoryEventStore(options: { now?: () => Date } = {}): Ev
     return stream !== undefined && e.revision >= stream.truncateBefore;
   };
 
+  // Synchronous, so a batch can run its entries without another append slipping in between.
+  const append = (streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision) => {
+    const stream = streams.get(streamId) ?? { lastRevision: -1, truncateBefore: 0, tombstoned: false };
+    const known = events.map((e) => byId.get(e.id));
+    if (known.some(Boolean)) {
+      if (known.every((e) => e?.streamId === streamId)) return alreadyAppended(known as RecordedEvent[]);
+      throw duplicateEventId(
+        streamId,
+        events.map((e) => e.id),
+      );
+    }
+    if (stream.tombstoned) throw streamDeleted(streamId);
+    if (!acceptsRevision(expectedRevision, stream.lastRevision)) {
+      throw wrongExpectedRevision(streamId, expectedRevision, stream.lastRevision < 0 ? null : stream.lastRevision);
+    }
+    const recordedAt = now();
+    for (const event of events) {
+      const sequence = BigInt(log.length + 1);
+      const recorded: RecordedEvent = {
+        id: event.id,
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        data: structuredClone(event.data),
+        streamId,
+        revision: ++stream.lastRevision,
+        position: { commit: sequence, prepare: sequence },
+        occurredAt: event.occurredAt,
+        recordedAt,
+        causationId: event.causationId ?? null,
+        correlationId: event.correlationId ?? null,
+        metadata: structuredClone(event.metadata ?? {}),
+      };
+      log.push(recorded);
+      byId.set(event.id, recorded);
+    }
+    streams.set(streamId, stream);
+    signal.notify();
+    return { nextExpectedRevision: stream.lastRevision, position: lastPosition(log), alreadyAppended: false };
+  };
+
   const store: EventStore = {
     async appendToStream(streamId, events: readonly EventToAppend[], { expectedRevision = 'any' } = {}) {
-      const stream = streams.get(streamId) ?? { lastRevision: -1, truncateBefore: 0, tombstoned: false };
-      const known = events.map((e) => byId.get(e.id));
-      if (known.some(Boolean)) {
-        if (known.every((e) => e?.streamId === streamId)) return alreadyAppended(known as RecordedEvent[]);
-        throw duplicateEventId(
-          streamId,
-          events.map((e) => e.id),
-        );
+      return append(streamId, events, expectedRevision);
+    },
+
+    async appendToStreams(appends) {
+      const logLength = log.length;
+      const touched = new Set(appends.map((a) => a.streamId));
+      const before = new Map([...touched].map((id) => [id, streams.has(id) ? { ...streams.get(id) } : undefined]));
+      try {
+        return appends.map((a) => append(a.streamId, a.events, a.expectedRevision ?? 'any'));
+      } catch (error) {
+        for (const undone of log.splice(logLength)) byId.delete(undone.id);
+        for (const [id, state] of before) state ? streams.set(id, state as StreamState) : streams.delete(id);
+        throw error;
       }
-      if (stream.tombstoned) throw streamDeleted(streamId);
-      if (!acceptsRevision(expectedRevision, stream.lastRevision)) {
-        throw wrongExpectedRevision(streamId, expectedRevision, stream.lastRevision < 0 ? null : stream.lastRevision);
-      }
-      const recordedAt = now();
-      for (const event of events) {
-        const sequence = BigInt(log.length + 1);
-        const recorded: RecordedEvent = {
-          id: event.id,
-          type: event.type,
-          schemaVersion: event.schemaVersion,
-          data: structuredClone(event.data),
-          streamId,
-          revision: ++stream.lastRevision,
-          position: { commit: sequence, prepare: sequence },
-          occurredAt: event.occurredAt,
-          recordedAt,
-          causationId: event.causationId ?? null,
-          correlationId: event.correlationId ?? null,
-          metadata: structuredClone(event.metadata ?? {}),
-        };
-        log.push(recorded);
-        byId.set(event.id, recorded);
-      }
-      streams.set(streamId, stream);
-      signal.notify();
-      return { nextExpectedRevision: stream.lastRevision, position: lastPosition(log), alreadyAppended: false };
     },
 
     async readStream(

@@ -1,6 +1,11 @@
 export { AppendSignal } from './append-signal.ts';
 export { type CatchUpSettings, type CatchUpSource, subscribeByPolling } from './catch-up-subscription.ts';
-export { type ContractCase, type ContractHarness, eventStoreContract } from './contract/index.ts';
+export {
+  type ContractCase,
+  type ContractHarness,
+  eventStoreContract,
+  transactionalStoreContract,
+} from './contract/index.ts';
 export { duplicateEventId, storeUnavailable, streamDeleted, wrongExpectedRevision } from './errors.ts';
 export type {
   AppendResult,
@@ -11,6 +16,7 @@ export type {
   ReadAllOptions,
   ReadStreamOptions,
   StoreHealth,
+  StreamAppend,
   SubscribeToAllOptions,
   Subscription,
 } from './event-store.port.ts';

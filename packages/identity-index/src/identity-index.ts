@@ -10,15 +10,30 @@ import type { SqlDatabase } from '@hub/sql';
  * holding the number. Rebuildable from CustomerIdentifierLinked events.
  */
 export interface IdentityIndex {
+  /** Who owns each identifier, by `identifierKey`; unowned identifiers are absent. */
   owners(identifiers: readonly CustomerIdentifier[]): Promise<Map<string, string>>;
-  /** Claims unowned identifiers for the customer; returns the owners of all of them afterwards. */
-  claim(customerId: string, identifiers: readonly CustomerIdentifier[]): Promise<Map<string, string>>;
+  /**
+   * Claims unowned identifiers (a whole batch of interactions' worth in one statement); returns
+   * the owners of all of them afterwards, by `identifierKey`. A claim that lost to another writer
+   * shows as a different owner.
+   */
+  claim(claims: readonly IdentifierClaim[]): Promise<Map<string, string>>;
   /** After a merge: the merged customer's identifiers now resolve to the survivor. */
   repoint(fromCustomerId: string, toCustomerId: string): Promise<void>;
   /** After an unmerge: these identifiers resolve to the restored customer again. */
   reassign(customerId: string, identifiers: readonly CustomerIdentifier[]): Promise<void>;
   /** After erasure: the customer's identifiers resolve to nobody. */
   forget(customerId: string): Promise<void>;
+}
+
+export interface IdentifierClaim {
+  readonly customerId: string;
+  readonly identifier: CustomerIdentifier;
+  /**
+   * The provisional customer an earlier, interrupted try of the same interaction claimed the
+   * identifier for: the claim takes it over from that id (and from no other owner).
+   */
+  readonly takingOverFrom?: string;
 }
 
 export const identityIndexSchema = `
@@ -53,14 +68,29 @@ export async function createIdentityIndex(db: SqlDatabase, hashKey: Buffer): Pro
 
   return {
     owners,
-    async claim(customerId, identifiers) {
-      for (const identifier of identifiers) {
+    async claim(claims) {
+      // Sorted by hash, so two writers claiming overlapping identifiers take the rows in one order
+      // (a multi-row insert in two orders can deadlock).
+      const rows = [...new Map(claims.map((c) => [hash(c.identifier), c])).entries()].sort(([a], [b]) =>
+        a < b ? -1 : a > b ? 1 : 0,
+      );
+      const takeovers = rows.filter(([, c]) => c.takingOverFrom && c.takingOverFrom !== c.customerId);
+      if (takeovers.length > 0) {
         await db.query(
-          'INSERT INTO identity.identifiers (identifier_hash, customer_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-          [hash(identifier), customerId],
+          `UPDATE identity.identifiers i SET customer_id = x.c->>'customerId'
+             FROM jsonb_array_elements($1::jsonb) AS x(c)
+            WHERE i.identifier_hash = x.c->>'hash' AND i.customer_id = x.c->>'from'`,
+          [JSON.stringify(takeovers.map(([h, c]) => ({ hash: h, customerId: c.customerId, from: c.takingOverFrom })))],
         );
       }
-      return owners(identifiers);
+      await db.query(
+        `INSERT INTO identity.identifiers (identifier_hash, customer_id)
+         SELECT x.c->>'hash', x.c->>'customerId' FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(c, ord)
+          ORDER BY x.ord
+         ON CONFLICT DO NOTHING`,
+        [JSON.stringify(rows.map(([h, c]) => ({ hash: h, customerId: c.customerId })))],
+      );
+      return owners(claims.map((c) => c.identifier));
     },
     async repoint(fromCustomerId, toCustomerId) {
       await db.query('UPDATE identity.identifiers SET customer_id = $2 WHERE customer_id = $1', [

@@ -1,1 +1,6 @@
-export { createIdentityIndex, type IdentityIndex, identityIndexSchema } from './identity-index.ts';
+export {
+  createIdentityIndex,
+  type IdentifierClaim,
+  type IdentityIndex,
+  identityIndexSchema,
+} from './identity-index.ts';

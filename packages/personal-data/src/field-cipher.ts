@@ -7,8 +7,25 @@ const PREFIX = 'pd1';
 export const isSealed = (value: unknown): value is string =>
   typeof value === 'string' && value.startsWith(`${PREFIX}:`);
 
+// IVs are cut from a pool of random bytes, refilled 4 KiB at a time: each is still fresh CSPRNG
+// output used once, and the writer seals five fields per interaction, so one call per IV showed
+// as 5% of the writer's time.
+const IV_BYTES = 12;
+const POOL_BYTES = IV_BYTES * 341;
+let pool = Buffer.alloc(0);
+let taken = POOL_BYTES;
+
+function freshIv(): Buffer {
+  if (taken + IV_BYTES > pool.length) {
+    pool = randomBytes(POOL_BYTES);
+    taken = 0;
+  }
+  taken += IV_BYTES;
+  return pool.subarray(taken - IV_BYTES, taken);
+}
+
 export function seal(plaintext: unknown, keyId: string, key: Buffer): string {
-  const iv = randomBytes(12);
+  const iv = freshIv();
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(keyId));
   const body = Buffer.concat([cipher.update(JSON.stringify(plaintext), 'utf8'), cipher.final()]);

@@ -8,8 +8,12 @@ import type { SqlDatabase } from '@hub/sql';
 export interface KeyStore {
   /** The customer's key, made on first use. */
   keyFor(customerId: string): Promise<Buffer>;
+  /** The keys of several customers, made on first use; a batch of appends asks for them at once. */
+  keysFor(customerIds: readonly string[]): Promise<Map<string, Buffer>>;
   /** The key, or `undefined` once destroyed (or never made). */
   find(customerId: string): Promise<Buffer | undefined>;
+  /** The keys that exist of these customers (a destroyed or never made key is absent). */
+  findAll(customerIds: readonly string[]): Promise<Map<string, Buffer>>;
   destroy(customerId: string): Promise<void>;
 }
 
@@ -25,37 +29,72 @@ CREATE TABLE IF NOT EXISTS personal_data.erased_customers (
   erased_at timestamptz NOT NULL DEFAULT now()
 );`;
 
+// A JSON array rather than a SQL array parameter: PGlite and pg serialise those differently.
+const inList = 'SELECT jsonb_array_elements_text($1::jsonb)';
+
 export async function createSqlKeyStore(db: SqlDatabase): Promise<KeyStore> {
   await db.exec(keyStoreSchema);
   // Keys are read for every event a projection decrypts: keep them in memory, drop on destroy.
   const cache = new Map<string, Buffer>();
-  const find = async (customerId: string) => {
-    const cached = cache.get(customerId);
-    if (cached) return cached;
-    const [row] = await db.query<{ data_key: Buffer | Uint8Array }>(
-      'SELECT data_key FROM personal_data.customer_keys WHERE customer_id = $1',
-      [customerId],
+
+  const findAll = async (customerIds: readonly string[]) => {
+    const found = new Map<string, Buffer>();
+    const missing: string[] = [];
+    for (const id of new Set(customerIds)) {
+      const cached = cache.get(id);
+      if (cached) found.set(id, cached);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return found;
+    const rows = await db.query<{ customer_id: string; data_key: Buffer | Uint8Array }>(
+      `SELECT customer_id, data_key FROM personal_data.customer_keys WHERE customer_id IN (${inList})`,
+      [JSON.stringify(missing)],
     );
-    const key = row ? Buffer.from(row.data_key) : undefined;
-    if (key) cache.set(customerId, key);
-    return key;
+    for (const row of rows) {
+      const key = Buffer.from(row.data_key);
+      cache.set(row.customer_id, key);
+      found.set(row.customer_id, key);
+    }
+    return found;
   };
+
+  const keysFor = async (customerIds: readonly string[]) => {
+    const found = await findAll(customerIds);
+    // Sorted, so two writers making keys for overlapping customers take the rows in one order.
+    const missing = [...new Set(customerIds)].filter((id) => !found.has(id)).sort();
+    if (missing.length === 0) return found;
+    const erased = await db.query<{ customer_id: string }>(
+      `SELECT customer_id FROM personal_data.erased_customers WHERE customer_id IN (${inList})`,
+      [JSON.stringify(missing)],
+    );
+    if (erased[0]) {
+      throw new Error(`customer ${erased[0].customer_id} was erased: no new personal data is kept for it`);
+    }
+    await db.query(
+      `INSERT INTO personal_data.customer_keys (customer_id, data_key)
+       SELECT x.k->>'customer_id', decode(x.k->>'data_key', 'base64')
+         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(k, ord)
+        ORDER BY x.ord
+       ON CONFLICT DO NOTHING`,
+      [JSON.stringify(missing.map((id) => ({ customer_id: id, data_key: randomBytes(32).toString('base64') })))],
+    );
+    const made = await findAll(missing);
+    for (const id of missing) {
+      const key = made.get(id);
+      if (!key) throw new Error(`no key could be made for customer ${id}`);
+      found.set(id, key);
+    }
+    return found;
+  };
+
   return {
-    find,
+    findAll,
+    keysFor,
+    find: async (customerId) => (await findAll([customerId])).get(customerId),
     async keyFor(customerId) {
-      const existing = await find(customerId);
-      if (existing) return existing;
-      const [erased] = await db.query('SELECT 1 FROM personal_data.erased_customers WHERE customer_id = $1', [
-        customerId,
-      ]);
-      if (erased) throw new Error(`customer ${customerId} was erased: no new personal data is kept for it`);
-      await db.query(
-        'INSERT INTO personal_data.customer_keys (customer_id, data_key) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-        [customerId, randomBytes(32)],
-      );
-      const made = await find(customerId);
-      if (!made) throw new Error(`no key could be made for customer ${customerId}`);
-      return made;
+      const key = (await keysFor([customerId])).get(customerId);
+      if (!key) throw new Error(`no key could be made for customer ${customerId}`);
+      return key;
     },
     async destroy(customerId) {
       cache.delete(customerId);

@@ -6,28 +6,45 @@ import { openEvent, sealEvent, sealedKeyIds } from './seal-event.ts';
 /** Metadata key naming the customer whose key seals an event's personal fields. */
 export const PERSONAL_DATA_OF = 'personalDataOf';
 
+const ownerOf = (event: EventToAppend): string | undefined => {
+  const owner = event.metadata?.[PERSONAL_DATA_OF];
+  return typeof owner === 'string' ? owner : undefined;
+};
+
 /**
  * An event store that seals personal fields on append and opens them on read. Events written
  * with `metadata.personalDataOf = <customer id>` are sealed with that customer's key; once the
  * key is destroyed those fields read as redacted values, everywhere and in every replay.
  */
 export function createSealingEventStore(store: EventStore, keys: KeyStore): EventStore {
-  const sealOne = async (event: EventToAppend): Promise<EventToAppend> => {
-    const owner = event.metadata?.[PERSONAL_DATA_OF];
-    if (typeof owner !== 'string') return event;
-    return { ...event, data: sealEvent(event.type, event.data, owner, await keys.keyFor(owner)) };
+  /** Seals every event of a call with one look-up of all the keys it needs. */
+  const sealAll = async (events: readonly EventToAppend[]): Promise<EventToAppend[]> => {
+    const owners = events.flatMap((e) => ownerOf(e) ?? []);
+    const found = owners.length > 0 ? await keys.keysFor(owners) : new Map<string, Buffer>();
+    return events.map((event) => {
+      const owner = ownerOf(event);
+      const key = owner && found.get(owner);
+      return owner && key ? { ...event, data: sealEvent(event.type, event.data, owner, key) } : event;
+    });
   };
 
   const openAll = async (events: RecordedEvent[]): Promise<RecordedEvent[]> => {
     const ids = new Set(events.flatMap((e) => sealedKeyIds(e.type, e.data)));
-    const found = new Map(await Promise.all([...ids].map(async (id) => [id, await keys.find(id)] as const)));
-    return events.map((e) => (found.size === 0 ? e : { ...e, data: openEvent(e.type, e.data, found) }));
+    if (ids.size === 0) return events;
+    const found: ReadonlyMap<string, Buffer | undefined> = await keys.findAll([...ids]);
+    return events.map((e) => ({ ...e, data: openEvent(e.type, e.data, found) }));
   };
 
   return {
     ...store,
-    appendToStream: async (streamId, events, options) =>
-      store.appendToStream(streamId, await Promise.all(events.map(sealOne)), options),
+    appendToStream: async (streamId, events, options) => store.appendToStream(streamId, await sealAll(events), options),
+    async appendToStreams(appends) {
+      const sealed = await sealAll(appends.flatMap((a) => a.events));
+      let next = 0;
+      return store.appendToStreams(
+        appends.map((a) => ({ ...a, events: a.events.map(() => sealed[next++] as EventToAppend) })),
+      );
+    },
     readStream: async (streamId, options) => openAll(await store.readStream(streamId, options)),
     readAll: async (options) => openAll(await store.readAll(options)),
     subscribeToAll: (options: SubscribeToAllOptions) =>

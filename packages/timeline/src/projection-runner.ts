@@ -7,6 +7,8 @@ export interface ProjectionDefinition {
   readonly name: string;
   readonly filter?: EventFilter;
   apply(tx: SqlExecutor, event: RecordedEvent): Promise<void>;
+  /** Applies a whole page at once when given (fewer statements); must leave what `apply` would. */
+  applyPage?(tx: SqlExecutor, page: readonly RecordedEvent[]): Promise<void>;
 }
 
 export interface RunningProjection {
@@ -51,7 +53,12 @@ export async function runProjection(
     const last = page.at(-1);
     if (!last) return;
     await deps.db.transaction(async (tx) => {
-      for (const event of page) await projection.apply(tx, event);
+      // Read models are rebuilt from the events, and rows and checkpoint commit together: a crash
+      // that loses the last commits replays them from the checkpoint before. So the commit need
+      // not wait for its WAL flush, which on a busy disk is most of a page's time.
+      await tx.query('SET LOCAL synchronous_commit = off');
+      if (projection.applyPage) await projection.applyPage(tx, page);
+      else for (const event of page) await projection.apply(tx, event);
       await tx.query(
         `INSERT INTO read_models.checkpoints (projection, position, updated_at) VALUES ($1, $2, now())
          ON CONFLICT (projection) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,

@@ -1,6 +1,6 @@
 import { type DomainEvent, decodeEvent, type RecordedEvent } from '@hub/events';
 import type { SqlExecutor } from '@hub/sql';
-import { searchable } from './searchable-text.ts';
+import { refreshSearchTexts } from './search-text.sql.ts';
 
 export const TIMELINE_PROJECTION = 'timeline';
 
@@ -22,18 +22,7 @@ const ensureCustomer = (tx: SqlExecutor, customerId: string, at: Date) =>
     at,
   ]);
 
-const refreshSearchText = async (tx: SqlExecutor, customerId: string) => {
-  const [row] = await tx.query<{ text: string }>(
-    `SELECT coalesce(c.display_name, '') || ' ' || coalesce(string_agg(i.value, ' '), '') AS text
-       FROM read_models.customers c LEFT JOIN read_models.customer_identifiers i ON i.customer_id = c.customer_id
-      WHERE c.customer_id = $1 GROUP BY c.display_name`,
-    [customerId],
-  );
-  await tx.query('UPDATE read_models.customers SET search_text = $2 WHERE customer_id = $1', [
-    customerId,
-    searchable(row?.text ?? ''),
-  ]);
-};
+const refreshSearchText = (tx: SqlExecutor, customerId: string) => refreshSearchTexts(tx, [customerId]);
 
 /**
  * Applies one event to the timeline read models, in the caller's transaction (which also moves the

@@ -3,15 +3,17 @@
 // the same records in the same run. Last line: one JSON object of the figures.
 import { randomBytes } from 'node:crypto';
 import { silentLogger } from '@hub/logger';
+import { connectPostgres } from '@hub/sql';
 import { createTestDatabase, findFreePort, provideKafka } from '@hub/testing';
 import { composeHub } from '../src/compose-hub.ts';
 import { loadConfig } from '../src/config.ts';
 import { benchInteraction, percentile, round } from './bench-load.ts';
+import { type HubProcess, startHubProcess } from './hub-processes.ts';
 import { rawKafkaFigures, rawStoreAppends } from './raw-figures.ts';
 
 const SUSTAINED = Number(process.env.BENCH_INTERACTIONS ?? 20_000);
 const BATCH = 500;
-const CLIENTS = 4;
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
 const RATE = Number(process.env.BENCH_RATE ?? 1_000);
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 10);
 const CUSTOMERS = 2_000;
@@ -19,13 +21,42 @@ const CUSTOMERS = 2_000;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const token = 'bench-channel-token-0123456789';
 
+const TOPOLOGY = process.env.BENCH_TOPOLOGY === 'single' ? 'single' : 'split';
+
+/**
+ * The hub under load. `split` (the default) runs it as an operator would on a machine with more
+ * than one core: one process with the gateway and the agent API, one with the writer and the
+ * projection, over Kafka. `single` runs every role inside this benchmark's own process.
+ */
+async function startHub(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
+  if (TOPOLOGY === 'split') {
+    const processes: HubProcess[] = [];
+    try {
+      for (const roles of ['projector', 'writer', 'gateway,api']) {
+        processes.push(await startHubProcess({ ...env, HUB_ROLES: roles }));
+      }
+    } catch (error) {
+      await Promise.all(processes.map((p) => p.stop()));
+      throw error;
+    }
+    return {
+      url: processes.at(-1)?.url ?? '',
+      stop: async () => {
+        await Promise.all(processes.map((p) => p.stop()));
+      },
+    };
+  }
+  const port = await findFreePort();
+  const hub = await composeHub(loadConfig({ ...env, HUB_PORT: String(port) }), silentLogger());
+  await hub.app.listen({ port, host: '127.0.0.1' });
+  return { url: `http://127.0.0.1:${port}`, stop: () => hub.stop() };
+}
+
 async function main() {
   const kafka = await provideKafka();
   const database = await createTestDatabase({ prefix: 'bench_ingest' });
   const topic = `bench-${randomBytes(4).toString('hex')}`;
-  const port = await findFreePort();
-  const config = loadConfig({
-    HUB_PORT: String(port),
+  const hub = await startHub({
     DATABASE_URL: database.url,
     KAFKA_BROKERS: kafka.brokers.join(','),
     HUB_KAFKA_TOPIC: topic,
@@ -34,9 +65,8 @@ async function main() {
     HUB_AGENT_TOKEN: 'bench-agent-token-0123456789',
     HUB_MASTER_KEY: randomBytes(32).toString('base64'),
   });
-  const hub = await composeHub(config, silentLogger());
-  await hub.app.listen({ port, host: '127.0.0.1' });
-  const url = `http://127.0.0.1:${port}/v1/interactions`;
+  const db = connectPostgres({ url: database.url, maxConnections: 2 });
+  const url = `${hub.url}/v1/interactions`;
   const post = async (interactions: unknown[]) => {
     const response = await fetch(url, {
       method: 'POST',
@@ -48,17 +78,17 @@ async function main() {
   const appended = async () =>
     Number(
       (
-        await hub.database.query<{ n: string }>(
+        await db.query<{ n: string }>(
           "SELECT count(*)::text AS n FROM event_store.events WHERE event_type = 'InteractionRecorded'",
         )
       )[0]?.n ?? 0,
     );
   const visible = async () =>
-    Number(
-      (await hub.database.query<{ n: string }>('SELECT count(*)::text AS n FROM read_models.timeline'))[0]?.n ?? 0,
-    );
+    Number((await db.query<{ n: string }>('SELECT count(*)::text AS n FROM read_models.timeline'))[0]?.n ?? 0);
   try {
-    say(`bench:ingest on PostgreSQL + Kafka (${kafka.source} ${kafka.brokers.join(',')}), topic ${topic}`);
+    say(
+      `bench:ingest on PostgreSQL + Kafka (${kafka.source} ${kafka.brokers.join(',')}), topic ${topic}, hub ${TOPOLOGY === 'split' ? 'in two processes (gateway+api, writer+projector)' : 'in one process'}, ${CLIENTS} clients`,
+    );
     const raw = await rawKafkaFigures(kafka.brokers, SUSTAINED);
     say(`raw kafkajs produce ${round(raw.producePerSecond)} msg/s, consume ${round(raw.consumePerSecond)} msg/s`);
     const rawAppends = await rawStoreAppends(database.url, SUSTAINED / 4);
@@ -113,7 +143,7 @@ async function main() {
     }
     await Promise.all(inFlight);
     while ((await visible()) < SUSTAINED + ticks * perTick) await new Promise((resolve) => setTimeout(resolve, 50));
-    const rows = await hub.database.query<{ external_id: string; projected_ms: string }>(
+    const rows = await db.query<{ external_id: string; projected_ms: string }>(
       `SELECT details->>'externalId' AS external_id, (extract(epoch FROM projected_at) * 1000)::bigint::text AS projected_ms
          FROM read_models.timeline WHERE (details->>'externalId') LIKE 'rate-%'`,
     );
@@ -130,6 +160,8 @@ async function main() {
     say(
       JSON.stringify({
         bench: 'ingest',
+        topology: TOPOLOGY,
+        clients: CLIENTS,
         date: new Date().toISOString().slice(0, 10),
         sustained_interactions_per_s: round(SUSTAINED / seconds),
         accepted_interactions_per_s: round(SUSTAINED / acceptSeconds),
@@ -144,6 +176,7 @@ async function main() {
       }),
     );
   } finally {
+    await db.close();
     await hub.stop();
     await database.drop();
     await kafka.stop();

@@ -1,11 +1,5 @@
 import { registerCustomerRoutes } from '@hub/agent-api';
-import {
-  createInProcessLog,
-  createKafkaLog,
-  type InteractionLog,
-  type LogConsumer,
-  migrateDeadLetters,
-} from '@hub/bus';
+import { createInProcessLog, createKafkaLog, type InteractionLog, migrateDeadLetters } from '@hub/bus';
 import type { CountryCode } from '@hub/customer-identity';
 import { createIdentityIndex } from '@hub/identity-index';
 import { createLogIntake, defaultIngestSettings, type IngestDependencies, loadWebForms } from '@hub/ingest-gateway';
@@ -13,8 +7,8 @@ import type { Logger } from '@hub/logger';
 import { createSealingEventStore, createSqlKeyStore } from '@hub/personal-data';
 import { createRawPayloadStore, createSqlAttachmentStore, type RawPayloadStore } from '@hub/raw-payloads';
 import type { SqlDatabase } from '@hub/sql';
-import { applyTimelineEvent, runProjection, TIMELINE_PROJECTION, timelineSchema } from '@hub/timeline';
-import { createInteractionRecorder, interactionHandler } from '@hub/timeline-writer';
+import { runProjection, timelineProjection, timelineSchema } from '@hub/timeline';
+import { createInteractionRecorder, interactionBatchHandler, interactionHandler } from '@hub/timeline-writer';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { HubConfig } from './config.ts';
@@ -70,15 +64,19 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
   const roles = new Set(config.roles);
   const recorder = createInteractionRecorder({ store, index, policy: config.mergePolicy, logger });
   const writer = roles.has('writer')
-    ? startWriter(log, interactionHandler({ recorder, transportKey: secrets.keys.transport }), logger)
+    ? startWriter(
+        log,
+        {
+          handle: interactionHandler({ recorder, transportKey: secrets.keys.transport }),
+          handleBatch: interactionBatchHandler({ recorder, transportKey: secrets.keys.transport }),
+        },
+        logger,
+      )
     : undefined;
   // Serve once the writer is in (topics made, group joined), or after 15 s without it: degraded.
   if (writer) await Promise.race([writer.joined, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
   const projection = roles.has('projector')
-    ? await runProjection(
-        { db: database, store, logger },
-        { name: TIMELINE_PROJECTION, filter: { streamPrefix: 'customer-' }, apply: applyTimelineEvent },
-      )
+    ? await runProjection({ db: database, store, logger }, timelineProjection)
     : undefined;
 
   const checks: DependencyCheck[] = [

@@ -1,2 +1,7 @@
-export { interactionHandler } from './interaction-consumer.ts';
-export { createInteractionRecorder, type InteractionRecorder } from './interaction-recorder.ts';
+export { interactionBatchHandler, interactionHandler } from './interaction-consumer.ts';
+export {
+  createInteractionRecorder,
+  type InteractionRecorder,
+  type InteractionToRecord,
+  type RecordOutcome,
+} from './interaction-recorder.ts';

@@ -1,7 +1,8 @@
-import { identifierKey, type MergePolicy, resolveIdentity } from '@hub/customer-identity';
+import { identifierKey, type MergePolicy, type Resolution, resolveIdentity } from '@hub/customer-identity';
 import { HubError, isHubError } from '@hub/errors';
-import type { EventStore } from '@hub/event-store';
-import type { IdentityIndex } from '@hub/identity-index';
+import type { AppendResult, EventStore } from '@hub/event-store';
+import type { CustomerIdentifier } from '@hub/events';
+import type { IdentifierClaim, IdentityIndex } from '@hub/identity-index';
 import { type NormalizedInteraction, uuidV5 } from '@hub/interactions';
 import type { Logger } from '@hub/logger';
 import { interactionEvents } from './interaction-events.ts';
@@ -12,15 +13,53 @@ export interface RecordOutcome {
   readonly alreadyRecorded: boolean;
 }
 
+export interface InteractionToRecord {
+  readonly interaction: NormalizedInteraction;
+  /** Names the raw payload the interaction was parsed from, for erasure. */
+  readonly rawPayloadId?: string | undefined;
+}
+
 export interface InteractionRecorder {
-  /** `rawPayloadId` names the raw payload the interaction was parsed from, for erasure. */
   record(interaction: NormalizedInteraction, rawPayloadId?: string): Promise<RecordOutcome>;
+  /**
+   * Records interactions in order, with the outcome recording them one by one would have, but
+   * with one identity look-up, one claim and one multi-stream append per run of them. A run ends
+   * before an interaction that merges customers, which is recorded on its own.
+   */
+  recordAll(items: readonly InteractionToRecord[]): Promise<RecordOutcome[]>;
 }
 
 const POLICY_NAMES: Record<MergePolicy, string> = {
   review: 'review-shared-identifiers',
   auto: 'auto-merge-shared-identifiers',
 };
+
+interface Plan {
+  readonly item: InteractionToRecord;
+  readonly resolution: Resolution;
+  readonly claims: IdentifierClaim[];
+}
+
+/** The id a new customer gets: derived from the interaction, so a retry makes the same one. */
+const provisionalCustomerId = (interaction: NormalizedInteraction) => uuidV5(`customer:${interaction.id}`);
+
+/**
+ * What to claim. An identifier held by this interaction's own provisional id was claimed by an
+ * earlier try that stopped before appending: the claim takes it over for the customer it resolves to now.
+ */
+const claimsOf = (
+  resolution: Resolution,
+  owners: ReadonlyMap<string, string>,
+  provisionalId: string,
+): IdentifierClaim[] =>
+  resolution.identifiersToLink.map((identifier: CustomerIdentifier) => ({
+    customerId: resolution.customerId,
+    identifier,
+    ...(owners.get(identifierKey(identifier)) === provisionalId ? { takingOverFrom: provisionalId } : {}),
+  }));
+
+const lostAny = (claims: readonly IdentifierClaim[], owners: ReadonlyMap<string, string>) =>
+  claims.some((c) => owners.get(identifierKey(c.identifier)) !== c.customerId);
 
 /**
  * Resolves who an interaction is from and appends it to that customer's stream. Claims come first,
@@ -34,41 +73,113 @@ export function createInteractionRecorder(deps: {
   logger: Logger;
 }): InteractionRecorder {
   const log = deps.logger.child({ component: 'interaction-recorder' });
+  const policyName = POLICY_NAMES[deps.policy];
+  const resolve = (interaction: NormalizedInteraction, owners: ReadonlyMap<string, string>) =>
+    resolveIdentity({
+      identifiers: interaction.contact.identifiers,
+      owners,
+      newCustomerId: provisionalCustomerId(interaction),
+      policy: deps.policy,
+    });
+
+  const record = async (interaction: NormalizedInteraction, rawPayloadId?: string): Promise<RecordOutcome> => {
+    let owners = await deps.index.owners(interaction.contact.identifiers);
+    let resolution = resolve(interaction, owners);
+    // Claim what is to be linked. Another writer may have claimed one of them since we looked:
+    // then decide again with the owners as they are now (a bounded number of times).
+    for (let attempt = 1; resolution.identifiersToLink.length > 0; attempt++) {
+      const claims = claimsOf(resolution, owners, provisionalCustomerId(interaction));
+      const claimed = await deps.index.claim(claims);
+      if (!lostAny(claims, claimed)) break;
+      if (attempt === 3) throw new HubError('IDENTITY_CONTENTION', 'identifiers keep changing owner; retrying later');
+      owners = new Map([...owners, ...claimed]);
+      resolution = resolve(interaction, owners);
+    }
+    let alreadyRecorded = true;
+    for (const { streamId, events } of interactionEvents(interaction, resolution, policyName, rawPayloadId)) {
+      try {
+        const result = await deps.store.appendToStream(streamId, events, { expectedRevision: 'any' });
+        alreadyRecorded &&= result.alreadyAppended;
+      } catch (error) {
+        // The interaction is already in another customer's stream (recorded before a merge moved it).
+        if (!isHubError(error, 'DUPLICATE_EVENT_ID')) throw error;
+        log.info({ interactionId: interaction.id, streamId }, 'interaction already recorded elsewhere');
+      }
+    }
+    for (const mergedId of resolution.mergedIds) await deps.index.repoint(mergedId, resolution.customerId);
+    if (alreadyRecorded) log.debug({ interactionId: interaction.id }, 'redelivered interaction: nothing written');
+    return { customerId: resolution.customerId, alreadyRecorded };
+  };
+
+  /** Resolves a run of interactions against the index as it is plus what the run itself links. */
+  const plan = async (items: readonly InteractionToRecord[]): Promise<Plan[]> => {
+    const owners = await deps.index.owners(items.flatMap((i) => i.interaction.contact.identifiers));
+    const known = new Map(owners);
+    const plans: Plan[] = [];
+    for (const item of items) {
+      const resolution = resolve(item.interaction, known);
+      if (resolution.mergedIds.length > 0) break;
+      plans.push({ item, resolution, claims: claimsOf(resolution, owners, provisionalCustomerId(item.interaction)) });
+      for (const identifier of resolution.identifiersToLink)
+        known.set(identifierKey(identifier), resolution.customerId);
+    }
+    return plans;
+  };
+
+  /** Claims and appends a run at once; undefined when it must be done one by one instead. */
+  const write = async (plans: readonly Plan[]): Promise<RecordOutcome[] | undefined> => {
+    const claims = plans.flatMap((p) => p.claims);
+    if (claims.length > 0 && lostAny(claims, await deps.index.claim(claims))) return undefined;
+    const appends = plans.map((p) =>
+      interactionEvents(p.item.interaction, p.resolution, policyName, p.item.rawPayloadId),
+    );
+    let results: AppendResult[];
+    try {
+      results = await deps.store.appendToStreams(
+        appends.flat().map((a) => ({ ...a, expectedRevision: 'any' as const })),
+      );
+    } catch (error) {
+      if (isHubError(error, 'DUPLICATE_EVENT_ID')) return undefined;
+      throw error;
+    }
+    let next = 0;
+    return plans.map((p, i) => {
+      const start = next;
+      next += appends[i]?.length ?? 0;
+      const mine = results.slice(start, next);
+      return { customerId: p.resolution.customerId, alreadyRecorded: mine.every((r) => r.alreadyAppended) };
+    });
+  };
+
+  const recordEach = async (items: readonly InteractionToRecord[]) => {
+    const outcomes: RecordOutcome[] = [];
+    for (const { interaction, rawPayloadId } of items) outcomes.push(await record(interaction, rawPayloadId));
+    return outcomes;
+  };
+
   return {
-    async record(interaction, rawPayloadId) {
-      const identifiers = interaction.contact.identifiers;
-      const newCustomerId = uuidV5(`customer:${interaction.id}`);
-      let owners = await deps.index.owners(identifiers);
-      let resolution = resolveIdentity({ identifiers, owners, newCustomerId, policy: deps.policy });
-      // Claim what is to be linked. Another writer may have claimed one of them since we looked:
-      // then decide again with the owners as they are now (a bounded number of times).
-      for (let attempt = 1; resolution.identifiersToLink.length > 0; attempt++) {
-        const claimed = await deps.index.claim(resolution.customerId, resolution.identifiersToLink);
-        const lost = resolution.identifiersToLink.some((i) => claimed.get(identifierKey(i)) !== resolution.customerId);
-        if (!lost) break;
-        if (attempt === 3) throw new HubError('IDENTITY_CONTENTION', 'identifiers keep changing owner; retrying later');
-        owners = new Map([...owners, ...claimed]);
-        resolution = resolveIdentity({ identifiers, owners, newCustomerId, policy: deps.policy });
-      }
-      let alreadyRecorded = true;
-      for (const { streamId, events } of interactionEvents(
-        interaction,
-        resolution,
-        POLICY_NAMES[deps.policy],
-        rawPayloadId,
-      )) {
-        try {
-          const result = await deps.store.appendToStream(streamId, events, { expectedRevision: 'any' });
-          alreadyRecorded &&= result.alreadyAppended;
-        } catch (error) {
-          // The interaction is already in another customer's stream (recorded before a merge moved it).
-          if (!isHubError(error, 'DUPLICATE_EVENT_ID')) throw error;
-          log.info({ interactionId: interaction.id, streamId }, 'interaction already recorded elsewhere');
+    record,
+    async recordAll(items) {
+      const outcomes: RecordOutcome[] = [];
+      for (let rest = items; rest.length > 0; ) {
+        const plans = await plan(rest);
+        if (plans.length === 0) {
+          // The first interaction merges customers: alone, with the index repointed after it.
+          outcomes.push(...(await recordEach(rest.slice(0, 1))));
+          rest = rest.slice(1);
+          continue;
         }
+        const written = await write(plans);
+        if (!written) {
+          log.info(
+            { interactions: plans.length },
+            'a claim was lost to another writer or an interaction was recorded elsewhere; recording one by one',
+          );
+        }
+        outcomes.push(...(written ?? (await recordEach(plans.map((p) => p.item)))));
+        rest = rest.slice(plans.length);
       }
-      for (const mergedId of resolution.mergedIds) await deps.index.repoint(mergedId, resolution.customerId);
-      if (alreadyRecorded) log.debug({ interactionId: interaction.id }, 'redelivered interaction: nothing written');
-      return { customerId: resolution.customerId, alreadyRecorded };
+      return outcomes;
     },
   };
 }

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { HubError } from '@hub/errors';
 import { requireBearer } from '@hub/http';
 import {
   detailsMatchChannel,
