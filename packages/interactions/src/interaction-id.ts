@@ -4,11 +4,19 @@ import { createHash } from 'node:crypto';
 // provider message always gets the same interaction id, whichever process or retry derives it.
 const HUB_NAMESPACE = '5b0c1f3e-6a2d-4e8f-9c71-0d2b4a6e8f10';
 
+// Every interaction derives several ids: parse each namespace once.
+const namespaceBytes = new Map<string, Buffer>();
+const bytesOf = (namespace: string): Buffer => {
+  let bytes = namespaceBytes.get(namespace);
+  if (!bytes) {
+    bytes = Buffer.from(namespace.replaceAll('-', ''), 'hex');
+    namespaceBytes.set(namespace, bytes);
+  }
+  return bytes;
+};
+
 export function uuidV5(name: string, namespace: string = HUB_NAMESPACE): string {
-  const hash = createHash('sha1')
-    .update(Buffer.from(namespace.replaceAll('-', ''), 'hex'))
-    .update(name, 'utf8')
-    .digest();
+  const hash = createHash('sha1').update(bytesOf(namespace)).update(name, 'utf8').digest();
   hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
   hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString('hex');

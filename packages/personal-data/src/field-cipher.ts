@@ -8,8 +8,7 @@ export const isSealed = (value: unknown): value is string =>
   typeof value === 'string' && value.startsWith(`${PREFIX}:`);
 
 // IVs are cut from a pool of random bytes, refilled 4 KiB at a time: each is still fresh CSPRNG
-// output used once, and the writer seals five fields per interaction, so one call per IV showed
-// as 5% of the writer's time.
+// output used once, and one call to the generator per IV showed as 5% of the writer's time.
 const IV_BYTES = 12;
 const POOL_BYTES = IV_BYTES * 341;
 let pool = Buffer.alloc(0);

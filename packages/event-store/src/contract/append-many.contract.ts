@@ -82,6 +82,65 @@ export const appendManyContract: ContractCase[] = [
     },
   },
   {
+    name: 'new events for revision any: each stream continues where it is, a stream named twice continues its first entry',
+    async run({ store }) {
+      const [a, b] = [freshStream('many-any-a'), freshStream('many-any-b')];
+      await store.appendToStream(a, sampleEvents(2));
+      const entries = [
+        { streamId: a, events: [sampleEvent(10), sampleEvent(11)] },
+        { streamId: b, events: [sampleEvent(20)] },
+        { streamId: a, events: [sampleEvent(12)] },
+        { streamId: b, events: [sampleEvent(21), sampleEvent(22)] },
+      ];
+      const results = await store.appendToStreams(entries);
+      assert.deepEqual(
+        results.map((r) => r.nextExpectedRevision),
+        [3, 0, 4, 2],
+      );
+      assert.deepEqual(
+        (await store.readStream(a)).slice(2).map((e) => [e.id, e.revision]),
+        [...(entries[0]?.events ?? []), ...(entries[2]?.events ?? [])].map((e, i) => [e.id, i + 2]),
+      );
+      const all = await store.readAll({ maxCount: 100_000 });
+      const mine = all.filter((e) => e.streamId === a || e.streamId === b).slice(2);
+      assert.deepEqual(
+        mine.map((e) => e.id),
+        entries.flatMap((x) => x.events.map((e) => e.id)),
+        'the global order follows the call',
+      );
+      assert.deepEqual(results.at(-1)?.position, mine.at(-1)?.position);
+    },
+  },
+  {
+    name: 'concurrent calls over the same streams, in different orders: no deadlock, no gap, nothing twice',
+    async run({ store }) {
+      const streams = Array.from({ length: 5 }, (_, i) => freshStream(`many-race-${i}`));
+      const written: string[] = [];
+      await Promise.all(
+        Array.from({ length: 4 }, async (_, writer) => {
+          for (let call = 0; call < 10; call++) {
+            const order = writer % 2 === 0 ? streams : [...streams].reverse();
+            const entries = order.map((streamId, i) => ({
+              streamId,
+              events: [sampleEvent(writer * 1000 + call * 10 + i)],
+            }));
+            written.push(...entries.flatMap((e) => e.events.map((x) => x.id)));
+            await store.appendToStreams(entries);
+          }
+        }),
+      );
+      const read = (await Promise.all(streams.map((s) => store.readStream(s)))).flat();
+      for (const stream of streams) {
+        assert.deepEqual(
+          read.filter((e) => e.streamId === stream).map((e) => e.revision),
+          Array.from({ length: 40 }, (_, i) => i),
+          `${stream} has revisions 0..39`,
+        );
+      }
+      assert.deepEqual(read.map((e) => e.id).sort(), written.sort());
+    },
+  },
+  {
     name: 'an empty call writes nothing and answers nothing',
     async run({ store }) {
       assert.deepEqual(await store.appendToStreams([]), []);
