@@ -33,10 +33,10 @@ CREATE TABLE IF NOT EXISTS event_store.events (
 
 CREATE INDEX IF NOT EXISTS events_global_order_idx ON event_store.events (transaction_id, global_position);
 
--- The body of an append, for a caller holding the stream's lock: answer a retry as already
--- appended, check the expected revision, insert. p_expected is 'any', 'no_stream',
+-- One round trip and one short transaction per append: lock the stream, answer a retry as
+-- already appended, check the expected revision, insert. p_expected is 'any', 'no_stream',
 -- 'stream_exists' or a revision number.
-CREATE OR REPLACE FUNCTION event_store.append_locked(p_stream_id text, p_expected text, p_events jsonb)
+CREATE OR REPLACE FUNCTION event_store.append(p_stream_id text, p_expected text, p_events jsonb)
 RETURNS TABLE (outcome text, last_revision bigint, transaction_id text, global_position bigint)
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -51,6 +51,12 @@ DECLARE
   v_position   bigint;
   v_accepted   boolean;
 BEGIN
+  -- An advisory lock, not SELECT ... FOR UPDATE: a row lock assigns the transaction id before it
+  -- waits, so a writer that queued first but won the lock second would get the smaller id and sort
+  -- before the events it follows. Here the id is assigned after the lock, by the first write, so
+  -- transaction ids, and with them the global order, follow each stream's order.
+  PERFORM pg_advisory_xact_lock(hashtextextended(p_stream_id, 0));
+
   -- After the lock, so a retry racing its own first attempt sees that attempt's rows. One
   -- equality lookup per id, not "= ANY (ids)": plpgsql caches plans, and the cached plan for the
   -- array form, made while the table was small, kept scanning the whole table once it was not.
@@ -108,25 +114,12 @@ BEGIN
 END
 $$;
 
--- One round trip and one short transaction per append. An advisory lock, not SELECT ... FOR
--- UPDATE: a row lock assigns the transaction id before it waits, so a writer that queued first but
--- won the lock second would get the smaller id and sort before the events it follows. Here the id
--- is assigned after the lock, by the first write, so transaction ids, and with them the global
--- order, follow each stream's order.
-CREATE OR REPLACE FUNCTION event_store.append(p_stream_id text, p_expected text, p_events jsonb)
-RETURNS TABLE (outcome text, last_revision bigint, transaction_id text, global_position bigint)
-LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM pg_advisory_xact_lock(hashtextextended(p_stream_id, 0));
-  RETURN QUERY SELECT * FROM event_store.append_locked(p_stream_id, p_expected, p_events);
-END
-$$;
-
 -- Several appends in one transaction: [{streamId, expected, events}, ...] in order, each meaning
 -- what append means (a stream may come twice; the second sees the first). Every stream's lock is
 -- taken first, in lock-key order, so two batches over the same streams cannot deadlock and the
--- transaction id is assigned after the last lock, as for a single append. A failing entry raises
--- HUB01 with "<index> <outcome> <revision>", which rolls the whole call back.
+-- transaction id is assigned after the last lock, as for a single append (append takes its lock
+-- again, which a holder gets at once). A failing entry raises HUB01 with "<index> <outcome>
+-- <revision>", which rolls the whole call back.
 CREATE OR REPLACE FUNCTION event_store.append_many(p_appends jsonb)
 RETURNS TABLE (outcome text, last_revision bigint, transaction_id text, global_position bigint)
 LANGUAGE plpgsql AS $$
@@ -141,7 +134,7 @@ BEGIN
     PERFORM pg_advisory_xact_lock(v_key);
   END LOOP;
   FOR v_entry IN SELECT x.a FROM jsonb_array_elements(p_appends) WITH ORDINALITY AS x(a, ord) ORDER BY x.ord LOOP
-    SELECT * INTO r FROM event_store.append_locked(v_entry->>'streamId', v_entry->>'expected', v_entry->'events');
+    SELECT * INTO r FROM event_store.append(v_entry->>'streamId', v_entry->>'expected', v_entry->'events');
     IF r.outcome NOT IN ('appended', 'already_appended') THEN
       RAISE EXCEPTION USING ERRCODE = 'HUB01', MESSAGE = format('%s %s %s', v_index, r.outcome, r.last_revision);
     END IF;

@@ -27,8 +27,8 @@ const TOPOLOGY = process.env.BENCH_TOPOLOGY === 'single' ? 'single' : 'split';
 
 /**
  * The hub under load. `split` (the default) runs it as an operator would on a machine with more
- * than one core: one process with the gateway and the agent API, one with the writer and the
- * projection, over Kafka. `single` runs every role inside this benchmark's own process.
+ * than one core: three processes over Kafka (HUB_ROLES gateway+api, writer, projector), started
+ * from `main.ts` like `npm start`. `single` runs every role inside this benchmark's own process.
  */
 async function startHub(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
   if (TOPOLOGY === 'split') {
@@ -97,7 +97,7 @@ async function main() {
     );
   try {
     say(
-      `bench:ingest on PostgreSQL + Kafka (${kafka.source} ${kafka.brokers.join(',')}), topic ${topic}, hub ${TOPOLOGY === 'split' ? 'in two processes (gateway+api, writer+projector)' : 'in one process'}, ${CLIENTS} clients`,
+      `bench:ingest on PostgreSQL + Kafka (${kafka.source} ${kafka.brokers.join(',')}), topic ${topic}, hub ${TOPOLOGY === 'split' ? 'in three processes (gateway+api, writer, projector)' : 'in one process'}, ${CLIENTS} clients`,
     );
     const raw = await rawKafkaFigures(kafka.brokers, SUSTAINED);
     say(`raw kafkajs produce ${round(raw.producePerSecond)} msg/s, consume ${round(raw.consumePerSecond)} msg/s`);
