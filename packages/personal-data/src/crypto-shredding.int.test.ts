@@ -93,4 +93,16 @@ shredding('an erased customer gets no new key, so nothing new can be sealed for 
   }
 });
 
+shredding('an erasure made by another process takes effect in this one within the key cache time', async ({ db }) => {
+  const other = 'b1c2d3e4-0000-4a5b-8c9d-0e1f2a3b4c5d';
+  const here = await createSqlKeyStore(db, { cacheTtlMs: 200 });
+  const there = await createSqlKeyStore(db);
+  const key = await here.keyFor(other);
+  await there.destroy(other);
+  assert.equal(await here.find(other), key, 'still in this process memory for a moment');
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  assert.is(await here.find(other), undefined, 'read again from the table: gone');
+  assert.is((await here.findAll([other])).size, 0);
+});
+
 shredding.run();

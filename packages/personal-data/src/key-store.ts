@@ -32,17 +32,28 @@ CREATE TABLE IF NOT EXISTS personal_data.erased_customers (
 // A JSON array rather than a SQL array parameter: PGlite and pg serialise those differently.
 const inList = 'SELECT jsonb_array_elements_text($1::jsonb)';
 
-export async function createSqlKeyStore(db: SqlDatabase): Promise<KeyStore> {
+export interface KeyStoreSettings {
+  /**
+   * How long a key read from the table is used without reading it again. Keys are read for every
+   * event a projection opens, so they are kept in memory; `destroy` drops the key from this
+   * process's memory at once, and an erasure made by another process takes effect here within
+   * this time.
+   */
+  readonly cacheTtlMs?: number;
+}
+
+export async function createSqlKeyStore(db: SqlDatabase, settings: KeyStoreSettings = {}): Promise<KeyStore> {
   await db.exec(keyStoreSchema);
-  // Keys are read for every event a projection decrypts: keep them in memory, drop on destroy.
-  const cache = new Map<string, Buffer>();
+  const ttlMs = settings.cacheTtlMs ?? 60_000;
+  const cache = new Map<string, { readonly key: Buffer; readonly until: number }>();
 
   const findAll = async (customerIds: readonly string[]) => {
     const found = new Map<string, Buffer>();
     const missing: string[] = [];
+    const now = Date.now();
     for (const id of new Set(customerIds)) {
       const cached = cache.get(id);
-      if (cached) found.set(id, cached);
+      if (cached && cached.until > now) found.set(id, cached.key);
       else missing.push(id);
     }
     if (missing.length === 0) return found;
@@ -50,9 +61,10 @@ export async function createSqlKeyStore(db: SqlDatabase): Promise<KeyStore> {
       `SELECT customer_id, data_key FROM personal_data.customer_keys WHERE customer_id IN (${inList})`,
       [JSON.stringify(missing)],
     );
+    for (const id of missing) cache.delete(id);
     for (const row of rows) {
       const key = Buffer.from(row.data_key);
-      cache.set(row.customer_id, key);
+      cache.set(row.customer_id, { key, until: now + ttlMs });
       found.set(row.customer_id, key);
     }
     return found;
