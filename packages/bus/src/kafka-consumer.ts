@@ -25,6 +25,9 @@ export interface KafkaConsumerSettings {
   readonly commitIntervalMs: number;
 }
 
+/** How often a member heartbeats while a handler is busy (kafkajs' default heartbeat interval). */
+const HEARTBEAT_MS = 3_000;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -113,12 +116,24 @@ async function handleBatch(payload: EachBatchPayload, settings: KafkaConsumerSet
       }
     },
   });
+  /**
+   * Heartbeats while a handler runs, so a slow database does not get this member thrown out of
+   * the group (and its partitions' work redone) after `sessionTimeoutMs`.
+   */
+  const whileBeating = async <T>(work: () => Promise<T>): Promise<T> => {
+    const beat = setInterval(() => {
+      heartbeat().catch(() => {}); // a rebalance shows at the next heartbeat of the loop
+    }, HEARTBEAT_MS);
+    try {
+      return await work();
+    } finally {
+      clearInterval(beat);
+    }
+  };
   /** One message through its retries; false when the partition must be let go. */
   const handleOne = async (record: KafkaMessage) => {
-    const outcome = await deliver(
-      toConsumed(batch.topic, batch.partition, record),
-      settings.handle,
-      contextFor(record.offset),
+    const outcome = await whileBeating(() =>
+      deliver(toConsumed(batch.topic, batch.partition, record), settings.handle, contextFor(record.offset)),
     );
     if (outcome === 'abandoned') {
       logger.info(
@@ -131,9 +146,12 @@ async function handleBatch(payload: EachBatchPayload, settings: KafkaConsumerSet
   };
   /** Several messages in one call of `handleBatch`; false when it failed (nothing is resolved then). */
   const handleTogether = async (records: readonly KafkaMessage[]) => {
-    if (!settings.handleBatch || records.length < 2) return false;
+    const handleBatch = settings.handleBatch;
+    if (!handleBatch || records.length < 2) return false;
     try {
-      await settings.handleBatch(records.map((r) => ({ ...toConsumed(batch.topic, batch.partition, r), attempt: 1 })));
+      await whileBeating(() =>
+        handleBatch(records.map((r) => ({ ...toConsumed(batch.topic, batch.partition, r), attempt: 1 }))),
+      );
       return true;
     } catch (error) {
       logger.warn(

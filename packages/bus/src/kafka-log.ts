@@ -28,7 +28,11 @@ export interface KafkaLogOptions {
   readonly partitionsInParallel?: number;
   /** A member silent this long is dropped from its group and its partitions are reassigned (>= 6000). */
   readonly sessionTimeoutMs?: number;
-  /** The most messages of one partition handed to a consumer's `handleBatch` at once. */
+  /**
+   * The most messages of one partition handed to a consumer's `handleBatch` at once (100). The
+   * writer appends them in one transaction holding a lock per customer stream: PostgreSQL's lock
+   * table (`max_locks_per_transaction` x connections) bounds how many such batches run at once.
+   */
   readonly maxBatchSize?: number;
   readonly maxWaitMs?: number;
   readonly commitIntervalMs?: number;
@@ -110,7 +114,7 @@ export function createKafkaLog(options: KafkaLogOptions): InteractionLog {
         group,
         handle,
         handleBatch,
-        maxBatchSize: options.maxBatchSize ?? 500,
+        maxBatchSize: options.maxBatchSize ?? 100,
         policy: { ...kafkaRetryPolicy, ...options.retry, retriableAttempts: Number.POSITIVE_INFINITY },
         logger,
         sendDeadLetter: (record) => send(options.deadLetterTopic, [record]),

@@ -86,7 +86,9 @@ export interface EventStore {
    * and in memory the call is atomic: every entry is written (or found already written) or none
    * is, and it fails with the first failing entry's error. On KurrentDB the entries are appended one
    * by one, so a failure leaves the entries before it written. Each entry is idempotent either
-   * way: retrying the whole call writes nothing twice. The writer's batches go through here.
+   * way: retrying the whole call writes nothing twice. The writer's batches go through here. On
+   * PostgreSQL the call holds a lock per distinct stream until it commits: keep calls to a few
+   * hundred streams (the lock table holds `max_locks_per_transaction` x connections).
    */
   appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   /** A stream that does not exist reads as empty. */

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { identifierKey } from '@hub/customer-identity';
 import type { CustomerIdentifier } from '@hub/events';
-import type { SqlDatabase } from '@hub/sql';
+import type { SqlDatabase, SqlExecutor } from '@hub/sql';
 
 /**
  * Which customer owns each identifier: the writer's arbiter. Claims are atomic (primary key), so
@@ -13,9 +13,9 @@ export interface IdentityIndex {
   /** Who owns each identifier, by `identifierKey`; unowned identifiers are absent. */
   owners(identifiers: readonly CustomerIdentifier[]): Promise<Map<string, string>>;
   /**
-   * Claims unowned identifiers (a whole batch of interactions' worth in one statement); returns
-   * the owners of all of them afterwards, by `identifierKey`. A claim that lost to another writer
-   * shows as a different owner.
+   * Claims unowned identifiers (a whole batch of interactions' worth at once), all or none;
+   * returns the owners of all of them afterwards, by `identifierKey`. When one is owned by
+   * someone else, nothing is claimed and that owner shows in the answer.
    */
   claim(claims: readonly IdentifierClaim[]): Promise<Map<string, string>>;
   /** After a merge: the merged customer's identifiers now resolve to the survivor. */
@@ -49,9 +49,9 @@ export async function createIdentityIndex(db: SqlDatabase, hashKey: Buffer): Pro
   const hash = (identifier: CustomerIdentifier) =>
     createHmac('sha256', hashKey).update(identifierKey(identifier)).digest('base64url');
 
-  const owners = async (identifiers: readonly CustomerIdentifier[]) => {
+  const ownersIn = async (sql: SqlExecutor, identifiers: readonly CustomerIdentifier[]) => {
     const hashes = identifiers.map(hash);
-    const rows = await db.query<{ identifier_hash: string; customer_id: string }>(
+    const rows = await sql.query<{ identifier_hash: string; customer_id: string }>(
       // A JSON array rather than a SQL array parameter: PGlite and pg serialise those differently.
       `SELECT identifier_hash, customer_id FROM identity.identifiers
         WHERE identifier_hash IN (SELECT jsonb_array_elements_text($1::jsonb))`,
@@ -66,6 +66,8 @@ export async function createIdentityIndex(db: SqlDatabase, hashKey: Buffer): Pro
     );
   };
 
+  const owners = (identifiers: readonly CustomerIdentifier[]) => ownersIn(db, identifiers);
+
   return {
     owners,
     async claim(claims) {
@@ -75,22 +77,39 @@ export async function createIdentityIndex(db: SqlDatabase, hashKey: Buffer): Pro
         a < b ? -1 : a > b ? 1 : 0,
       );
       const takeovers = rows.filter(([, c]) => c.takingOverFrom && c.takingOverFrom !== c.customerId);
-      if (takeovers.length > 0) {
-        await db.query(
-          `UPDATE identity.identifiers i SET customer_id = x.c->>'customerId'
-             FROM jsonb_array_elements($1::jsonb) AS x(c)
-            WHERE i.identifier_hash = x.c->>'hash' AND i.customer_id = x.c->>'from'`,
-          [JSON.stringify(takeovers.map(([h, c]) => ({ hash: h, customerId: c.customerId, from: c.takingOverFrom })))],
-        );
+      const identifiers = claims.map((c) => c.identifier);
+      // All or none: a claim that keeps what it won while losing another would leave identifiers
+      // with a provisional customer that is never created once the interactions are resolved again.
+      const lost = Symbol('a claim was lost');
+      try {
+        return await db.transaction(async (tx) => {
+          if (takeovers.length > 0) {
+            await tx.query(
+              `UPDATE identity.identifiers i SET customer_id = x.c->>'customerId'
+                 FROM jsonb_array_elements($1::jsonb) AS x(c)
+                WHERE i.identifier_hash = x.c->>'hash' AND i.customer_id = x.c->>'from'`,
+              [
+                JSON.stringify(
+                  takeovers.map(([h, c]) => ({ hash: h, customerId: c.customerId, from: c.takingOverFrom })),
+                ),
+              ],
+            );
+          }
+          await tx.query(
+            `INSERT INTO identity.identifiers (identifier_hash, customer_id)
+             SELECT x.c->>'hash', x.c->>'customerId' FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(c, ord)
+              ORDER BY x.ord
+             ON CONFLICT DO NOTHING`,
+            [JSON.stringify(rows.map(([h, c]) => ({ hash: h, customerId: c.customerId })))],
+          );
+          const after = await ownersIn(tx, identifiers);
+          if (claims.some((c) => after.get(identifierKey(c.identifier)) !== c.customerId)) throw lost;
+          return after;
+        });
+      } catch (error) {
+        if (error !== lost) throw error;
+        return owners(identifiers);
       }
-      await db.query(
-        `INSERT INTO identity.identifiers (identifier_hash, customer_id)
-         SELECT x.c->>'hash', x.c->>'customerId' FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(c, ord)
-          ORDER BY x.ord
-         ON CONFLICT DO NOTHING`,
-        [JSON.stringify(rows.map(([h, c]) => ({ hash: h, customerId: c.customerId })))],
-      );
-      return owners(claims.map((c) => c.identifier));
     },
     async repoint(fromCustomerId, toCustomerId) {
       await db.query('UPDATE identity.identifiers SET customer_id = $2 WHERE customer_id = $1', [

@@ -37,7 +37,8 @@ export interface KeyStoreSettings {
    * How long a key read from the table is used without reading it again. Keys are read for every
    * event a projection opens, so they are kept in memory; `destroy` drops the key from this
    * process's memory at once, and an erasure made by another process takes effect here within
-   * this time.
+   * this time (until then a writer here may still seal with the destroyed key: what it writes is
+   * unreadable once the time is up).
    */
   readonly cacheTtlMs?: number;
 }
@@ -46,12 +47,23 @@ export async function createSqlKeyStore(db: SqlDatabase, settings: KeyStoreSetti
   await db.exec(keyStoreSchema);
   const ttlMs = settings.cacheTtlMs ?? 60_000;
   const cache = new Map<string, { readonly key: Buffer; readonly until: number }>();
+  // Destroyed here: never cached again, even by a read that was under way when `destroy` ran.
+  const destroyed = new Set<string>();
+  let nextSweep = Date.now() + ttlMs;
+  /** Expired keys leave memory too: a process keeps only the keys it used lately. */
+  const sweep = (now: number) => {
+    if (now < nextSweep) return;
+    nextSweep = now + ttlMs;
+    for (const [id, entry] of cache) if (entry.until <= now) cache.delete(id);
+  };
 
   const findAll = async (customerIds: readonly string[]) => {
     const found = new Map<string, Buffer>();
     const missing: string[] = [];
     const now = Date.now();
+    sweep(now);
     for (const id of new Set(customerIds)) {
+      if (destroyed.has(id)) continue;
       const cached = cache.get(id);
       if (cached && cached.until > now) found.set(id, cached.key);
       else missing.push(id);
@@ -63,6 +75,7 @@ export async function createSqlKeyStore(db: SqlDatabase, settings: KeyStoreSetti
     );
     for (const id of missing) cache.delete(id);
     for (const row of rows) {
+      if (destroyed.has(row.customer_id)) continue;
       const key = Buffer.from(row.data_key);
       cache.set(row.customer_id, { key, until: now + ttlMs });
       found.set(row.customer_id, key);
@@ -109,6 +122,7 @@ export async function createSqlKeyStore(db: SqlDatabase, settings: KeyStoreSetti
       return key;
     },
     async destroy(customerId) {
+      destroyed.add(customerId);
       cache.delete(customerId);
       await db.transaction(async (tx) => {
         await tx.query('DELETE FROM personal_data.customer_keys WHERE customer_id = $1', [customerId]);

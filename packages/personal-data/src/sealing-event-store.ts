@@ -23,8 +23,11 @@ export function createSealingEventStore(store: EventStore, keys: KeyStore): Even
     const found = owners.length > 0 ? await keys.keysFor(owners) : new Map<string, Buffer>();
     return events.map((event) => {
       const owner = ownerOf(event);
-      const key = owner && found.get(owner);
-      return owner && key ? { ...event, data: sealEvent(event.type, event.data, owner, key) } : event;
+      if (!owner) return event;
+      const key = found.get(owner);
+      // Never fall back to storing personal data in clear.
+      if (!key) throw new Error(`no key to seal the personal data of customer ${owner}`);
+      return { ...event, data: sealEvent(event.type, event.data, owner, key) };
     });
   };
 

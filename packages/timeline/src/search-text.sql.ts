@@ -8,7 +8,7 @@ import { searchable } from './searchable-text.ts';
 export async function refreshSearchTexts(tx: SqlExecutor, customerIds: readonly string[]): Promise<void> {
   if (customerIds.length === 0) return;
   const rows = await tx.query<{ customer_id: string; text: string }>(
-    `SELECT c.customer_id, coalesce(c.display_name, '') || ' ' || coalesce(string_agg(i.value, ' '), '') AS text
+    `SELECT c.customer_id, coalesce(c.display_name, '') || ' ' || coalesce(string_agg(i.value, ' ' ORDER BY i.kind, i.value), '') AS text
        FROM read_models.customers c LEFT JOIN read_models.customer_identifiers i ON i.customer_id = c.customer_id
       WHERE c.customer_id IN (SELECT jsonb_array_elements_text($1::jsonb))
       GROUP BY c.customer_id, c.display_name`,

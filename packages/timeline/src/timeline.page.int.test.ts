@@ -80,10 +80,14 @@ const history: [string, DomainEvent][] = [
   [sara, interaction(sara, 9)],
 ];
 
+// Interactions arrive out of order of occurrence (backfills, retries): the second one happened
+// before Sara's first contact was recorded.
+const occurredMinute = (n: number) => (n === 3 ? -5 : n);
+
 async function recordedHistory(): Promise<RecordedEvent[]> {
   const store = createInMemoryEventStore();
   for (const [n, [owner, event]] of history.entries()) {
-    const context = { id: crypto.randomUUID(), occurredAt: new Date(Date.UTC(2026, 10, 1, 9, n)) };
+    const context = { id: crypto.randomUUID(), occurredAt: new Date(Date.UTC(2026, 10, 1, 9, occurredMinute(n))) };
     await store.appendToStream(customerStream(owner), [encodeEvent(event, context)]);
   }
   return store.readAll();

@@ -19,10 +19,13 @@ const ADDITIVE = new Set<string>([
 /** Rows of one kind as a JSON array parameter, read back with jsonb_array_elements. */
 const json = (rows: readonly unknown[]) => [JSON.stringify(rows)];
 
+// A new customer row takes the time of the first event that names the customer, in page order,
+// as applying one by one does (not the earliest: messages arrive out of order).
 const ensureCustomersSql = `
   INSERT INTO read_models.customers (customer_id, created_at)
-  SELECT x.c->>'customerId', min((x.c->>'at')::timestamptz)
-    FROM jsonb_array_elements($1::jsonb) AS x(c) GROUP BY 1 ORDER BY 1
+  SELECT DISTINCT ON (x.c->>'customerId') x.c->>'customerId', (x.c->>'at')::timestamptz
+    FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(c, ord)
+   ORDER BY x.c->>'customerId', x.ord
   ON CONFLICT DO NOTHING`;
 
 // The first registration of a customer names it, as applying them one by one would.

@@ -162,6 +162,34 @@ batch('a claim lost to another writer mid-batch: recorded one by one, with the o
   await w.db.close();
 });
 
+batch('a lost claim leaves nothing claimed: the batch resolves again as if one by one, no stray customer', async () => {
+  const w = await world();
+  const winner = uuidV5('customer:another-writer-2');
+  let raced = false;
+  const racing: IdentityIndex = {
+    ...w.index,
+    async claim(claims) {
+      if (!raced) {
+        raced = true;
+        await w.index.claim([{ customerId: winner, identifier: email('nima') }]);
+      }
+      return w.index.claim(claims);
+    },
+  };
+  const outcomes = await w.recorder('review', racing).recordAll(
+    [interaction('s1', [email('nima')]), interaction('s2', [email('nima'), phone(5)], 1)].map((i) => ({
+      interaction: i,
+    })),
+  );
+  assert.equal(
+    outcomes.map((o) => o.customerId),
+    [winner, winner],
+  );
+  assert.equal(await w.index.owners([phone(5)]), new Map([['phone:+989120000005', winner]]));
+  assert.is(await count(w.db, 'MergeCandidateDetected'), 0, 'no candidate with a customer that does not exist');
+  await w.db.close();
+});
+
 batch(
   'a retry after an interrupted first try takes over what that try claimed for its provisional customer',
   async () => {

@@ -74,6 +74,13 @@ export const appendManyContract: ContractCase[] = [
         (error: unknown) =>
           isHubError(error, 'WRONG_EXPECTED_REVISION') && error.context.streamId === b && error.context.actual === 0,
       );
+      const deleted = freshStream('many-fail-deleted');
+      await store.appendToStream(deleted, [sampleEvent(9)]);
+      await store.deleteStream(deleted, { permanent: true });
+      await assert.rejects(
+        store.appendToStreams([{ streamId: deleted, events: [sampleEvent(10)] }]),
+        (error: unknown) => isHubError(error, 'STREAM_DELETED') && error.context.streamId === deleted,
+      );
       const taken = sampleEvent(3);
       await store.appendToStream(a, [taken]);
       await assert.rejects(store.appendToStreams([{ streamId: b, events: [taken] }]), (error: unknown) =>
