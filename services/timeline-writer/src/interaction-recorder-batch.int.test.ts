@@ -57,6 +57,21 @@ const count = async (db: SqlDatabase, type: string) =>
     )[0]?.n,
   );
 
+/** An index where another writer claims `identifier` for `winner` just before the first claim made through it. */
+function racedBy(index: IdentityIndex, winner: string, identifier: CustomerIdentifier): IdentityIndex {
+  let raced = false;
+  return {
+    ...index,
+    async claim(claims) {
+      if (!raced) {
+        raced = true;
+        await index.claim([{ customerId: winner, identifier }]);
+      }
+      return index.claim(claims);
+    },
+  };
+}
+
 const batch = suite('the timeline writer recording a Kafka batch at once');
 
 batch('a batch gives each interaction the customer that recording them one by one gives', async () => {
@@ -140,18 +155,7 @@ batch(
 batch('a claim lost to another writer mid-batch: recorded one by one, with the owner that won', async () => {
   const w = await world();
   const winner = uuidV5('customer:another-writer');
-  let raced = false;
-  // Another writer claims the phone between this batch's look-up and its claim.
-  const racing: IdentityIndex = {
-    ...w.index,
-    async claim(claims) {
-      if (!raced) {
-        raced = true;
-        await w.index.claim([{ customerId: winner, identifier: phone(3) }]);
-      }
-      return w.index.claim(claims);
-    },
-  };
+  const racing = racedBy(w.index, winner, phone(3));
   const outcomes = await w
     .recorder('review', racing)
     .recordAll([interaction('l1', [email('sara')]), interaction('l2', [phone(3)], 1)].map((i) => ({ interaction: i })));
@@ -165,17 +169,7 @@ batch('a claim lost to another writer mid-batch: recorded one by one, with the o
 batch('a lost claim leaves nothing claimed: the batch resolves again as if one by one, no stray customer', async () => {
   const w = await world();
   const winner = uuidV5('customer:another-writer-2');
-  let raced = false;
-  const racing: IdentityIndex = {
-    ...w.index,
-    async claim(claims) {
-      if (!raced) {
-        raced = true;
-        await w.index.claim([{ customerId: winner, identifier: email('nima') }]);
-      }
-      return w.index.claim(claims);
-    },
-  };
+  const racing = racedBy(w.index, winner, email('nima'));
   const outcomes = await w.recorder('review', racing).recordAll(
     [interaction('s1', [email('nima')]), interaction('s2', [email('nima'), phone(5)], 1)].map((i) => ({
       interaction: i,
