@@ -104,6 +104,7 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
     metaAppSecret: config.metaAppSecret,
     metaVerifyToken: config.metaVerifyToken,
     telegramSecretToken: config.telegramSecretToken,
+    widgetIdentitySecret: config.widgetIdentitySecret,
     defaultPhoneRegion: config.phoneRegion as CountryCode | undefined,
     webForms: config.webFormsFile ? await loadWebForms(config.webFormsFile) : [],
     widget: { allowedOrigins: config.widgetOrigins },

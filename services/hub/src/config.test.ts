@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { isHubError } from '@hub/errors';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { loadConfig } from './config.ts';
+import { HubEnvironment, loadConfig } from './config.ts';
 
 const config = suite('hub configuration from the environment');
 
@@ -80,6 +81,14 @@ config('roles: all by default; separate roles only with Kafka', () => {
   ]);
   refuses({ HUB_ROLES: 'gateway,api' }, /HUB_ROLES: only with KAFKA_BROKERS/);
   refuses({ HUB_ROLES: 'gateway,cashier' }, /HUB_ROLES: a comma-separated list/);
+});
+
+config("the README's configuration table lists every variable the hub reads", () => {
+  const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+  const table = readme.slice(readme.indexOf('## Configuration'));
+  const listed = [...table.matchAll(/^\| `([A-Z][A-Z0-9_]+)`/gm)].map((m) => m[1] ?? '');
+  // HUB_CACHE_DIR is read by the test kit and `pnpm kafka`, not by the hub.
+  assert.equal(listed.filter((name) => name !== 'HUB_CACHE_DIR').sort(), Object.keys(HubEnvironment.shape).sort());
 });
 
 config.run();

@@ -7,7 +7,8 @@ const optionalUrl = z.string().url().optional();
 
 // Every setting, its default and its check in one place; the README's configuration table
 // mirrors this list.
-const HubEnvironment = z.object({
+/** Every variable the hub reads; the README's configuration table lists each (a test checks). */
+export const HubEnvironment = z.object({
   HUB_PORT: port.default(3000),
   HUB_HOST: z.string().min(1).default('127.0.0.1'),
   HUB_DATA_DIR: z.string().min(1).default('.hub-data'),
@@ -66,6 +67,7 @@ const HubEnvironment = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,256}$/, '1-256 characters A-Z, a-z, 0-9, _ and - (Telegram rule)')
     .optional(),
+  HUB_WIDGET_IDENTITY_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   ESDB_URL: z
     .string()
     .regex(/^(esdb|kurrentdb|esdb\+discover|kurrentdb\+discover):\/\//, 'an esdb:// or kurrentdb:// connection string')
@@ -126,6 +128,7 @@ export interface HubConfig {
   readonly metaAppSecret: string | undefined;
   readonly metaVerifyToken: string | undefined;
   readonly telegramSecretToken: string | undefined;
+  readonly widgetIdentitySecret: string | undefined;
 }
 
 /**
@@ -178,5 +181,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): H
     metaAppSecret: e.META_APP_SECRET,
     metaVerifyToken: e.META_VERIFY_TOKEN,
     telegramSecretToken: e.TELEGRAM_SECRET_TOKEN,
+    widgetIdentitySecret: e.HUB_WIDGET_IDENTITY_SECRET,
   });
 }

@@ -7,3 +7,4 @@ export { createLogIntake } from './intake/log-intake.ts';
 export { registerParseFailureRoutes } from './parse-failures/parse-failures.routes.ts';
 export { type SmtpListener, startSmtpListener } from './smtp/smtp-listener.ts';
 export { loadWebForms } from './webform/load-webforms.ts';
+export { signWidgetIdentity } from './widget/widget-identity.ts';

@@ -18,6 +18,11 @@ export interface IngestSettings {
   readonly metaAppSecret: string | undefined;
   readonly metaVerifyToken: string | undefined;
   readonly telegramSecretToken: string | undefined;
+  /**
+   * Signs what the website says its signed-in visitor is (`HUB_WIDGET_IDENTITY_SECRET`): when set,
+   * a widget `identify` that names an email or phone must carry the HMAC of them made with it.
+   */
+  readonly widgetIdentitySecret: string | undefined;
   /** Region for national phone numbers without a country code (`HUB_PHONE_REGION`). */
   readonly defaultPhoneRegion: CountryCode | undefined;
   readonly webForms: readonly WebFormDefinition[];
@@ -35,6 +40,7 @@ export const defaultIngestSettings: IngestSettings = Object.freeze({
   metaAppSecret: undefined,
   metaVerifyToken: undefined,
   telegramSecretToken: undefined,
+  widgetIdentitySecret: undefined,
   defaultPhoneRegion: undefined,
   webForms: [],
   webFormRateLimitPerMinute: 30,

@@ -32,7 +32,10 @@ maps('identify carries the handle and the normalised email and phone, as an unve
     email: 'sara.rezaei@example.ir',
     phone: '+989121234567',
     name: 'سارا',
+    verified: false,
   });
+  const vouched = mapWidgetIdentify(visitor, 'id-1', { ...claim, verified: true }, at, 'IR');
+  assert.is(vouched.details.channel === 'chat' && vouched.details.identityClaim?.verified, true);
 });
 
 maps('identify with a wrong email or with nothing is INVALID_INPUT', () => {

@@ -25,6 +25,8 @@ export interface WidgetIdentityClaim {
   readonly email?: string | undefined;
   readonly phone?: string | undefined;
   readonly name?: string | undefined;
+  /** The website's server vouched for the email and phone (a valid identity hash). */
+  readonly verified?: boolean | undefined;
 }
 
 /**
@@ -62,7 +64,13 @@ export function mapWidgetIdentify(
   if (!email && !phone && !name) throw new HubError('INVALID_INPUT', 'identify needs an email, a phone or a name');
   const extra = [...(email ? [emailIdentifier(email)] : []), ...(phone ? [phoneIdentifier(phone)] : [])];
   const named = { ...visitor, name: name ?? visitor.name };
-  return build(named, clientMessageId, receivedAt, extra, '', 'Visitor shared contact details', { email, phone, name });
+  const verified = claim.verified === true;
+  return build(named, clientMessageId, receivedAt, extra, '', 'Visitor shared contact details', {
+    email,
+    phone,
+    name,
+    verified,
+  });
 }
 
 function build(

@@ -4,8 +4,10 @@ import { interactionId } from '@hub/interactions';
 import type { FastifyInstance } from 'fastify';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import type { IngestSettings } from '../ingest-settings.ts';
 import { buildTestGateway, problemOf } from '../testing/test-gateway.ts';
-import { connectVisitor, refusedUpgrade } from '../widget/widget.test-client.ts';
+import { connectVisitor, type Frame, refusedUpgrade } from '../widget/widget.test-client.ts';
+import { signWidgetIdentity } from '../widget/widget-identity.ts';
 import type { WidgetSettings } from '../widget/widget-settings.ts';
 import { registerWidgetRoutes, WIDGET_SOCKET_PATH } from './widget.routes.ts';
 
@@ -16,8 +18,12 @@ const origin = { origin: SHOP };
 const running: FastifyInstance[] = [];
 
 /** The gateway with the widget on a random port; `wrap` may stand between it and the intake. */
-async function listen(widget: Partial<WidgetSettings> = {}, wrap = (intake: InteractionIntake) => intake) {
-  const gateway = await buildTestGateway({}, (app, deps) =>
+async function listen(
+  widget: Partial<WidgetSettings> = {},
+  wrap = (intake: InteractionIntake) => intake,
+  settings: Partial<IngestSettings> = {},
+) {
+  const gateway = await buildTestGateway(settings, (app, deps) =>
     registerWidgetRoutes(app, { ...deps, intake: wrap(deps.intake) }, { allowedOrigins: [SHOP], ...widget }),
   );
   await gateway.app.listen({ port: 0, host: '127.0.0.1' });
@@ -107,6 +113,50 @@ chat('identify links the email to the visitor; later messages carry the name', a
   visitor.send({ v: 1, type: 'message', clientMessageId: 'm-3', text: 'ممنون' });
   assert.is((await visitor.next()).type, 'ack');
   assert.is(intake.accepted[1]?.interactions[0]?.contact.displayName, 'سارا رضایی');
+  await visitor.close();
+});
+
+chat('with an identity secret, only an identify signed by the website links an email or phone', async () => {
+  const secret = 'widget-identity-secret-0123456789';
+  const { url, intake } = await listen({}, undefined, { widgetIdentitySecret: secret });
+  const visitor = await greeted(url);
+  const claim = { email: 'Sara.Rezaei@Example.IR', phone: '+۹۸ ۹۱۲ ۱۲۳ ۴۵۶۷' };
+  const refusals: Frame[] = [];
+  for (const [id, identityHash] of [
+    ['who-unsigned', undefined],
+    ['who-forged', signWidgetIdentity('another-secret-0123456789', claim)],
+    ['who-other-email', signWidgetIdentity(secret, { ...claim, email: 'ali@example.com' })],
+  ] as const) {
+    visitor.send({ v: 1, type: 'identify', clientMessageId: id, ...claim, identityHash });
+    refusals.push(await visitor.next());
+  }
+  assert.equal(
+    refusals.map((r) => [r.type, r.clientMessageId, r.code]),
+    [
+      ['error', 'who-unsigned', 'INVALID_SIGNATURE'],
+      ['error', 'who-forged', 'INVALID_SIGNATURE'],
+      ['error', 'who-other-email', 'INVALID_SIGNATURE'],
+    ],
+  );
+  assert.is(intake.accepted.length, 0, 'nothing recorded for a refused identify');
+
+  visitor.send({ v: 1, type: 'identify', clientMessageId: 'who-name', name: 'سارا' });
+  const named = await visitor.next();
+  assert.is(named.type, 'ack', `a name alone links nobody and needs no signature: ${JSON.stringify(named)}`);
+  visitor.send({
+    v: 1,
+    type: 'identify',
+    clientMessageId: 'who-signed',
+    ...claim,
+    identityHash: signWidgetIdentity(secret, claim),
+  });
+  assert.is((await visitor.next()).type, 'ack');
+  const signed = intake.accepted[1]?.interactions[0];
+  assert.equal(
+    signed?.contact.identifiers.map((i) => i.value),
+    [`widget:${VISITOR}`, 'sara.rezaei@example.ir', '+989121234567'],
+  );
+  assert.equal(signed?.details.channel === 'chat' && signed.details.identityClaim?.verified, true);
   await visitor.close();
 });
 

@@ -77,6 +77,7 @@ export async function registerWidgetRoutes(
         now: deps.now,
         settings,
         defaultPhoneRegion: deps.settings.defaultPhoneRegion,
+        identitySecret: deps.settings.widgetIdentitySecret,
         logger,
         send: (frame) => {
           if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));

@@ -45,6 +45,11 @@ export const clientFrameSchema = (maxTextLength: number) =>
       email: z.string().max(254).optional(),
       phone: z.string().max(40).optional(),
       name: z.string().max(256).optional(),
+      /** Hex HMAC-SHA256 of `email + "\n" + phone` (each as sent, "" when absent), made by the website's server. */
+      identityHash: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/, '64 hex digits')
+        .optional(),
     }),
     z.object({ v: version, type: z.literal('ping') }),
   ]);

@@ -4,6 +4,7 @@ import { type ErrorCode, errorCatalogue, isHubError } from '@hub/errors';
 import type { InteractionIntake, NormalizedInteraction } from '@hub/interactions';
 import type { Logger } from '@hub/logger';
 import { createFrameDecoder } from './widget-frame.decoder.ts';
+import { checkWidgetIdentity } from './widget-identity.ts';
 import type { ClientFrame, ServerFrame, ServerFrameBody } from './widget-protocol.ts';
 import { WIDGET_PROTOCOL_VERSION, WidgetClose } from './widget-protocol.ts';
 import { createRateWindow, type WidgetSettings } from './widget-settings.ts';
@@ -13,6 +14,8 @@ export interface WidgetSessionDeps {
   readonly now: () => Date;
   readonly settings: WidgetSettings;
   readonly defaultPhoneRegion: CountryCode | undefined;
+  /** HUB_WIDGET_IDENTITY_SECRET: when set, `identify` must be signed by the website (widget-identity.ts). */
+  readonly identitySecret: string | undefined;
   readonly logger: Logger;
   readonly send: (frame: ServerFrame) => void;
   readonly close: (code: number, reason: string) => void;
@@ -88,6 +91,13 @@ export function createWidgetSession(deps: WidgetSessionDeps) {
       refuseBadFrame(frame.clientMessageId, 'send hello before anything else');
       return;
     }
+    const identity = frame.type === 'identify' ? checkWidgetIdentity(deps.identitySecret, frame) : { verified: false };
+    if ('refused' in identity) {
+      refuse(frame.clientMessageId, 'INVALID_SIGNATURE', identity.refused);
+      badFrames += 1;
+      if (badFrames >= settings.maxBadFrames) deps.close(WidgetClose.POLICY_VIOLATION, 'too many invalid frames');
+      return;
+    }
     const receivedAt = deps.now();
     if (!writes.take(receivedAt.getTime())) {
       refuse(frame.clientMessageId, 'RATE_LIMITED', `at most ${settings.messagesPerMinute} messages a minute`);
@@ -98,7 +108,8 @@ export function createWidgetSession(deps: WidgetSessionDeps) {
         ? () => mapWidgetMessage(visitor ?? current, frame.clientMessageId, frame.text, receivedAt)
         : () => {
             const region = deps.defaultPhoneRegion;
-            const identified = mapWidgetIdentify(visitor ?? current, frame.clientMessageId, frame, receivedAt, region);
+            const claim = { ...frame, verified: identity.verified };
+            const identified = mapWidgetIdentify(visitor ?? current, frame.clientMessageId, claim, receivedAt, region);
             visitor = { ...(visitor ?? current), name: identified.contact.displayName };
             return identified;
           };

@@ -172,10 +172,13 @@
     contact.style.display = 'none';
   });
 
-  /** For the host page, once its visitor signed in: `HubChat.identify({ email, phone, name })`. */
+  /**
+   * For the host page, once its visitor signed in: `HubChat.identify({ email, phone, name,
+   * identityHash })`, the hash made by the site's server when the hub has an identity secret.
+   */
   window.HubChat = {
-    identify: ({ email, phone, name } = {}) =>
-      enqueue({ v: 1, type: 'identify', clientMessageId: newId(), email, phone, name }),
+    identify: ({ email, phone, name, identityHash } = {}) =>
+      enqueue({ v: 1, type: 'identify', clientMessageId: newId(), email, phone, name, identityHash }),
   };
   for (const pending of outbox) if (pending.type === 'message') show(pending.text, 'visitor', pending.clientMessageId);
   const start = () => {

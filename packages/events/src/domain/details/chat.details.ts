@@ -41,11 +41,16 @@ export const ChatDetails = z.object({
     .nullable()
     .default(null),
   /**
-   * What a widget visitor typed about themselves: unverified, so identity resolution should treat
-   * it as a claim (a visitor can type anyone's email).
+   * What a widget visitor said about themselves. `verified`: the website's server signed the email
+   * and phone (HUB_WIDGET_IDENTITY_SECRET); otherwise it is a claim (a visitor can type anyone's).
    */
   identityClaim: z
-    .object({ email: z.string().nullable(), phone: z.string().nullable(), name: z.string().nullable() })
+    .object({
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+      name: z.string().nullable(),
+      verified: z.boolean().default(false),
+    })
     .nullable()
     .default(null),
   /** The page the widget visitor was on. */
