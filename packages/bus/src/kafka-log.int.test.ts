@@ -59,25 +59,35 @@ for (const c of logContract) {
   );
 }
 
-kafka('topics are created explicitly: partitions, durability, a compacted dead-letter topic', async (context) => {
-  const { log, topic } = open(context, { partitions: 5 });
-  await log.publish([toMessage({ key: 'k', seq: 0 })]);
-  const { topics } = await context.admin.fetchTopicMetadata({ topics: [topic, `${topic}_dead_letters`] });
-  const partitions = (name: string) => topics.find((t) => t.name === name)?.partitions.length;
-  assert.is(partitions(topic), 5);
-  assert.is(partitions(`${topic}_dead_letters`), 1);
-  const { resources } = await context.admin.describeConfigs({
-    includeSynonyms: false,
-    resources: [
-      { type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['min.insync.replicas'] },
-      { type: ConfigResourceTypes.TOPIC, name: `${topic}_dead_letters`, configNames: ['cleanup.policy'] },
-    ],
-  });
-  const value = (name: string) =>
-    resources.flatMap((r) => r.configEntries).find((e) => e.configName === name)?.configValue;
-  assert.is(value('min.insync.replicas'), '1');
-  assert.is(value('cleanup.policy'), 'compact');
-});
+kafka(
+  'topics are created explicitly: partitions, durability, retention, a compacted dead-letter topic',
+  async (context) => {
+    const { log, topic } = open(context, { partitions: 5 });
+    await log.publish([toMessage({ key: 'k', seq: 0 })]);
+    const { topics } = await context.admin.fetchTopicMetadata({ topics: [topic, `${topic}_dead_letters`] });
+    const partitions = (name: string) => topics.find((t) => t.name === name)?.partitions.length;
+    assert.is(partitions(topic), 5);
+    assert.is(partitions(`${topic}_dead_letters`), 1);
+    const { resources } = await context.admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [
+        { type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['min.insync.replicas', 'retention.ms'] },
+        {
+          type: ConfigResourceTypes.TOPIC,
+          name: `${topic}_dead_letters`,
+          configNames: ['cleanup.policy', 'retention.ms'],
+        },
+      ],
+    });
+    const value = (topicName: string, name: string) =>
+      resources.find((r) => r.resourceName === topicName)?.configEntries.find((e) => e.configName === name)
+        ?.configValue;
+    assert.is(value(topic, 'min.insync.replicas'), '1');
+    assert.is(value(topic, 'retention.ms'), String(7 * 24 * 3600 * 1000), 'sealed copies kept 7 days, not forever');
+    assert.is(value(`${topic}_dead_letters`, 'cleanup.policy'), 'compact,delete');
+    assert.is(value(`${topic}_dead_letters`, 'retention.ms'), String(30 * 24 * 3600 * 1000));
+  },
+);
 
 kafka('concurrent publishes lose nothing and write nothing twice (kafkajs #1005)', async (context) => {
   const { log, topic } = open(context);

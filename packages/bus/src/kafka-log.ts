@@ -17,6 +17,9 @@ export interface KafkaLogOptions {
   readonly partitions: number;
   /** 1 on a single broker; 3 on a real cluster. */
   readonly replicationFactor?: number;
+  /** How long new topics keep messages (7 days) and dead letters (30 days); see `TopicSettings`. */
+  readonly retentionMs?: number;
+  readonly deadLetterRetentionMs?: number;
   /** Defaults to 2 when replicated (one replica may fail without losing an acknowledged write), else 1. */
   readonly minInSyncReplicas?: number;
   readonly clientId?: string;
@@ -39,6 +42,8 @@ export interface KafkaLogOptions {
   readonly deadLetterListTimeoutMs?: number;
   readonly logger?: Logger;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The interaction log on Kafka: topics made on first use, durable publishes, at-least-once consumers. */
 export function createKafkaLog(options: KafkaLogOptions): InteractionLog {
@@ -71,6 +76,8 @@ export function createKafkaLog(options: KafkaLogOptions): InteractionLog {
           partitions: options.partitions,
           replicationFactor,
           minInSyncReplicas: options.minInSyncReplicas ?? Math.min(2, replicationFactor),
+          retentionMs: options.retentionMs ?? 7 * DAY_MS,
+          deadLetterRetentionMs: options.deadLetterRetentionMs ?? 30 * DAY_MS,
         },
         logger,
       );

@@ -9,12 +9,20 @@ export interface TopicSettings {
   readonly replicationFactor: number;
   /** With acks=all, how many replicas must have a write before it counts; at most the replication factor. */
   readonly minInSyncReplicas: number;
+  /**
+   * How long Kafka keeps messages (`retention.ms`). They hold personal data sealed with the hub's
+   * transport key, which erasing a customer does not destroy: this bounds how long a copy outlives
+   * an erasure. The writer needs them for seconds; the rest is room for outages and replays.
+   */
+  readonly retentionMs: number;
+  /** The same for dead letters, which also stay until redriven (compacted and deleted). */
+  readonly deadLetterRetentionMs: number;
 }
 
 /**
  * Creates the log's topics when missing; the broker must not create them on first use
  * (`allowAutoTopicCreation: false` in the clients), or they would get its default partitions and
- * durability settings. An existing topic is never altered: adding partitions to it would move
+ * durability settings. An existing topic is never altered (set its retention with kafka-configs): adding partitions to it would move
  * keys to other partitions and break per-customer order for messages in flight.
  */
 export async function ensureTopics(admin: Admin, settings: TopicSettings, logger: Logger): Promise<void> {
@@ -24,16 +32,20 @@ export async function ensureTopics(admin: Admin, settings: TopicSettings, logger
       topic: settings.topic,
       numPartitions: settings.partitions,
       replicationFactor: settings.replicationFactor,
-      configEntries: durability,
+      configEntries: [...durability, { name: 'retention.ms', value: String(settings.retentionMs) }],
     },
     {
       // One partition keeps the dead letters in the order they failed. Compacted: a dead letter's
       // key is its source position, so a redrive's tombstone deletes it and a letter written twice
-      // (a crash before the commit) is kept once.
+      // (a crash before the commit) is kept once. And deleted after the retention, like the log.
       topic: settings.deadLetterTopic,
       numPartitions: 1,
       replicationFactor: settings.replicationFactor,
-      configEntries: [...durability, { name: 'cleanup.policy', value: 'compact' }],
+      configEntries: [
+        ...durability,
+        { name: 'cleanup.policy', value: 'compact,delete' },
+        { name: 'retention.ms', value: String(settings.deadLetterRetentionMs) },
+      ],
     },
   ];
   // One call per topic: kafkajs answers `false` for a batch as soon as one already exists and then

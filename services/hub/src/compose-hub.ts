@@ -19,6 +19,8 @@ import { loadSecrets } from './secrets.ts';
 import { startGateway } from './start-gateway.ts';
 import { startWriter } from './start-writer.ts';
 
+const HOUR_MS = 60 * 60 * 1000;
+
 export interface ComposedHub {
   readonly app: FastifyInstance;
   readonly database: SqlDatabase;
@@ -58,6 +60,8 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
         deadLetterTopic: `${config.kafkaTopic}.dead-letters`,
         partitions: config.kafkaPartitions,
         partitionsInParallel: config.kafkaPartitions,
+        retentionMs: config.kafkaRetentionHours * HOUR_MS,
+        deadLetterRetentionMs: config.kafkaDeadLetterRetentionHours * HOUR_MS,
         logger,
       })
     : createInProcessLog({ db: database, logger });

@@ -26,6 +26,8 @@ export const HubEnvironment = z.object({
     .regex(/^[A-Za-z0-9._-]{1,200}$/, 'a Kafka topic name')
     .default('hub.interactions'),
   HUB_KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(6),
+  HUB_KAFKA_RETENTION_HOURS: z.coerce.number().int().min(1).max(87_600).default(168),
+  HUB_KAFKA_DEAD_LETTER_RETENTION_HOURS: z.coerce.number().int().min(1).max(87_600).default(720),
   HUB_PUBLIC_URL: z.string().url().optional(),
   HUB_SMTP_PORT: port.optional(),
   HUB_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
@@ -111,6 +113,8 @@ export interface HubConfig {
   readonly esdbUrl: string | undefined;
   readonly kafkaTopic: string;
   readonly kafkaPartitions: number;
+  readonly kafkaRetentionHours: number;
+  readonly kafkaDeadLetterRetentionHours: number;
   readonly publicUrl: string;
   readonly smtpPort: number | undefined;
   readonly smtpHost: string;
@@ -164,6 +168,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): H
     esdbUrl: e.ESDB_URL,
     kafkaTopic: e.HUB_KAFKA_TOPIC,
     kafkaPartitions: e.HUB_KAFKA_PARTITIONS,
+    kafkaRetentionHours: e.HUB_KAFKA_RETENTION_HOURS,
+    kafkaDeadLetterRetentionHours: e.HUB_KAFKA_DEAD_LETTER_RETENTION_HOURS,
     publicUrl: (e.HUB_PUBLIC_URL ?? `http://${e.HUB_HOST}:${e.HUB_PORT}`).replace(/\/$/, ''),
     smtpPort: e.HUB_SMTP_PORT,
     smtpHost: e.HUB_SMTP_HOST,
