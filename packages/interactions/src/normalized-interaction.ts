@@ -24,6 +24,11 @@ export const NormalizedInteractionFields = z.object({
     /** The first is the primary identifier: the Kafka key, and the first try of identity resolution. */
     identifiers: z.array(CustomerIdentifier).min(1).max(10),
     displayName: z.string().max(256).nullable(),
+    /**
+     * The identifiers after the first are only the sender's word (a chat visitor typing an email,
+     * unsigned): they may link to the sender, but never merge customers automatically.
+     */
+    unverifiedClaim: z.boolean().optional(),
   }),
   /** The provider's thread: email thread root, chat id, call id, post id. */
   threadKey: z.string().min(1).max(998),

@@ -185,6 +185,30 @@ batch('a lost claim leaves nothing claimed: the batch resolves again as if one b
 });
 
 batch(
+  "under the auto policy, a chatting visitor's unverified claim of a customer's email is a candidate, never a merge",
+  async () => {
+    const w = await world();
+    const recorder = w.recorder('auto');
+    const sara = (await recorder.record(interaction('c1', [email('sara')]))).customerId;
+    const visitor = { kind: 'handle' as const, value: 'widget:visitor-1' };
+    const chatting = (await recorder.record(interaction('c2', [visitor], 1))).customerId;
+    const claim = interaction('c3', [visitor, email('sara')], 2);
+    const [typed] = await recorder.recordAll([
+      { interaction: { ...claim, contact: { ...claim.contact, unverifiedClaim: true } } },
+    ]);
+    assert.is(typed?.customerId, chatting, 'the visitor stays their own customer');
+    assert.is(await count(w.db, 'CustomersMerged'), 0);
+    assert.is(await count(w.db, 'MergeCandidateDetected'), 1, 'an agent decides');
+    assert.equal(await w.index.owners([email('sara')]), new Map([['email:sara@example.ir', sara]]));
+    const signedIn = { kind: 'handle' as const, value: 'widget:visitor-2' };
+    await recorder.record(interaction('c4', [signedIn], 3));
+    await recorder.record(interaction('c5', [signedIn, email('sara')], 4));
+    assert.is(await count(w.db, 'CustomersMerged'), 2, 'a claim vouched for (signed) merges under auto');
+    await w.db.close();
+  },
+);
+
+batch(
   'a retry after an interrupted first try takes over what that try claimed for its provisional customer',
   async () => {
     const w = await world();

@@ -79,7 +79,8 @@ export function createInteractionRecorder(deps: {
       identifiers: interaction.contact.identifiers,
       owners,
       newCustomerId: provisionalCustomerId(interaction),
-      policy: deps.policy,
+      // Someone's word is never enough to merge: anyone can type a customer's email into a chat.
+      policy: interaction.contact.unverifiedClaim ? 'review' : deps.policy,
     });
 
   const record = async (interaction: NormalizedInteraction, rawPayloadId?: string): Promise<RecordOutcome> => {

@@ -27,6 +27,7 @@ maps('identify carries the handle and the normalised email and phone, as an unve
       { kind: 'phone', value: '+989121234567' },
     ],
     displayName: 'سارا',
+    unverifiedClaim: true,
   });
   assert.equal(interaction.details.channel === 'chat' && interaction.details.identityClaim, {
     email: 'sara.rezaei@example.ir',
@@ -36,6 +37,7 @@ maps('identify carries the handle and the normalised email and phone, as an unve
   });
   const vouched = mapWidgetIdentify(visitor, 'id-1', { ...claim, verified: true }, at, 'IR');
   assert.is(vouched.details.channel === 'chat' && vouched.details.identityClaim?.verified, true);
+  assert.is(vouched.contact.unverifiedClaim, undefined, 'signed by the website: as good as any channel');
 });
 
 maps('identify with a wrong email or with nothing is INVALID_INPUT', () => {

@@ -90,8 +90,13 @@ function build(
     source: { system: 'widget', externalId },
     direction: 'inbound',
     occurredAt: receivedAt.toISOString(),
-    // The handle stays primary: it is who is typing; the claimed email or phone is evidence.
-    contact: { identifiers: [handleIdentifier(handle), ...extraIdentifiers], displayName: visitor.name },
+    // The handle stays primary: it is who is typing; the claimed email or phone is evidence, and
+    // only the website's signature makes it more than the visitor's word.
+    contact: {
+      identifiers: [handleIdentifier(handle), ...extraIdentifiers],
+      displayName: visitor.name,
+      ...(extraIdentifiers.length > 0 && !identityClaim?.verified ? { unverifiedClaim: true } : {}),
+    },
     threadKey: handle,
     summary,
     text,

@@ -109,6 +109,7 @@ chat('identify links the email to the visitor; later messages carry the name', a
       { kind: 'email', value: 'sara.rezaei@example.ir' },
     ],
     displayName: 'سارا رضایی',
+    unverifiedClaim: true,
   });
   visitor.send({ v: 1, type: 'message', clientMessageId: 'm-3', text: 'ممنون' });
   assert.is((await visitor.next()).type, 'ack');
@@ -157,6 +158,7 @@ chat('with an identity secret, only an identify signed by the website links an e
     [`widget:${VISITOR}`, 'sara.rezaei@example.ir', '+989121234567'],
   );
   assert.equal(signed?.details.channel === 'chat' && signed.details.identityClaim?.verified, true);
+  assert.is(signed?.contact.unverifiedClaim, undefined);
   await visitor.close();
 });
 
