@@ -77,12 +77,14 @@ BEGIN
     RETURN;
   END IF;
 
-  SELECT greatest(s.last_revision, -1), s.tombstoned INTO v_revision, v_tombstoned
-    FROM event_store.streams s WHERE s.stream_id = p_stream_id;
-  v_revision := greatest(coalesce(v_revision, -1),
-    coalesce((SELECT max(e.stream_revision) FROM event_store.events e WHERE e.stream_id = p_stream_id), -1));
+  -- One statement for where the stream is: its last event, or the count truncation kept.
+  SELECT greatest(coalesce(s.last_revision, -1),
+           coalesce((SELECT max(e.stream_revision) FROM event_store.events e WHERE e.stream_id = p_stream_id), -1)),
+         coalesce(s.tombstoned, false)
+    INTO v_revision, v_tombstoned
+    FROM (SELECT 1) AS one LEFT JOIN event_store.streams s ON s.stream_id = p_stream_id;
 
-  IF coalesce(v_tombstoned, false) THEN
+  IF v_tombstoned THEN
     RETURN QUERY SELECT 'stream_deleted'::text, v_revision, NULL::text, NULL::bigint;
     RETURN;
   END IF;
@@ -110,7 +112,12 @@ BEGIN
   )
   SELECT max(i.global_position) INTO v_position FROM inserted i;
 
-  RETURN QUERY SELECT 'appended'::text, v_revision + v_count, pg_current_xact_id()::text, v_position;
+  -- Assigned, not RETURN QUERY: no query to run for the common answer.
+  outcome := 'appended';
+  last_revision := v_revision + v_count;
+  transaction_id := pg_current_xact_id()::text;
+  global_position := v_position;
+  RETURN NEXT;
 END
 $$;
 
