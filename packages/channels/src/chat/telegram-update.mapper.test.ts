@@ -1,26 +1,14 @@
 import { interactionId, NormalizedInteraction } from '@hub/interactions';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import {
+  telegramMessage as message,
+  telegramPrivateChat as privateChat,
+  telegramSender as sara,
+} from '../samples/telegram.samples.ts';
 import { mapTelegramUpdate } from './telegram-update.mapper.ts';
 import { TelegramUpdate } from './telegram-update.schema.ts';
 
-// Shapes as in the Bot API documentation's Update and Message objects.
-const sara = {
-  id: 111111111,
-  is_bot: false,
-  first_name: 'سارا',
-  last_name: 'رضایی',
-  username: 'sara_r',
-  language_code: 'fa',
-};
-const privateChat = { id: 111111111, type: 'private', first_name: 'سارا', last_name: 'رضایی', username: 'sara_r' };
-const message = (fields: Record<string, unknown>) => ({
-  message_id: 1365,
-  from: sara,
-  chat: privateChat,
-  date: 1763888400,
-  ...fields,
-});
 const map = (update: unknown) => mapTelegramUpdate(TelegramUpdate.parse(update), { defaultPhoneRegion: 'IR' });
 
 const maps = suite('Telegram Update to interaction');

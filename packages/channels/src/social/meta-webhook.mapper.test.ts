@@ -2,36 +2,20 @@ import { isHubError } from '@hub/errors';
 import { NormalizedInteraction } from '@hub/interactions';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import {
+  metaFeedComment as comment,
+  META_INSTAGRAM_ACCOUNT_ID as IG_ACCOUNT,
+  metaInstagramComment,
+  metaInstagramWebhook,
+  metaMessagingWebhook,
+  metaPageWebhook,
+  META_PAGE_ID as PAGE,
+} from '../samples/meta.samples.ts';
 import { metaInteractionId } from './meta-interaction.ts';
 import { mapMetaWebhook } from './meta-webhook.mapper.ts';
 
-// Shapes as in Meta's webhook reference samples (Page `feed`, Messenger `messages`, Instagram `comments`).
-const PAGE = '104729381234567';
-const IG_ACCOUNT = '17841405309211844';
-const feed = (value: Record<string, unknown>) => ({
-  object: 'page',
-  entry: [{ id: PAGE, time: 1763888400, changes: [{ field: 'feed', value }] }],
-});
-const comment = {
-  from: { id: '6543210987654321', name: 'مریم احمدی' },
-  post: {
-    status_type: 'added_photos',
-    is_published: true,
-    id: `${PAGE}_998877`,
-    permalink_url: 'https://www.facebook.com/shop/posts/998877',
-  },
-  message: 'قیمت این مدل چقدر است؟',
-  post_id: `${PAGE}_998877`,
-  comment_id: '998877_112233',
-  created_time: 1763888400,
-  item: 'comment',
-  parent_id: `${PAGE}_998877`,
-  verb: 'add',
-};
-const messaging = (object: string, id: string, event: Record<string, unknown>) => ({
-  object,
-  entry: [{ id, time: 1763888400123, messaging: [event] }],
-});
+const feed = (value: unknown) => metaPageWebhook([value]);
+const messaging = (object: string, id: string, event: unknown) => metaMessagingWebhook(object, id, [event]);
 
 const maps = suite('Meta webhook to interactions');
 
@@ -87,24 +71,14 @@ maps('Messenger: a message is inbound from its sender, an echo outbound to its r
 });
 
 maps('Instagram comments and direct messages: handle instagram:<id>; the account itself is skipped', () => {
-  const value = {
-    from: { id: '17841400000000001', username: 'maryam.a' },
-    media: { id: '17900000000000001', media_product_type: 'FEED' },
-    id: '17865799348089039',
-    text: 'عالیه 😍',
-  };
-  const igComment = {
-    object: 'instagram',
-    entry: [{ id: IG_ACCOUNT, time: 1763888400, changes: [{ field: 'comments', value }] }],
-  };
-  const [interaction] = mapMetaWebhook(igComment).interactions.map((i) => NormalizedInteraction.parse(i));
+  const value = metaInstagramComment('عالیه 😍');
+  const [interaction] = mapMetaWebhook(metaInstagramWebhook([value])).interactions.map((i) =>
+    NormalizedInteraction.parse(i),
+  );
   assert.is(interaction?.text, 'عالیه 😍');
   assert.is(interaction?.contact.identifiers[0]?.value, 'instagram:17841400000000001');
   assert.is(interaction?.details.channel === 'social' && interaction.details.postId, '17900000000000001');
-  const own = {
-    ...igComment,
-    entry: [{ ...igComment.entry[0], changes: [{ field: 'comments', value: { ...value, from: { id: IG_ACCOUNT } } }] }],
-  };
+  const own = metaInstagramWebhook([{ ...value, from: { id: IG_ACCOUNT } }]);
   assert.is(mapMetaWebhook(own).interactions.length, 0);
   const dm = messaging('instagram', IG_ACCOUNT, {
     sender: { id: '9988776655' },

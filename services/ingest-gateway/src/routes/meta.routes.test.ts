@@ -1,4 +1,12 @@
 import { createHmac } from 'node:crypto';
+import {
+  metaMessengerMessage as messengerMessage,
+  metaFeedComment,
+  metaInstagramComment,
+  metaInstagramWebhook,
+  META_PAGE_ID as PAGE,
+  metaPageWebhook as pageWebhook,
+} from '@hub/channels/samples';
 import { interactionId } from '@hub/interactions';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -7,7 +15,6 @@ import { META_PATH, registerMetaRoutes } from './meta.routes.ts';
 
 const APP_SECRET = 'meta-app-secret-0123456789abcdef';
 const VERIFY_TOKEN = 'meta-verify-token-0123';
-const PAGE = '104729381234567';
 
 // Meta sends non-ASCII escaped (\u0633...) and signs exactly those bytes.
 const metaJson = (body: unknown) =>
@@ -15,38 +22,7 @@ const metaJson = (body: unknown) =>
 const sign = (bytes: string, secret = APP_SECRET) =>
   `sha256=${createHmac('sha256', secret).update(bytes).digest('hex')}`;
 
-const feedComment = (commentId: string, message: string) => ({
-  field: 'feed',
-  value: {
-    from: { id: '6543210987654321', name: 'مریم احمدی' },
-    post: {
-      status_type: 'added_photos',
-      is_published: true,
-      id: `${PAGE}_998877`,
-      permalink_url: 'https://www.facebook.com/shop/posts/998877',
-    },
-    message,
-    post_id: `${PAGE}_998877`,
-    comment_id: commentId,
-    created_time: 1763888400,
-    item: 'comment',
-    parent_id: `${PAGE}_998877`,
-    verb: 'add',
-  },
-});
-const pageWebhook = (changes: unknown[], messaging: unknown[] = []) => ({
-  object: 'page',
-  entry: [
-    { id: PAGE, time: 1763888400, changes },
-    ...(messaging.length ? [{ id: PAGE, time: 1763888400123, messaging }] : []),
-  ],
-});
-const messengerMessage = {
-  sender: { id: '2468013579' },
-  recipient: { id: PAGE },
-  timestamp: 1763888400123,
-  message: { mid: 'm_AbC123', text: 'مرحبا، هل المنتج متوفر؟' },
-};
+const feedComment = (commentId: string, message: string) => ({ ...metaFeedComment, comment_id: commentId, message });
 
 const gateway = (settings = {}) =>
   buildTestGateway({ metaAppSecret: APP_SECRET, metaVerifyToken: VERIFY_TOKEN, ...settings }, registerMetaRoutes);
@@ -111,26 +87,14 @@ accepts('the same webhook twice gives the same ids; only skipped changes: 200, n
   const first = await post(bytes);
   const second = await post(bytes);
   assert.equal(first.response.json().interactionIds, second.response.json().interactionIds);
-  const reaction = {
-    field: 'feed',
-    value: { item: 'reaction', verb: 'add', reaction_type: 'like', post_id: `${PAGE}_1` },
-  };
+  const reaction = { item: 'reaction', verb: 'add', reaction_type: 'like', post_id: `${PAGE}_1` };
   const { response, intake } = await post(metaJson(pageWebhook([reaction])));
   assert.is(response.statusCode, 200);
   assert.is(intake.accepted.length, 0);
 });
 
 accepts('an Instagram comment (object instagram, field comments): handle instagram:<id>', async () => {
-  const value = {
-    from: { id: '17841400000000001', username: 'maryam.a' },
-    media: { id: '17900000000000001', media_product_type: 'FEED' },
-    id: '17865799348089039',
-    text: 'رنگ مشکی دارید؟',
-  };
-  const webhook = {
-    object: 'instagram',
-    entry: [{ id: '17841405309211844', time: 1763888400, changes: [{ field: 'comments', value }] }],
-  };
+  const webhook = metaInstagramWebhook([metaInstagramComment('رنگ مشکی دارید؟')]);
   const { response, intake } = await post(metaJson(webhook));
   assert.is(response.statusCode, 200);
   const [comment] = intake.accepted[0]?.interactions ?? [];

@@ -1,3 +1,4 @@
+import { telegramPrivateChat as chat, telegramSender as from, telegramUpdate as update } from '@hub/channels/samples';
 import { interactionId } from '@hub/interactions';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -6,21 +7,6 @@ import { registerTelegramRoutes, TELEGRAM_PATH } from './telegram.routes.ts';
 
 const SECRET = 'telegram-secret_0123456789';
 const headers = { 'x-telegram-bot-api-secret-token': SECRET, 'content-type': 'application/json' };
-
-// As Telegram posts it (Bot API `Update`), Persian names and text included.
-const from = {
-  id: 111111111,
-  is_bot: false,
-  first_name: 'سارا',
-  last_name: 'رضایی',
-  username: 'sara_r',
-  language_code: 'fa',
-};
-const chat = { id: 111111111, first_name: 'سارا', last_name: 'رضایی', username: 'sara_r', type: 'private' };
-const update = (updateId: number, message: Record<string, unknown>, kind = 'message') => ({
-  update_id: updateId,
-  [kind]: { message_id: 1365, from, chat, date: 1763888400, ...message },
-});
 
 const gateway = (settings = {}) =>
   buildTestGateway({ telegramSecretToken: SECRET, defaultPhoneRegion: 'IR', ...settings }, registerTelegramRoutes);
