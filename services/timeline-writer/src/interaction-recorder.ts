@@ -74,27 +74,28 @@ export function createInteractionRecorder(deps: {
 }): InteractionRecorder {
   const log = deps.logger.child({ component: 'interaction-recorder' });
   const policyName = POLICY_NAMES[deps.policy];
-  const resolve = (interaction: NormalizedInteraction, owners: ReadonlyMap<string, string>) =>
+  const resolve = (interaction: NormalizedInteraction, owners: ReadonlyMap<string, string>, provisionalId: string) =>
     resolveIdentity({
       identifiers: interaction.contact.identifiers,
       owners,
-      newCustomerId: provisionalCustomerId(interaction),
+      newCustomerId: provisionalId,
       // Someone's word is never enough to merge: anyone can type a customer's email into a chat.
       policy: interaction.contact.unverifiedClaim ? 'review' : deps.policy,
     });
 
   const record = async (interaction: NormalizedInteraction, rawPayloadId?: string): Promise<RecordOutcome> => {
     let owners = await deps.index.owners(interaction.contact.identifiers);
-    let resolution = resolve(interaction, owners);
+    const provisionalId = provisionalCustomerId(interaction);
+    let resolution = resolve(interaction, owners, provisionalId);
     // Claim what is to be linked. Another writer may have claimed one of them since we looked:
     // then decide again with the owners as they are now (a bounded number of times).
     for (let attempt = 1; resolution.identifiersToLink.length > 0; attempt++) {
-      const claims = claimsOf(resolution, owners, provisionalCustomerId(interaction));
+      const claims = claimsOf(resolution, owners, provisionalId);
       const claimed = await deps.index.claim(claims);
       if (!lostAny(claims, claimed)) break;
       if (attempt === 3) throw new HubError('IDENTITY_CONTENTION', 'identifiers keep changing owner; retrying later');
       owners = new Map([...owners, ...claimed]);
-      resolution = resolve(interaction, owners);
+      resolution = resolve(interaction, owners, provisionalId);
     }
     let alreadyRecorded = true;
     for (const { streamId, events } of interactionEvents(interaction, resolution, policyName, rawPayloadId)) {
@@ -118,9 +119,10 @@ export function createInteractionRecorder(deps: {
     const known = new Map(owners);
     const plans: Plan[] = [];
     for (const item of items) {
-      const resolution = resolve(item.interaction, known);
+      const provisionalId = provisionalCustomerId(item.interaction);
+      const resolution = resolve(item.interaction, known, provisionalId);
       if (resolution.mergedIds.length > 0) break;
-      plans.push({ item, resolution, claims: claimsOf(resolution, owners, provisionalCustomerId(item.interaction)) });
+      plans.push({ item, resolution, claims: claimsOf(resolution, owners, provisionalId) });
       for (const identifier of resolution.identifiersToLink)
         known.set(identifierKey(identifier), resolution.customerId);
     }
