@@ -100,14 +100,10 @@ export function createPostgresEventStore(db: SqlDatabase, settings: PostgresEven
     appendToStreams: (appends) =>
       guard(async (): Promise<AppendResult[]> => {
         if (appends.length === 0) return [];
-        const payload = `[${appends
-          .map((a) =>
-            JSON.stringify({ streamId: a.streamId, expected: String(a.expectedRevision ?? 'any') }).replace(
-              /}$/,
-              `,"events":${toAppendPayload(a.events)}}`,
-            ),
-          )
-          .join(',')}]`;
+        // Spliced from the per-entry payloads `append` takes, instead of parsing them back.
+        const entry = (a: StreamAppend) =>
+          `{"streamId":${JSON.stringify(a.streamId)},"expected":${JSON.stringify(String(a.expectedRevision ?? 'any'))},"events":${toAppendPayload(a.events)}}`;
+        const payload = `[${appends.map(entry).join(',')}]`;
         const rows = await db
           .query<AppendRow>('SELECT * FROM event_store.append_many($1::jsonb)', [payload], {
             name: 'event_store.append_many',
