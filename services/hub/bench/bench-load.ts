@@ -1,11 +1,14 @@
-/** A generic interaction of about 600 bytes; `customers` distinct e-mail addresses in rotation. */
-export const benchInteraction = (n: number, customers: number, prefix = 'load') => ({
+/**
+ * A generic interaction of about 600 bytes; `customers` distinct e-mail addresses in rotation,
+ * named after `customerPrefix` (another prefix, other customers).
+ */
+export const benchInteraction = (n: number, customers: number, prefix = 'load', customerPrefix = 'customer') => ({
   channel: 'generic' as const,
   source: { system: 'bench', externalId: `${prefix}-${n}` },
   direction: 'inbound' as const,
   occurredAt: new Date(Date.UTC(2026, 10, 1) + n * 1000).toISOString(),
   contact: {
-    identifiers: [{ kind: 'email' as const, value: `customer-${n % customers}@example.ir` }],
+    identifiers: [{ kind: 'email' as const, value: `${customerPrefix}-${n % customers}@example.ir` }],
     displayName: 'سارا رضایی',
   },
   threadKey: `${prefix}-thread-${n % 97}`,
