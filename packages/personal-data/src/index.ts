@@ -1,3 +1,4 @@
+export { isSealedBytes, sealBytes, unsealBytes } from './byte-cipher.ts';
 export { isSealed, seal, unseal } from './field-cipher.ts';
 export { createSqlKeyStore, type KeyStore, keyStoreSchema } from './key-store.ts';
 export { ERASED, type PersonalField, personalFields, personalFieldsOf } from './personal-fields.ts';

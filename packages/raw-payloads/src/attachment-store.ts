@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AttachmentStore } from '@hub/interactions';
-import { seal, unseal } from '@hub/personal-data';
+import { sealBytes, unseal, unsealBytes } from '@hub/personal-data';
 import type { SqlDatabase } from '@hub/sql';
 
 export const attachmentSchema = `
@@ -9,9 +9,13 @@ CREATE TABLE IF NOT EXISTS raw.attachments (
   sha256       text PRIMARY KEY,
   content_type text NOT NULL,
   size_bytes   bigint NOT NULL,
-  sealed_bytes text NOT NULL,
+  sealed       bytea,
+  sealed_bytes text,
   stored_at    timestamptz NOT NULL DEFAULT now()
-);`;
+);
+-- The bytes sealed as bytes; sealed_bytes holds what versions before 2026-12 sealed as base64 text.
+ALTER TABLE raw.attachments ADD COLUMN IF NOT EXISTS sealed bytea;
+ALTER TABLE raw.attachments ALTER COLUMN sealed_bytes DROP NOT NULL;`;
 
 /** Attachment bytes, content-addressed (the same file is kept once) and encrypted at rest. */
 export async function createSqlAttachmentStore(db: SqlDatabase, key: Buffer): Promise<AttachmentStore> {
@@ -20,20 +24,22 @@ export async function createSqlAttachmentStore(db: SqlDatabase, key: Buffer): Pr
     async put(bytes, contentType) {
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       await db.query(
-        `INSERT INTO raw.attachments (sha256, content_type, size_bytes, sealed_bytes) VALUES ($1, $2, $3, $4)
+        `INSERT INTO raw.attachments (sha256, content_type, size_bytes, sealed) VALUES ($1, $2, $3, $4)
          ON CONFLICT (sha256) DO NOTHING`,
-        [sha256, contentType, bytes.length, seal(bytes.toString('base64'), 'attachment', key)],
+        [sha256, contentType, bytes.length, sealBytes(bytes, 'attachment', key)],
       );
       return sha256;
     },
     async get(sha256) {
-      const [row] = await db.query<{ content_type: string; sealed_bytes: string }>(
-        'SELECT content_type, sealed_bytes FROM raw.attachments WHERE sha256 = $1',
+      const [row] = await db.query<{ content_type: string; sealed: Buffer | null; sealed_bytes: string | null }>(
+        'SELECT content_type, sealed, sealed_bytes FROM raw.attachments WHERE sha256 = $1',
         [sha256],
       );
-      return row
-        ? { contentType: row.content_type, bytes: Buffer.from(unseal(row.sealed_bytes, key) as string, 'base64') }
-        : undefined;
+      if (!row) return undefined;
+      const bytes = row.sealed
+        ? unsealBytes(row.sealed, key)
+        : Buffer.from(unseal(row.sealed_bytes ?? '', key) as string, 'base64');
+      return { contentType: row.content_type, bytes };
     },
   };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RawPayload } from '@hub/interactions';
-import { seal, unseal } from '@hub/personal-data';
+import { sealBytes, unseal, unsealBytes } from '@hub/personal-data';
 import type { SqlDatabase } from '@hub/sql';
 
 /**
@@ -25,12 +25,20 @@ CREATE TABLE IF NOT EXISTS raw.payloads (
   channel      text NOT NULL,
   content_type text NOT NULL,
   received_at  timestamptz NOT NULL,
-  sealed_body  text NOT NULL,
+  sealed       bytea,
+  sealed_body  text,
   parse_error  text
 );
 CREATE INDEX IF NOT EXISTS payloads_failed_idx ON raw.payloads (received_at) WHERE parse_error IS NOT NULL;
+-- The body sealed as bytes; sealed_body holds what versions before 2026-12 sealed as text.
+ALTER TABLE raw.payloads ADD COLUMN IF NOT EXISTS sealed bytea;
+ALTER TABLE raw.payloads ALTER COLUMN sealed_body DROP NOT NULL;
 -- Ciphertext does not compress: store it out of line without trying (a batch body is ~400 KB).
+ALTER TABLE raw.payloads ALTER COLUMN sealed SET STORAGE EXTERNAL;
 ALTER TABLE raw.payloads ALTER COLUMN sealed_body SET STORAGE EXTERNAL;`;
+
+const opened = (row: { sealed: Buffer | null; sealed_body: string | null }, key: Buffer): Buffer =>
+  row.sealed ? unsealBytes(row.sealed, key) : Buffer.from(unseal(row.sealed_body ?? '', key) as string, 'base64');
 
 export async function createRawPayloadStore(db: SqlDatabase, key: Buffer): Promise<RawPayloadStore> {
   await db.exec(rawPayloadSchema);
@@ -38,17 +46,10 @@ export async function createRawPayloadStore(db: SqlDatabase, key: Buffer): Promi
     async save(raw, parseError) {
       const id = createHash('sha256').update(raw.body).digest('hex');
       await db.query(
-        `INSERT INTO raw.payloads (payload_id, channel, content_type, received_at, sealed_body, parse_error)
+        `INSERT INTO raw.payloads (payload_id, channel, content_type, received_at, sealed, parse_error)
          VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (payload_id) DO UPDATE SET parse_error = EXCLUDED.parse_error`,
-        [
-          id,
-          raw.channel,
-          raw.contentType,
-          raw.receivedAt,
-          seal(raw.body.toString('base64'), 'raw', key),
-          parseError ?? null,
-        ],
+        [id, raw.channel, raw.contentType, raw.receivedAt, sealBytes(raw.body, 'raw', key), parseError ?? null],
       );
       return id;
     },
@@ -57,10 +58,11 @@ export async function createRawPayloadStore(db: SqlDatabase, key: Buffer): Promi
         channel: RawPayload['channel'];
         content_type: string;
         received_at: Date;
-        sealed_body: string;
+        sealed: Buffer | null;
+        sealed_body: string | null;
         parse_error: string | null;
       }>(
-        'SELECT channel, content_type, received_at, sealed_body, parse_error FROM raw.payloads WHERE payload_id = $1',
+        'SELECT channel, content_type, received_at, sealed, sealed_body, parse_error FROM raw.payloads WHERE payload_id = $1',
         [payloadId],
       );
       if (!row) return undefined;
@@ -68,7 +70,7 @@ export async function createRawPayloadStore(db: SqlDatabase, key: Buffer): Promi
         channel: row.channel,
         contentType: row.content_type,
         receivedAt: row.received_at,
-        body: Buffer.from(unseal(row.sealed_body, key) as string, 'base64'),
+        body: opened(row, key),
         parseError: row.parse_error,
       };
     },
