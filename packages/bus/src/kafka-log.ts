@@ -121,7 +121,7 @@ export function createKafkaLog(options: KafkaLogOptions): InteractionLog {
         group,
         handle,
         handleBatch,
-        maxBatchSize: options.maxBatchSize ?? 100,
+        maxBatchSize: options.maxBatchSize ?? 500,
         policy: { ...kafkaRetryPolicy, ...options.retry, retriableAttempts: Number.POSITIVE_INFINITY },
         logger,
         sendDeadLetter: (record) => send(options.deadLetterTopic, [record]),
