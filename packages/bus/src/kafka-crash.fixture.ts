@@ -1,7 +1,7 @@
 // A consumer that kafka-log.int.test.ts runs as a child process and kills with SIGKILL: it handles
-// the first message (the handler resolves), then holds the second forever. Offsets are committed
-// only at the end of a batch or after `commitIntervalMs`, so at the kill the first message is
-// handled but not committed: the next consumer of the group must get it again.
+// the first message (the handler resolves), then holds the second forever. Both come in one batch,
+// and offsets are committed between chunks of a batch or when it ends, so at the kill the first
+// message is handled but not committed: the next consumer of the group must get it again.
 import { createKafkaLog } from './kafka-log.ts';
 
 const env = (name: string) => {

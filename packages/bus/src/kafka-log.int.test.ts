@@ -161,6 +161,38 @@ kafka(
 );
 
 kafka(
+  'offsets are committed at most once per commitIntervalMs, and a partition gone quiet still gets its last ones committed',
+  async (context) => {
+    const { log, topic } = open(context, { partitions: 1, commitIntervalMs: 5_000 });
+    const group = uniqueName('hub_test_quiet');
+    const committed = async () =>
+      Number((await context.admin.fetchOffsets({ groupId: group, topics: [topic] }))[0]?.partitions[0]?.offset);
+    const { seen, handle } = recorder();
+    await log.consume({ group, handle });
+    await log.publish([toMessage({ key: 'k', seq: 0 })]);
+    // The first batch of a partition commits as it ends.
+    await waitFor(async () => ((await committed()) === 1 ? true : undefined), {
+      timeoutMs: 30_000,
+      what: 'the first message committed',
+    });
+    await log.publish([toMessage({ key: 'k', seq: 1 }), toMessage({ key: 'k', seq: 2 })]);
+    await waitFor(async () => (seen.length === 3 ? true : undefined), { timeoutMs: 30_000, what: 'both handled' });
+    const handledAt = Date.now();
+    assert.is(await committed(), 1, 'not committed again within the interval');
+    // No more messages come: the timer commits what the last batch handled.
+    await waitFor(async () => ((await committed()) === 3 ? true : undefined), {
+      timeoutMs: 15_000,
+      what: 'the quiet partition committed',
+    });
+    assert.ok(Date.now() - handledAt < 11_000, 'within about two intervals');
+    assert.equal(
+      seen.map((s) => s.seq),
+      [0, 1, 2],
+    );
+  },
+);
+
+kafka(
   'a batch handler gets the messages of a partition together; when it fails they go one by one, and the bad one is dead-lettered',
   async (context) => {
     const { log } = open(context, { partitions: 1, maxBatchSize: 50 });
