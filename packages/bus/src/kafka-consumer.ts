@@ -112,7 +112,13 @@ interface PendingOffsets {
   committed(partition: number, next: string): void;
   /** Whether this partition's last commit is `intervalMs` old or older. */
   isDue(partition: number, intervalMs: number): boolean;
-  /** Partitions with handled offsets whose last commit is `intervalMs` old or older. */
+  /** A batch of this partition is in hand (it commits for itself); until `done`. */
+  busy(partition: number): void;
+  done(partition: number): void;
+  /**
+   * Partitions with handled offsets whose last commit is `intervalMs` old or older and no batch in
+   * hand: a commit from outside racing the batch's own could land after it and move the group back.
+   */
   due(intervalMs: number): { partition: number; next: string }[];
   /** Forgets the partitions not in this assignment. */
   keepOnly(partitions: readonly number[]): void;
@@ -121,6 +127,7 @@ interface PendingOffsets {
 function createPendingOffsets(): PendingOffsets {
   const pending = new Map<number, string>();
   const lastCommit = new Map<number, number>();
+  const inHand = new Set<number>();
   const isDue = (partition: number, intervalMs: number) => Date.now() - (lastCommit.get(partition) ?? 0) >= intervalMs;
   return {
     stopping: false,
@@ -130,9 +137,11 @@ function createPendingOffsets(): PendingOffsets {
       if (pending.get(partition) === next) pending.delete(partition);
     },
     isDue,
+    busy: (partition) => void inHand.add(partition),
+    done: (partition) => void inHand.delete(partition),
     due: (intervalMs) =>
       [...pending]
-        .filter(([partition]) => isDue(partition, intervalMs))
+        .filter(([partition]) => !inHand.has(partition) && isDue(partition, intervalMs))
         .map(([partition, next]) => ({ partition, next })),
     keepOnly(partitions) {
       for (const partition of pending.keys()) if (!partitions.includes(partition)) pending.delete(partition);
@@ -245,6 +254,7 @@ async function handleBatch(
       return false;
     }
   };
+  offsets.busy(batch.partition);
   try {
     for (let start = 0; start < batch.messages.length && live(); start += settings.maxBatchSize) {
       const chunk = batch.messages.slice(start, start + settings.maxBatchSize);
@@ -265,6 +275,7 @@ async function handleBatch(
   } finally {
     // Stopping or losing the partition: commit now. Otherwise the next batch or the timer will.
     if (offsets.stopping || !live() || offsets.isDue(batch.partition, settings.commitIntervalMs)) await commit();
+    offsets.done(batch.partition);
   }
 }
 
