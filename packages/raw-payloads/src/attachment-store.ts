@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { AttachmentStore } from '@hub/interactions';
-import { sealBytes, unseal, unsealBytes } from '@hub/personal-data';
+import { sealBytes } from '@hub/personal-data';
 import type { SqlDatabase } from '@hub/sql';
+import { openSealedColumn } from './sealed-column.ts';
 
 export const attachmentSchema = `
 CREATE SCHEMA IF NOT EXISTS raw;
@@ -35,11 +36,9 @@ export async function createSqlAttachmentStore(db: SqlDatabase, key: Buffer): Pr
         'SELECT content_type, sealed, sealed_bytes FROM raw.attachments WHERE sha256 = $1',
         [sha256],
       );
-      if (!row) return undefined;
-      const bytes = row.sealed
-        ? unsealBytes(row.sealed, key)
-        : Buffer.from(unseal(row.sealed_bytes ?? '', key) as string, 'base64');
-      return { contentType: row.content_type, bytes };
+      return row
+        ? { contentType: row.content_type, bytes: openSealedColumn(row.sealed, row.sealed_bytes, key) }
+        : undefined;
     },
   };
 }

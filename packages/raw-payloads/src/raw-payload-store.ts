@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { RawPayload } from '@hub/interactions';
-import { sealBytes, unseal, unsealBytes } from '@hub/personal-data';
+import { sealBytes } from '@hub/personal-data';
 import type { SqlDatabase } from '@hub/sql';
+import { openSealedColumn } from './sealed-column.ts';
 
 /**
  * Every channel's raw bytes, kept encrypted beside what was parsed from them: a parser fix can
@@ -37,9 +38,6 @@ ALTER TABLE raw.payloads ALTER COLUMN sealed_body DROP NOT NULL;
 ALTER TABLE raw.payloads ALTER COLUMN sealed SET STORAGE EXTERNAL;
 ALTER TABLE raw.payloads ALTER COLUMN sealed_body SET STORAGE EXTERNAL;`;
 
-const opened = (row: { sealed: Buffer | null; sealed_body: string | null }, key: Buffer): Buffer =>
-  row.sealed ? unsealBytes(row.sealed, key) : Buffer.from(unseal(row.sealed_body ?? '', key) as string, 'base64');
-
 export async function createRawPayloadStore(db: SqlDatabase, key: Buffer): Promise<RawPayloadStore> {
   await db.exec(rawPayloadSchema);
   return {
@@ -70,7 +68,7 @@ export async function createRawPayloadStore(db: SqlDatabase, key: Buffer): Promi
         channel: row.channel,
         contentType: row.content_type,
         receivedAt: row.received_at,
-        body: opened(row, key),
+        body: openSealedColumn(row.sealed, row.sealed_body, key),
         parseError: row.parse_error,
       };
     },
