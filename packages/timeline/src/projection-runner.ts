@@ -73,13 +73,26 @@ export async function runProjection(
     }
   };
 
+  const readPage = (after: GlobalPosition | undefined) =>
+    deps.store.readAll({
+      ...(after ? { after } : {}),
+      maxCount: batchSize,
+      ...(projection.filter ? { filter: projection.filter } : {}),
+    });
+  // A full page means more is waiting: the next page is read while this one is applied, so a
+  // projection catching up waits for one round trip per page, not two. What it reads ahead is
+  // only applied after this page commits; the checkpoint still moves with the rows.
+  let readAhead: Promise<RecordedEvent[]> | undefined;
   const loop = async () => {
     while (!stopped) {
-      const page = await deps.store.readAll({
-        ...(checkpoint ? { after: checkpoint } : {}),
-        maxCount: batchSize,
-        ...(projection.filter ? { filter: projection.filter } : {}),
-      });
+      const page = await (readAhead ?? readPage(checkpoint));
+      readAhead = undefined;
+      const last = page.at(-1);
+      if (page.length === batchSize && last) {
+        readAhead = readPage(last.position);
+        // Awaited by the next round; until then a failure must not count as unhandled.
+        readAhead.catch(() => undefined);
+      }
       await applyPage(page);
       if (page.length < batchSize) {
         const waking = waiters;
@@ -91,6 +104,8 @@ export async function runProjection(
         });
       }
     }
+    // Stopped while a page was being read ahead: let that read finish before the store closes.
+    await readAhead?.catch(() => undefined);
   };
   const running = loop().catch((error: unknown) => {
     log.error({ err: error }, 'projection stopped; it resumes from its checkpoint on restart');
