@@ -1,8 +1,17 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findFreePort, waitFor } from '@hub/testing';
 
 const mainFile = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+
+/** The Node flags `pnpm hub:start` (and so `npm start` and the image) runs the hub with. */
+const hubStartFlags = (): string[] => {
+  const root = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
+  return String(root.scripts['hub:start'])
+    .split(' ')
+    .filter((word) => word.startsWith('--'));
+};
 
 export interface HubProcess {
   readonly url: string;
@@ -14,7 +23,7 @@ export async function startHubProcess(env: Record<string, string>): Promise<HubP
   const port = await findFreePort();
   // e.g. BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/profiles' profiles each hub process.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', mainFile], {
+  const child = spawn(process.execPath, [...hubStartFlags(), ...nodeArgs, '--import', 'tsx', mainFile], {
     env: {
       PATH: process.env.PATH ?? '',
       HUB_LOG_LEVEL: 'info',
