@@ -70,19 +70,23 @@ export async function startKafkaConsumer(settings: KafkaConsumerSettings): Promi
     await consumer.disconnect().catch(() => {});
     throw error;
   }
-  // A partition that went quiet after its last batch: what was handled there is committed here.
-  const commitQuiet = async () => {
-    const due = offsets.due(settings.commitIntervalMs);
+  /** Commits what partitions without a batch in hand handled, if their last commit is that old. */
+  const commitDue = async (intervalMs: number, failure: string) => {
+    const due = offsets.due(intervalMs);
     if (due.length === 0) return;
     try {
       await consumer.commitOffsets(due.map(({ partition, next }) => ({ topic, partition, offset: next })));
       for (const { partition, next } of due) offsets.committed(partition, next);
     } catch (error) {
       // Not fatal: the messages since the last commit come again (idempotent handlers).
-      settings.logger.warn({ err: error }, 'committing the offsets of quiet partitions failed');
+      settings.logger.warn({ err: error }, failure);
     }
   };
-  const timer = setInterval(() => void commitQuiet(), settings.commitIntervalMs);
+  // A partition that went quiet after its last batch: what was handled there is committed here.
+  const timer = setInterval(
+    () => void commitDue(settings.commitIntervalMs, 'committing the offsets of quiet partitions failed'),
+    settings.commitIntervalMs,
+  );
   let stopped: Promise<void> | undefined;
   return {
     stop: () =>
@@ -91,11 +95,7 @@ export async function startKafkaConsumer(settings: KafkaConsumerSettings): Promi
         // From here a batch commits as it ends; what ended before is committed now, while
         // `commitOffsets` still works (it does nothing once the consumer's own stop has begun).
         offsets.stopping = true;
-        await consumer
-          .commitOffsets(offsets.due(0).map(({ partition, next }) => ({ topic, partition, offset: next })))
-          .catch((error: unknown) =>
-            settings.logger.warn({ err: error }, 'committing offsets at stop failed; they may come again'),
-          );
+        await commitDue(0, 'committing offsets at stop failed; they may come again');
         await consumer.disconnect();
       })()),
   };
