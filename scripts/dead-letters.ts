@@ -13,12 +13,12 @@ import {
   createSqlDeadLetters,
   type DeadLetter,
   type DeadLetters,
+  deadLetterMigrations,
   interactionLogNames,
-  migrateDeadLetters,
 } from '../packages/bus/src/index.ts';
 import { isHubError } from '../packages/errors/src/index.ts';
 import { createLogger } from '../packages/logger/src/index.ts';
-import { connectPostgres, openPGlite, type SqlDatabase } from '../packages/sql/src/index.ts';
+import { connectPostgres, openPGlite, runMigrations, type SqlDatabase } from '../packages/sql/src/index.ts';
 
 const usage = 'usage: tsx scripts/dead-letters.ts list [--json] | redrive <id> | redrive --all';
 const { positionals, values } = parseArgs({
@@ -66,7 +66,8 @@ async function open(): Promise<Opened> {
   const url = env('DATABASE_URL');
   const dataDir = join(resolve(env('HUB_DATA_DIR') ?? '.hub-data'), 'pglite');
   const db: SqlDatabase = url ? connectPostgres({ url }) : await openPGlite({ dataDir });
-  await migrateDeadLetters(db);
+  // Run before the hub ever started: the table it reads is made here, under the same lock.
+  await runMigrations(db, deadLetterMigrations);
   return {
     where: url ? 'PostgreSQL table dead_letters' : `PGlite table dead_letters in ${dataDir}`,
     deadLetters: createSqlDeadLetters(db, { log: interactionLogNames.inProcess }),

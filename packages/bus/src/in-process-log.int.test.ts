@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { HubError, isHubError } from '@hub/errors';
 import { createLogger } from '@hub/logger';
-import { connectPostgres, openPGlite, type SqlDatabase } from '@hub/sql';
+import { connectPostgres, openPGlite, runMigrations, type SqlDatabase } from '@hub/sql';
 import { createTestDatabase, type TestDatabase, uniqueName } from '@hub/testing';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -9,7 +9,7 @@ import { logContract } from './contract/index.ts';
 import { recorder, sleep, toMessage, waitUntil } from './contract/log-contract.harness.ts';
 import { createInProcessLog, type InProcessLogOptions } from './in-process-log.ts';
 import type { InteractionLog } from './interaction-log.port.ts';
-import { createSqlDeadLetters, migrateDeadLetters } from './sql-dead-letters.ts';
+import { createSqlDeadLetters, deadLetterMigrations } from './sql-dead-letters.ts';
 
 interface Context {
   db: SqlDatabase;
@@ -21,8 +21,7 @@ const contract = suite<Context>('in-process log: the interaction log contract (P
 contract.before(async (context) => {
   context.logs = [];
   context.db = await openPGlite();
-  await migrateDeadLetters(context.db);
-  await migrateDeadLetters(context.db); // idempotent
+  await runMigrations(context.db, deadLetterMigrations);
 });
 contract.after.each(async ({ logs }) => {
   for (const log of logs.splice(0)) await log.close();
@@ -141,8 +140,7 @@ postgres.before(async (context) => {
   context.logs = [];
   context.database = await createTestDatabase({ prefix: 'bus_dead_letters' });
   context.db = connectPostgres({ url: context.database.url });
-  // Several processes starting at once take turns.
-  await Promise.all([migrateDeadLetters(context.db), migrateDeadLetters(context.db), migrateDeadLetters(context.db)]);
+  await runMigrations(context.db, deadLetterMigrations);
 });
 postgres.after.each(async ({ logs }) => {
   for (const log of logs.splice(0)) await log.close();

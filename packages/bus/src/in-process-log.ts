@@ -9,7 +9,7 @@ import { inProcessRetryPolicy, type RetryPolicy } from './retry.policy.ts';
 import { createSqlDeadLetters } from './sql-dead-letters.ts';
 
 export interface InProcessLogOptions {
-  /** Holds the dead letters (run `migrateDeadLetters` first). */
+  /** Holds the dead letters (needs `deadLetterMigrations` applied). */
   readonly db: SqlDatabase;
   /** Names the log in `dead_letters`; several logs may share a database. */
   readonly name?: string;

@@ -21,4 +21,4 @@ export {
   kafkaRetryPolicy,
   type RetryPolicy,
 } from './retry.policy.ts';
-export { createSqlDeadLetters, migrateDeadLetters, type SqlDeadLetters } from './sql-dead-letters.ts';
+export { createSqlDeadLetters, deadLetterMigrations, type SqlDeadLetters } from './sql-dead-letters.ts';

@@ -1,5 +1,5 @@
 import { HubError } from '@hub/errors';
-import type { SqlDatabase } from '@hub/sql';
+import type { Migration, SqlDatabase } from '@hub/sql';
 import type { DeadLetter, DeadLetters, LogMessage } from './interaction-log.port.ts';
 
 // Dead letters of the in-process log. They outlive the process (the publisher was told "accepted"),
@@ -24,14 +24,8 @@ CREATE TABLE IF NOT EXISTS dead_letters (
 CREATE INDEX IF NOT EXISTS dead_letters_log_idx ON dead_letters (log_name, id);
 `;
 
-/** Idempotent; concurrent starts on PostgreSQL take turns through an advisory lock. */
-export async function migrateDeadLetters(db: SqlDatabase): Promise<void> {
-  if (db.dialect === 'pglite') return db.exec(schema);
-  await db.transaction(async (tx) => {
-    await tx.query("SELECT pg_advisory_xact_lock(hashtext('dead_letters.migrate'))");
-    await tx.query(schema);
-  });
-}
+/** Run by the composition root with `runMigrations` before the in-process log is made. */
+export const deadLetterMigrations: readonly Migration[] = [{ id: 'dead-letters/0001-dead-letters', sql: schema }];
 
 export type NewDeadLetter = Omit<DeadLetter, 'id' | 'deadLetteredAt'>;
 

@@ -2,9 +2,9 @@
 // single-event appends from 8 writers, 100-event batches, read-all, catch-up and live
 // subscription lag. Servers are provisioned as the tests do. Last line: one JSON object.
 import type { EventStore, Subscription } from '@hub/event-store';
-import { connectPostgres, openPGlite, type SqlDatabase } from '@hub/sql';
+import { connectPostgres, openPGlite, runMigrations, type SqlDatabase } from '@hub/sql';
 import { createTestDatabase } from '@hub/testing';
-import { migrateEventStore } from '../src/migrate.ts';
+import { eventStoreMigrations } from '../src/event-store.migrations.ts';
 import { createPostgresEventStore } from '../src/postgres-event-store.ts';
 import { benchEvent, rawInsert, rawTableSql, streamFor } from './bench-rows.ts';
 import { bestOfInterleaved, percentile, round, throughput, timed } from './measure.ts';
@@ -147,7 +147,7 @@ async function liveLag(writer: EventStore, reader: EventStore) {
 async function pgliteAppends() {
   const db = await openPGlite();
   try {
-    await migrateEventStore(db);
+    await runMigrations(db, eventStoreMigrations);
     await db.exec(rawTableSql);
     const store = createPostgresEventStore(db);
     return await bestOfInterleaved(
@@ -172,7 +172,7 @@ async function main() {
   const db = connectPostgres({ url: database.url, maxConnections: WRITERS + 2 });
   const otherProcessDb = connectPostgres({ url: database.url, maxConnections: 2 });
   try {
-    await migrateEventStore(db);
+    await runMigrations(db, eventStoreMigrations);
     await db.exec(rawTableSql);
     const store = createPostgresEventStore(db);
     const [{ server_version: version } = { server_version: '?' }] = await db.query<{ server_version: string }>(

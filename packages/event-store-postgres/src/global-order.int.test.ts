@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '@hub/event-store';
-import { connectPostgres, type SqlDatabase } from '@hub/sql';
+import { connectPostgres, runMigrations, type SqlDatabase } from '@hub/sql';
 import { createTestDatabase, type TestDatabase, waitFor } from '@hub/testing';
 import pg from 'pg';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { toAppendPayload } from './event-row.ts';
-import { migrateEventStore } from './migrate.ts';
+import { eventStoreMigrations } from './event-store.migrations.ts';
 import { createPostgresEventStore } from './postgres-event-store.ts';
 
 interface Context {
@@ -23,7 +23,7 @@ const gaps = suite<Context>('PostgreSQL global order under out-of-order commits'
 gaps.before(async (context) => {
   context.database = await createTestDatabase({ prefix: 'es_gaps' });
   context.db = connectPostgres({ url: context.database.url });
-  await migrateEventStore(context.db);
+  await runMigrations(context.db, eventStoreMigrations);
   context.store = createPostgresEventStore(context.db, { pollIntervalMs: 20 });
 });
 gaps.before.each(async (context) => {
@@ -131,18 +131,12 @@ const edges = suite<{ database: TestDatabase; db: SqlDatabase; store: EventStore
 edges.before(async (context) => {
   context.database = await createTestDatabase({ prefix: 'es_edges' });
   context.db = connectPostgres({ url: context.database.url });
-  await Promise.all([migrateEventStore(context.db), migrateEventStore(context.db), migrateEventStore(context.db)]);
+  await runMigrations(context.db, eventStoreMigrations);
   context.store = createPostgresEventStore(context.db);
 });
 edges.after(async ({ db, database }) => {
   await db.close();
   await database.drop();
-});
-
-edges('migrations run concurrently and again without error', async ({ db }) => {
-  await migrateEventStore(db);
-  const [row] = await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM event_store.events`);
-  assert.is(row?.n, '0');
 });
 
 edges(

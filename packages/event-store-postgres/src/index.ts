@@ -1,2 +1,2 @@
-export { migrateEventStore } from './migrate.ts';
+export { eventStoreMigrations } from './event-store.migrations.ts';
 export { createPostgresEventStore, type PostgresEventStoreSettings } from './postgres-event-store.ts';

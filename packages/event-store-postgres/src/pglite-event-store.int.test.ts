@@ -2,10 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventStoreContract, transactionalStoreContract } from '@hub/event-store';
-import { openPGlite, type SqlDatabase } from '@hub/sql';
+import { openPGlite, runMigrations, type SqlDatabase } from '@hub/sql';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { migrateEventStore } from './migrate.ts';
+import { eventStoreMigrations } from './event-store.migrations.ts';
 import { createPostgresEventStore } from './postgres-event-store.ts';
 
 // PGlite allows one open instance per folder, so `reopen` gives a new store over the same
@@ -15,7 +15,7 @@ const contract = suite('PGlite event store: the event store contract', {} as { d
 contract.before(async (context) => {
   context.dir = await mkdtemp(join(tmpdir(), 'hub-pglite-'));
   context.db = await openPGlite({ dataDir: context.dir });
-  await migrateEventStore(context.db);
+  await runMigrations(context.db, eventStoreMigrations);
 });
 contract.after(async (context) => {
   await context.db.close();
@@ -36,7 +36,7 @@ restart('events appended before close are read after the folder is opened again,
   const dir = await mkdtemp(join(tmpdir(), 'hub-pglite-restart-'));
   try {
     const first = await openPGlite({ dataDir: dir });
-    await migrateEventStore(first);
+    await runMigrations(first, eventStoreMigrations);
     const before = createPostgresEventStore(first);
     const event = {
       id: '6f1d8c0e-2b7a-4c55-9d1e-0a4b5c6d7e8f',
@@ -49,7 +49,7 @@ restart('events appended before close are read after the folder is opened again,
     await first.close();
 
     const second = await openPGlite({ dataDir: dir });
-    await migrateEventStore(second);
+    await runMigrations(second, eventStoreMigrations);
     const after = createPostgresEventStore(second);
     const [read] = await after.readStream('customer-restart');
     assert.equal(read?.data, event.data);

@@ -1,8 +1,8 @@
 import { eventStoreContract, transactionalStoreContract } from '@hub/event-store';
-import { connectPostgres, type SqlDatabase } from '@hub/sql';
+import { connectPostgres, runMigrations, type SqlDatabase } from '@hub/sql';
 import { createTestDatabase } from '@hub/testing';
 import { suite } from 'uvu';
-import { migrateEventStore } from './migrate.ts';
+import { eventStoreMigrations } from './event-store.migrations.ts';
 import { createPostgresEventStore } from './postgres-event-store.ts';
 
 const contract = suite('PostgreSQL event store: the event store contract', {} as { databases: SqlDatabase[] });
@@ -10,7 +10,7 @@ const database = await createTestDatabase({ prefix: 'es_contract' });
 const open = async (context: { databases: SqlDatabase[] }) => {
   const db = connectPostgres({ url: database.url, maxConnections: 12 });
   context.databases.push(db);
-  await migrateEventStore(db);
+  await runMigrations(db, eventStoreMigrations);
   return createPostgresEventStore(db);
 };
 

@@ -1,5 +1,6 @@
-// The event store's schema, the same on PostgreSQL and PGlite. Every statement is idempotent so
-// `migrate` can run at each start. Why the global order is (transaction_id, global_position):
+// The event store's schema, the same on PostgreSQL and PGlite: migration event-store/0001-events.
+// Every statement is idempotent so databases made before versioned migrations (tables, no
+// `hub_migrations` rows) upgrade in place. Why the global order is (transaction_id, global_position):
 // docs/architecture.md, "Global order without gaps".
 export const eventStoreSchema = /* sql */ `
 CREATE SCHEMA IF NOT EXISTS event_store;

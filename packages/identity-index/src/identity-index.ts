@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { identifierKey } from '@hub/customer-identity';
 import type { CustomerIdentifier } from '@hub/events';
-import type { SqlDatabase, SqlExecutor } from '@hub/sql';
+import type { Migration, SqlDatabase, SqlExecutor } from '@hub/sql';
 
 /**
  * Which customer owns each identifier: the writer's arbiter. Claims are atomic (primary key), so
@@ -36,7 +36,7 @@ export interface IdentifierClaim {
   readonly takingOverFrom?: string;
 }
 
-export const identityIndexSchema = `
+const identityIndexSchema = `
 CREATE SCHEMA IF NOT EXISTS identity;
 CREATE TABLE IF NOT EXISTS identity.identifiers (
   identifier_hash text PRIMARY KEY,
@@ -44,8 +44,13 @@ CREATE TABLE IF NOT EXISTS identity.identifiers (
 );
 CREATE INDEX IF NOT EXISTS identifiers_customer_idx ON identity.identifiers (customer_id);`;
 
-export async function createIdentityIndex(db: SqlDatabase, hashKey: Buffer): Promise<IdentityIndex> {
-  await db.exec(identityIndexSchema);
+/** Run by the composition root with `runMigrations`; the index itself runs no DDL. */
+export const identityIndexMigrations: readonly Migration[] = [
+  { id: 'identity-index/0001-identifiers', sql: identityIndexSchema },
+];
+
+/** Needs `identityIndexMigrations` applied. */
+export function createIdentityIndex(db: SqlDatabase, hashKey: Buffer): IdentityIndex {
   const hash = (identifier: CustomerIdentifier) =>
     createHmac('sha256', hashKey).update(identifierKey(identifier)).digest('base64url');
 

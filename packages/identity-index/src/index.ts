@@ -2,5 +2,5 @@ export {
   createIdentityIndex,
   type IdentifierClaim,
   type IdentityIndex,
-  identityIndexSchema,
+  identityIndexMigrations,
 } from './identity-index.ts';

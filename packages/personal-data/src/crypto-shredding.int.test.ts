@@ -1,9 +1,9 @@
-import { createPostgresEventStore, migrateEventStore } from '@hub/event-store-postgres';
+import { createPostgresEventStore, eventStoreMigrations } from '@hub/event-store-postgres';
 import { decodeEvent, encodeEvent } from '@hub/events';
-import { openPGlite, type SqlDatabase } from '@hub/sql';
+import { openPGlite, runMigrations, type SqlDatabase } from '@hub/sql';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createSqlKeyStore } from './key-store.ts';
+import { createSqlKeyStore, keyStoreMigrations } from './key-store.ts';
 import { createSealingEventStore, PERSONAL_DATA_OF } from './sealing-event-store.ts';
 
 const customerId = '3f0e8a52-7b1c-4d2e-9f6a-1c2b3d4e5f60';
@@ -41,12 +41,12 @@ const shredding = suite<{ db: SqlDatabase }>('personal data sealed with the cust
 
 shredding.before(async (context) => {
   context.db = await openPGlite();
-  await migrateEventStore(context.db);
+  await runMigrations(context.db, [...eventStoreMigrations, ...keyStoreMigrations]);
 });
 shredding.after(async ({ db }) => db.close());
 
 shredding('what is stored holds no personal data in clear; readers through the key see it exactly', async ({ db }) => {
-  const keys = await createSqlKeyStore(db);
+  const keys = createSqlKeyStore(db);
   const store = createSealingEventStore(createPostgresEventStore(db), keys);
   await store.appendToStream(`customer-${customerId}`, [interaction]);
 
@@ -64,7 +64,7 @@ shredding('what is stored holds no personal data in clear; readers through the k
 shredding(
   'after the key is destroyed the event reads as redacted, still valid, the same on every replay',
   async ({ db }) => {
-    const keys = await createSqlKeyStore(db);
+    const keys = createSqlKeyStore(db);
     const store = createSealingEventStore(createPostgresEventStore(db), keys);
     await keys.destroy(customerId);
     const first = await store.readAll({ filter: { streamPrefix: `customer-${customerId}` } });
@@ -84,7 +84,7 @@ shredding(
 );
 
 shredding('an erased customer gets no new key, so nothing new can be sealed for it', async ({ db }) => {
-  const keys = await createSqlKeyStore(db);
+  const keys = createSqlKeyStore(db);
   try {
     await keys.keyFor(customerId);
     assert.unreachable('a key was made for an erased customer');
@@ -95,8 +95,8 @@ shredding('an erased customer gets no new key, so nothing new can be sealed for 
 
 shredding('an erasure made by another process takes effect in this one within the key cache time', async ({ db }) => {
   const other = 'b1c2d3e4-0000-4a5b-8c9d-0e1f2a3b4c5d';
-  const here = await createSqlKeyStore(db, { cacheTtlMs: 200 });
-  const there = await createSqlKeyStore(db);
+  const here = createSqlKeyStore(db, { cacheTtlMs: 200 });
+  const there = createSqlKeyStore(db);
   const key = await here.keyFor(other);
   await there.destroy(other);
   assert.equal(await here.find(other), key, 'still in this process memory for a moment');

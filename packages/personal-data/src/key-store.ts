@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { SqlDatabase } from '@hub/sql';
+import type { Migration, SqlDatabase } from '@hub/sql';
 
 /**
  * One data key per customer, in a table of its own: erasing a customer deletes the key, and every
@@ -17,7 +17,7 @@ export interface KeyStore {
   destroy(customerId: string): Promise<void>;
 }
 
-export const keyStoreSchema = `
+const keyStoreSchema = `
 CREATE SCHEMA IF NOT EXISTS personal_data;
 CREATE TABLE IF NOT EXISTS personal_data.customer_keys (
   customer_id text PRIMARY KEY,
@@ -28,6 +28,9 @@ CREATE TABLE IF NOT EXISTS personal_data.erased_customers (
   customer_id text PRIMARY KEY,
   erased_at timestamptz NOT NULL DEFAULT now()
 );`;
+
+/** Run by the composition root with `runMigrations`; the store itself runs no DDL. */
+export const keyStoreMigrations: readonly Migration[] = [{ id: 'key-store/0001-customer-keys', sql: keyStoreSchema }];
 
 // A JSON array rather than a SQL array parameter: PGlite and pg serialise those differently.
 const inList = 'SELECT jsonb_array_elements_text($1::jsonb)';
@@ -43,8 +46,8 @@ export interface KeyStoreSettings {
   readonly cacheTtlMs?: number;
 }
 
-export async function createSqlKeyStore(db: SqlDatabase, settings: KeyStoreSettings = {}): Promise<KeyStore> {
-  await db.exec(keyStoreSchema);
+/** Needs `keyStoreMigrations` applied. */
+export function createSqlKeyStore(db: SqlDatabase, settings: KeyStoreSettings = {}): KeyStore {
   const ttlMs = settings.cacheTtlMs ?? 60_000;
   const cache = new Map<string, { readonly key: Buffer; readonly until: number }>();
   // Destroyed here: never cached again, even by a read that was under way when `destroy` ran.

@@ -4,6 +4,7 @@ import { sealBytes } from '@hub/personal-data';
 import type { SqlDatabase } from '@hub/sql';
 import { openSealedColumn } from './sealed-column.ts';
 
+/** Migration raw-payloads/0002-attachments (`raw-payloads.migrations.ts`). */
 export const attachmentSchema = `
 CREATE SCHEMA IF NOT EXISTS raw;
 CREATE TABLE IF NOT EXISTS raw.attachments (
@@ -18,9 +19,11 @@ CREATE TABLE IF NOT EXISTS raw.attachments (
 ALTER TABLE raw.attachments ADD COLUMN IF NOT EXISTS sealed bytea;
 ALTER TABLE raw.attachments ALTER COLUMN sealed_bytes DROP NOT NULL;`;
 
-/** Attachment bytes, content-addressed (the same file is kept once) and encrypted at rest. */
-export async function createSqlAttachmentStore(db: SqlDatabase, key: Buffer): Promise<AttachmentStore> {
-  await db.exec(attachmentSchema);
+/**
+ * Attachment bytes, content-addressed (the same file is kept once) and encrypted at rest. Needs
+ * `rawPayloadMigrations` applied.
+ */
+export function createSqlAttachmentStore(db: SqlDatabase, key: Buffer): AttachmentStore {
   return {
     async put(bytes, contentType) {
       const sha256 = createHash('sha256').update(bytes).digest('hex');

@@ -1,2 +1,3 @@
-export { attachmentSchema, createSqlAttachmentStore } from './attachment-store.ts';
-export { createRawPayloadStore, type RawPayloadStore, rawPayloadSchema } from './raw-payload-store.ts';
+export { createSqlAttachmentStore } from './attachment-store.ts';
+export { createRawPayloadStore, type RawPayloadStore } from './raw-payload-store.ts';
+export { rawPayloadMigrations } from './raw-payloads.migrations.ts';

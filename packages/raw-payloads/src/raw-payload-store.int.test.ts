@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { seal } from '@hub/personal-data';
-import { connectPostgres, openPGlite, type SqlDatabase } from '@hub/sql';
+import { connectPostgres, openPGlite, runMigrations, type SqlDatabase } from '@hub/sql';
 import { createTestDatabase, type TestDatabase } from '@hub/testing';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createSqlAttachmentStore } from './attachment-store.ts';
 import { createRawPayloadStore } from './raw-payload-store.ts';
+import { rawPayloadMigrations } from './raw-payloads.migrations.ts';
 
 const key = randomBytes(32);
 const mime = Buffer.from(
@@ -37,6 +38,8 @@ for (const backend of ['PostgreSQL', 'PGlite'] as const) {
     await context.db.query(`INSERT INTO raw.attachments VALUES ('old-file', 'image/png', 4, $1, now())`, [
       seal(Buffer.from([0x89, 0x50, 0x4e, 0x47]).toString('base64'), 'attachment', key),
     ]);
+    // The upgrade: a database of before versioned migrations has the tables and no migrations table.
+    await runMigrations(context.db, rawPayloadMigrations);
   });
   stores.after(async ({ db, database }) => {
     await db.close();
@@ -44,7 +47,7 @@ for (const backend of ['PostgreSQL', 'PGlite'] as const) {
   });
 
   stores('a raw payload comes back byte for byte, and is not in clear in the table', async ({ db }) => {
-    const payloads = await createRawPayloadStore(db, key);
+    const payloads = createRawPayloadStore(db, key);
     const id = await payloads.save({
       channel: 'email',
       contentType: 'message/rfc822',
@@ -58,7 +61,7 @@ for (const backend of ['PostgreSQL', 'PGlite'] as const) {
   });
 
   stores('payloads and attachments kept by an earlier version are still read after the upgrade', async ({ db }) => {
-    const payloads = await createRawPayloadStore(db, key);
+    const payloads = createRawPayloadStore(db, key);
     const old = await payloads.get('old');
     assert.equal(old?.body, mime);
     assert.is(old?.parseError, 'no From header');
@@ -66,12 +69,12 @@ for (const backend of ['PostgreSQL', 'PGlite'] as const) {
       (await payloads.listParseFailures(10)).map((p) => p.id),
       ['old'],
     );
-    const attachments = await createSqlAttachmentStore(db, key);
+    const attachments = createSqlAttachmentStore(db, key);
     assert.equal((await attachments.get('old-file'))?.bytes, Buffer.from([0x89, 0x50, 0x4e, 0x47]));
   });
 
   stores('an attachment is kept once by content and comes back byte for byte', async ({ db }) => {
-    const attachments = await createSqlAttachmentStore(db, key);
+    const attachments = createSqlAttachmentStore(db, key);
     const file = randomBytes(10_000);
     const id = await attachments.put(file, 'application/pdf');
     assert.is(await attachments.put(file, 'application/pdf'), id);

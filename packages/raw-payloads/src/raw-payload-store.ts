@@ -19,6 +19,7 @@ export interface RawPayloadStore {
   deletePayloads(payloadIds: readonly string[]): Promise<number>;
 }
 
+/** Migration raw-payloads/0001-payloads (`raw-payloads.migrations.ts`). */
 export const rawPayloadSchema = `
 CREATE SCHEMA IF NOT EXISTS raw;
 CREATE TABLE IF NOT EXISTS raw.payloads (
@@ -38,8 +39,8 @@ ALTER TABLE raw.payloads ALTER COLUMN sealed_body DROP NOT NULL;
 ALTER TABLE raw.payloads ALTER COLUMN sealed SET STORAGE EXTERNAL;
 ALTER TABLE raw.payloads ALTER COLUMN sealed_body SET STORAGE EXTERNAL;`;
 
-export async function createRawPayloadStore(db: SqlDatabase, key: Buffer): Promise<RawPayloadStore> {
-  await db.exec(rawPayloadSchema);
+/** Needs `rawPayloadMigrations` applied. */
+export function createRawPayloadStore(db: SqlDatabase, key: Buffer): RawPayloadStore {
   return {
     async save(raw, parseError) {
       const id = createHash('sha256').update(raw.body).digest('hex');

@@ -1,3 +1,10 @@
+export {
+  checksumOf,
+  type Migration,
+  MigrationChecksumError,
+  type MigrationLogger,
+  runMigrations,
+} from './migrations.ts';
 export { openPGlite, type PGliteSettings } from './pglite-database.ts';
 export { connectPostgres, type PostgresSettings } from './postgres-database.ts';
-export type { SqlDatabase, SqlExecutor } from './sql-database.ts';
+export type { SqlDatabase, SqlExecutor, SqlTransaction } from './sql-database.ts';

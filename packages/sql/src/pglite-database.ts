@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import type { SqlDatabase, SqlExecutor } from './sql-database.ts';
+import type { SqlDatabase, SqlExecutor, SqlTransaction } from './sql-database.ts';
 
 export interface PGliteSettings {
   /** Folder holding the database files; created when missing. Omit for a database in memory. */
@@ -24,7 +24,16 @@ export async function openPGlite(settings: PGliteSettings = {}): Promise<SqlData
     async exec(script) {
       await db.exec(script);
     },
-    transaction: (work) => db.transaction((tx) => work(executor(tx))),
+    transaction: (work) =>
+      db.transaction((tx) => {
+        const inTransaction: SqlTransaction = {
+          ...executor(tx),
+          async exec(script) {
+            await tx.exec(script);
+          },
+        };
+        return work(inTransaction);
+      }),
     close: () => db.close(),
   };
 }

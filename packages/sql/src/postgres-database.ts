@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { SqlDatabase, SqlExecutor } from './sql-database.ts';
+import type { SqlDatabase, SqlExecutor, SqlTransaction } from './sql-database.ts';
 
 export interface PostgresSettings {
   readonly url: string;
@@ -29,7 +29,14 @@ export function connectPostgres(settings: PostgresSettings): SqlDatabase {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await work(executor(client));
+        // A query without parameters goes by the simple protocol, which takes several statements.
+        const inTransaction: SqlTransaction = {
+          ...executor(client),
+          async exec(script) {
+            await client.query(script);
+          },
+        };
+        const result = await work(inTransaction);
         await client.query('COMMIT');
         return result;
       } catch (error) {

@@ -11,11 +11,16 @@ export interface SqlExecutor {
   ): Promise<Row[]>;
 }
 
+/** A connection inside a transaction; `exec` runs scripts of several statements (migrations). */
+export interface SqlTransaction extends SqlExecutor {
+  exec(script: string): Promise<void>;
+}
+
 export interface SqlDatabase extends SqlExecutor {
   readonly dialect: 'postgres' | 'pglite';
   /** Runs a script of several statements (migrations). */
   exec(script: string): Promise<void>;
   /** Runs `work` in one transaction on one connection; rolls back when it throws. */
-  transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 export { type ProjectionDefinition, type RunningProjection, runProjection } from './projection-runner.ts';
 export { searchable } from './searchable-text.ts';
+export { timelineMigrations } from './timeline.migrations.ts';
 export { applyTimelinePage, timelineProjection } from './timeline.page.ts';
 export { applyTimelineEvent, TIMELINE_PROJECTION, timelineEventTypes } from './timeline.projection.ts';
 export {

@@ -1,13 +1,13 @@
 import type { EventStore } from '@hub/event-store';
-import { createPostgresEventStore, migrateEventStore } from '@hub/event-store-postgres';
+import { createPostgresEventStore, eventStoreMigrations } from '@hub/event-store-postgres';
 import { formatPosition, type RecordedEvent } from '@hub/events';
 import { silentLogger } from '@hub/logger';
-import { connectPostgres, type SqlDatabase } from '@hub/sql';
+import { connectPostgres, runMigrations, type SqlDatabase } from '@hub/sql';
 import { createTestDatabase, type TestDatabase, waitFor } from '@hub/testing';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type ProjectionDefinition, runProjection } from './projection-runner.ts';
-import { timelineSchema } from './timeline.schema.ts';
+import { timelineMigrations } from './timeline.migrations.ts';
 
 // A projection that writes down each event it applies, on real PostgreSQL: the store's reads and
 // the projection's transactions go through one pool, so a page read ahead runs beside the apply
@@ -25,8 +25,7 @@ const runner = suite<Context>('a projection run from its checkpoint, a page at a
 runner.before.each(async (context) => {
   context.database = await createTestDatabase({ prefix: 'projection_runner' });
   context.db = connectPostgres({ url: context.database.url, maxConnections: 4 });
-  await migrateEventStore(context.db);
-  await context.db.exec(timelineSchema);
+  await runMigrations(context.db, [...eventStoreMigrations, ...timelineMigrations]);
   await context.db.exec('CREATE TABLE applied (seq bigserial, event_id text PRIMARY KEY, position text NOT NULL)');
   context.store = createPostgresEventStore(context.db);
 });

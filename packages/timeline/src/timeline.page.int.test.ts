@@ -6,12 +6,12 @@ import {
   encodeEvent,
   type RecordedEvent,
 } from '@hub/events';
-import { openPGlite, type SqlDatabase } from '@hub/sql';
+import { openPGlite, runMigrations, type SqlDatabase } from '@hub/sql';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { timelineMigrations } from './timeline.migrations.ts';
 import { applyTimelinePage } from './timeline.page.ts';
 import { applyTimelineEvent } from './timeline.projection.ts';
-import { timelineSchema } from './timeline.schema.ts';
 
 const sara = '0b8f3c1e-1111-4a5b-8c9d-000000000001';
 const reza = '0b8f3c1e-2222-4a5b-8c9d-000000000002';
@@ -111,7 +111,7 @@ page('leaves exactly the rows of applying the events one by one, after every pag
   const events = await recordedHistory();
   // What an agent would see after each event, applied one by one.
   const oneByOne = await openPGlite();
-  await oneByOne.exec(timelineSchema);
+  await runMigrations(oneByOne, timelineMigrations);
   const after: Awaited<ReturnType<typeof readModels>>[] = [];
   for (const event of events) {
     await oneByOne.transaction((tx) => applyTimelineEvent(tx, event));
@@ -131,7 +131,7 @@ page('leaves exactly the rows of applying the events one by one, after every pag
 
   for (const size of [2, 3, 7, events.length]) {
     const db = await openPGlite();
-    await db.exec(timelineSchema);
+    await runMigrations(db, timelineMigrations);
     for (let start = 0; start < events.length; start += size) {
       await db.transaction((tx) => applyTimelinePage(tx, events.slice(start, start + size)));
       const end = Math.min(start + size, events.length);
@@ -145,7 +145,7 @@ page('applying the same page twice (a replay after a crash) changes nothing', as
   const events = await recordedHistory();
   const firstContacts = events.slice(0, 8);
   const db = await openPGlite();
-  await db.exec(timelineSchema);
+  await runMigrations(db, timelineMigrations);
   await db.transaction((tx) => applyTimelinePage(tx, firstContacts));
   const once = await readModels(db);
   await db.transaction((tx) => applyTimelinePage(tx, firstContacts));

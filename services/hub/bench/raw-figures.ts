@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createPostgresEventStore, migrateEventStore } from '@hub/event-store-postgres';
-import { connectPostgres } from '@hub/sql';
+import { createPostgresEventStore, eventStoreMigrations } from '@hub/event-store-postgres';
+import { connectPostgres, runMigrations } from '@hub/sql';
 import { Kafka, logLevel } from 'kafkajs';
 import { benchInteraction } from './bench-load.ts';
 
@@ -55,7 +55,7 @@ export async function rawKafkaFigures(brokers: readonly string[], count: number)
 export async function rawStoreAppends(databaseUrl: string, count: number): Promise<number> {
   const db = connectPostgres({ url: databaseUrl, maxConnections: 10 });
   try {
-    await migrateEventStore(db);
+    await runMigrations(db, eventStoreMigrations);
     const store = createPostgresEventStore(db);
     const perWriter = Math.ceil(count / 8);
     const started = process.hrtime.bigint();

@@ -1,19 +1,20 @@
 import { registerCustomerRoutes } from '@hub/agent-api';
-import { createInProcessLog, createKafkaLog, type InteractionLog, migrateDeadLetters } from '@hub/bus';
+import { createInProcessLog, createKafkaLog, type InteractionLog } from '@hub/bus';
 import type { CountryCode } from '@hub/customer-identity';
 import { createIdentityIndex } from '@hub/identity-index';
 import { createLogIntake, defaultIngestSettings, type IngestDependencies, loadWebForms } from '@hub/ingest-gateway';
 import type { Logger } from '@hub/logger';
 import { createSealingEventStore, createSqlKeyStore } from '@hub/personal-data';
 import { createRawPayloadStore, createSqlAttachmentStore, type RawPayloadStore } from '@hub/raw-payloads';
-import type { SqlDatabase } from '@hub/sql';
-import { runProjection, timelineProjection, timelineSchema } from '@hub/timeline';
+import { runMigrations, type SqlDatabase } from '@hub/sql';
+import { runProjection, timelineProjection } from '@hub/timeline';
 import { createInteractionRecorder, interactionBatchHandler, interactionHandler } from '@hub/timeline-writer';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { HubConfig } from './config.ts';
 import { openDatabase, openEventStore } from './event-store.factory.ts';
 import type { DependencyCheck } from './health.ts';
+import { hubMigrations } from './hub.migrations.ts';
 import { kafkaHealth } from './kafka.health.ts';
 import { loadSecrets } from './secrets.ts';
 import { startGateway } from './start-gateway.ts';
@@ -44,14 +45,20 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
   if (secrets.generatedFile)
     logger.warn({ file: secrets.generatedFile }, 'tokens and master key generated: keep this file secret');
   const database = await openDatabase(config, logger);
-  const keys = await createSqlKeyStore(database);
+  // Before anything touches a table. Roles started together on an empty database take turns in
+  // there (one advisory lock); the stores below run no DDL of their own.
+  await runMigrations(database, hubMigrations, { logger: logger.child({ component: 'migrations' }) }).catch(
+    async (error: unknown) => {
+      await database.close();
+      throw error;
+    },
+  );
+  const keys = createSqlKeyStore(database);
   const rawStore = await openEventStore(config, database, logger);
   const store = createSealingEventStore(rawStore, keys);
-  const index = await createIdentityIndex(database, secrets.keys.identityIndex);
-  const rawPayloads = await createRawPayloadStore(database, secrets.keys.rawPayloads);
-  const attachments = await createSqlAttachmentStore(database, secrets.keys.rawPayloads);
-  await migrateDeadLetters(database);
-  await database.exec(timelineSchema);
+  const index = createIdentityIndex(database, secrets.keys.identityIndex);
+  const rawPayloads = createRawPayloadStore(database, secrets.keys.rawPayloads);
+  const attachments = createSqlAttachmentStore(database, secrets.keys.rawPayloads);
 
   const log: InteractionLog = config.kafkaBrokers
     ? createKafkaLog({

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { EventStore } from '@hub/event-store';
 import { createEsdbEventStore } from '@hub/event-store-esdb';
-import { createPostgresEventStore, migrateEventStore } from '@hub/event-store-postgres';
+import { createPostgresEventStore } from '@hub/event-store-postgres';
 import type { Logger } from '@hub/logger';
 import { connectPostgres, openPGlite, type SqlDatabase } from '@hub/sql';
 import type { HubConfig } from './config.ts';
@@ -24,13 +24,12 @@ export async function openDatabase(config: HubConfig, logger: Logger): Promise<S
   return openPGlite({ dataDir });
 }
 
-/** The configured event store; on PostgreSQL and PGlite it shares the database above. */
+/** The configured event store; on PostgreSQL and PGlite it shares the database above (migrated first). */
 export async function openEventStore(config: HubConfig, database: SqlDatabase, logger: Logger): Promise<EventStore> {
   if (config.eventStore === 'esdb') {
     const connectionString = config.esdbUrl;
     if (!connectionString) throw new Error('ESDB_URL is required');
     return createEsdbEventStore({ connectionString, logger: logger.child({ component: 'event-store' }) });
   }
-  await migrateEventStore(database);
   return createPostgresEventStore(database);
 }

@@ -1,7 +1,6 @@
 import {
   createImapPoller,
   type IngestDependencies,
-  migrateImapCheckpoints,
   registerIngestRoutes,
   registerParseFailureRoutes,
   sqlImapCheckpoints,
@@ -27,7 +26,6 @@ export async function startGateway(
   let imap: ReturnType<typeof createImapPoller> | undefined;
   if (config.imapUrl) {
     const { connection, folders } = parseImapUrl(config.imapUrl);
-    await migrateImapCheckpoints(deps.database);
     imap = createImapPoller({ connection, folders, checkpoints: sqlImapCheckpoints(deps.database), deps: ingest });
     imap.start(config.imapPollSeconds * 1000);
   }

@@ -1,5 +1,5 @@
 export { registerIngestRoutes } from './gateway.ts';
-export { migrateImapCheckpoints, sqlImapCheckpoints } from './imap/imap-checkpoint.store.ts';
+export { imapCheckpointMigrations, sqlImapCheckpoints } from './imap/imap-checkpoint.store.ts';
 export { createImapPoller, type ImapPoller } from './imap/imap-poller.ts';
 export type { IngestDependencies } from './ingest-dependencies.ts';
 export { defaultIngestSettings, type IngestSettings, type WebFormDefinition } from './ingest-settings.ts';

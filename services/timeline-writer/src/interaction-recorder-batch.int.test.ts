@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { MergePolicy } from '@hub/customer-identity';
 import type { EventStore } from '@hub/event-store';
-import { createPostgresEventStore, migrateEventStore } from '@hub/event-store-postgres';
+import { createPostgresEventStore, eventStoreMigrations } from '@hub/event-store-postgres';
 import { type CustomerIdentifier, customerStream } from '@hub/events';
-import { createIdentityIndex, type IdentityIndex } from '@hub/identity-index';
+import { createIdentityIndex, type IdentityIndex, identityIndexMigrations } from '@hub/identity-index';
 import { interactionId, type NormalizedInteraction, uuidV5 } from '@hub/interactions';
 import { silentLogger } from '@hub/logger';
-import { createSealingEventStore, createSqlKeyStore } from '@hub/personal-data';
-import { openPGlite, type SqlDatabase } from '@hub/sql';
+import { createSealingEventStore, createSqlKeyStore, keyStoreMigrations } from '@hub/personal-data';
+import { openPGlite, runMigrations, type SqlDatabase } from '@hub/sql';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createInteractionRecorder, type InteractionRecorder } from './interaction-recorder.ts';
@@ -38,9 +38,9 @@ interface World {
 
 async function world(): Promise<World> {
   const db = await openPGlite();
-  await migrateEventStore(db);
-  const store = createSealingEventStore(createPostgresEventStore(db), await createSqlKeyStore(db));
-  const index = await createIdentityIndex(db, randomBytes(32));
+  await runMigrations(db, [...eventStoreMigrations, ...keyStoreMigrations, ...identityIndexMigrations]);
+  const store = createSealingEventStore(createPostgresEventStore(db), createSqlKeyStore(db));
+  const index = createIdentityIndex(db, randomBytes(32));
   return {
     db,
     store,

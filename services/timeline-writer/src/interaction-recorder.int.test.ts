@@ -1,19 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import type { EventStore } from '@hub/event-store';
-import { createPostgresEventStore, migrateEventStore } from '@hub/event-store-postgres';
+import { createPostgresEventStore, eventStoreMigrations } from '@hub/event-store-postgres';
 import { customerStream } from '@hub/events';
-import { createIdentityIndex, type IdentityIndex } from '@hub/identity-index';
+import { createIdentityIndex, type IdentityIndex, identityIndexMigrations } from '@hub/identity-index';
 import { interactionId, type NormalizedInteraction } from '@hub/interactions';
 import { silentLogger } from '@hub/logger';
-import { createSealingEventStore, createSqlKeyStore } from '@hub/personal-data';
-import { openPGlite, type SqlDatabase } from '@hub/sql';
+import { createSealingEventStore, createSqlKeyStore, keyStoreMigrations } from '@hub/personal-data';
+import { openPGlite, runMigrations, type SqlDatabase } from '@hub/sql';
 import {
   applyTimelineEvent,
   findCustomer,
   type RunningProjection,
   runProjection,
+  timelineMigrations,
   timelinePage,
-  timelineSchema,
 } from '@hub/timeline';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -59,13 +59,17 @@ const writer = suite<Context>('the timeline writer: one customer, one timeline, 
 
 writer.before(async (context) => {
   context.db = await openPGlite();
-  await migrateEventStore(context.db);
-  await context.db.exec(timelineSchema);
+  await runMigrations(context.db, [
+    ...eventStoreMigrations,
+    ...keyStoreMigrations,
+    ...identityIndexMigrations,
+    ...timelineMigrations,
+  ]);
   context.store = createSealingEventStore(
     createPostgresEventStore(context.db, { pollIntervalMs: 10 }),
-    await createSqlKeyStore(context.db),
+    createSqlKeyStore(context.db),
   );
-  context.index = await createIdentityIndex(context.db, randomBytes(32));
+  context.index = createIdentityIndex(context.db, randomBytes(32));
   context.recorder = createInteractionRecorder({
     store: context.store,
     index: context.index,

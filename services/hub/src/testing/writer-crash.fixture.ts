@@ -5,9 +5,11 @@ import { createKafkaLog } from '@hub/bus';
 import { createIdentityIndex } from '@hub/identity-index';
 import { silentLogger } from '@hub/logger';
 import { createSealingEventStore, createSqlKeyStore } from '@hub/personal-data';
+import { runMigrations } from '@hub/sql';
 import { createInteractionRecorder, interactionBatchHandler, interactionHandler } from '@hub/timeline-writer';
 import { loadConfig } from '../config.ts';
 import { openDatabase, openEventStore } from '../event-store.factory.ts';
+import { hubMigrations } from '../hub.migrations.ts';
 import { loadSecrets } from '../secrets.ts';
 import { WRITER_GROUP } from '../start-writer.ts';
 
@@ -15,11 +17,9 @@ const config = loadConfig(process.env);
 const logger = silentLogger();
 const secrets = await loadSecrets(config);
 const database = await openDatabase(config, logger);
-const store = createSealingEventStore(
-  await openEventStore(config, database, logger),
-  await createSqlKeyStore(database),
-);
-const index = await createIdentityIndex(database, secrets.keys.identityIndex);
+await runMigrations(database, hubMigrations);
+const store = createSealingEventStore(await openEventStore(config, database, logger), createSqlKeyStore(database));
+const index = createIdentityIndex(database, secrets.keys.identityIndex);
 const deps = {
   recorder: createInteractionRecorder({ store, index, policy: config.mergePolicy, logger }),
   transportKey: secrets.keys.transport,

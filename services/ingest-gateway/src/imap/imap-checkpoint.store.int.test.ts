@@ -1,8 +1,8 @@
-import { connectPostgres, openPGlite, type SqlDatabase } from '@hub/sql';
+import { connectPostgres, openPGlite, runMigrations, type SqlDatabase } from '@hub/sql';
 import { createTestDatabase } from '@hub/testing';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { migrateImapCheckpoints, sqlImapCheckpoints } from './imap-checkpoint.store.ts';
+import { imapCheckpointMigrations, sqlImapCheckpoints } from './imap-checkpoint.store.ts';
 
 interface Database {
   readonly name: string;
@@ -36,8 +36,7 @@ for (const database of databases) {
   const checkpoints = suite<{ db: SqlDatabase; dispose(): Promise<void> }>(`IMAP checkpoints on ${database.name}`);
   checkpoints.before(async (context) => {
     Object.assign(context, await database.open());
-    await migrateImapCheckpoints(context.db);
-    await migrateImapCheckpoints(context.db);
+    await runMigrations(context.db, imapCheckpointMigrations);
   });
   checkpoints.after(({ dispose }) => dispose());
 

@@ -1,4 +1,4 @@
-import type { SqlDatabase, SqlExecutor } from '@hub/sql';
+import type { Migration, SqlExecutor } from '@hub/sql';
 
 /** How far one folder of one account has been imported. */
 export interface ImapCheckpoint {
@@ -13,9 +13,11 @@ export interface ImapCheckpointStore {
   save(account: string, folder: string, checkpoint: ImapCheckpoint): Promise<void>;
 }
 
-/** Creates the checkpoint table; safe to run at every start. */
-export async function migrateImapCheckpoints(db: SqlDatabase): Promise<void> {
-  await db.exec(`
+/** The checkpoint table; run by the composition root with `runMigrations`. */
+export const imapCheckpointMigrations: readonly Migration[] = [
+  {
+    id: 'imap-checkpoints/0001-checkpoints',
+    sql: `
     CREATE TABLE IF NOT EXISTS imap_checkpoints (
       account      text        NOT NULL,
       folder       text        NOT NULL,
@@ -23,8 +25,9 @@ export async function migrateImapCheckpoints(db: SqlDatabase): Promise<void> {
       last_uid     bigint      NOT NULL,
       updated_at   timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (account, folder)
-    )`);
-}
+    )`,
+  },
+];
 
 /**
  * Checkpoints in SQL. Within one UIDVALIDITY a checkpoint only moves forward, so a second

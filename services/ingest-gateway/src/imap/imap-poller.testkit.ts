@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { connectImapMailbox, type ImapConnection, type ImapMailbox } from '@hub/channels';
 import { createInMemoryAttachmentStore, createRecordingIntake, interactionId } from '@hub/interactions';
 import { silentLogger } from '@hub/logger';
-import { connectPostgres, type SqlDatabase } from '@hub/sql';
+import { connectPostgres, runMigrations, type SqlDatabase } from '@hub/sql';
 import { createTestDatabase, type ProvidedImap, provideImapServer, type TestDatabase, uniqueName } from '@hub/testing';
 import { defaultIngestSettings } from '../ingest-settings.ts';
-import { migrateImapCheckpoints, sqlImapCheckpoints } from './imap-checkpoint.store.ts';
+import { imapCheckpointMigrations, sqlImapCheckpoints } from './imap-checkpoint.store.ts';
 import { createImapPoller, type ImapPollerOptions } from './imap-poller.ts';
 
 const fixture = (name: string) =>
@@ -34,15 +34,14 @@ export interface ImapTestContext {
   client: ImapMailbox;
 }
 
-/** An IMAP account, a fresh database with the checkpoint table (migrated twice: idempotent). */
+/** An IMAP account, a fresh database with the checkpoint table. */
 export async function openImapTestContext(context: Partial<ImapTestContext>): Promise<void> {
   context.server = await provideImapServer();
   const { host, port, user, password, tls } = context.server;
   context.connection = { host, port, user, password, tls };
   context.database = await createTestDatabase({ prefix: 'imap_poller' });
   context.db = connectPostgres({ url: context.database.url });
-  await migrateImapCheckpoints(context.db);
-  await migrateImapCheckpoints(context.db);
+  await runMigrations(context.db, imapCheckpointMigrations);
   context.client = await connectImapMailbox(context.connection, silentLogger());
 }
 

@@ -1,0 +1,23 @@
+import { deadLetterMigrations } from '@hub/bus';
+import { eventStoreMigrations } from '@hub/event-store-postgres';
+import { identityIndexMigrations } from '@hub/identity-index';
+import { imapCheckpointMigrations } from '@hub/ingest-gateway';
+import { keyStoreMigrations } from '@hub/personal-data';
+import { rawPayloadMigrations } from '@hub/raw-payloads';
+import type { Migration } from '@hub/sql';
+import { timelineMigrations } from '@hub/timeline';
+
+/**
+ * Every table of the hub, whatever roles a process runs: processes of different roles share one
+ * database, and one list means each start brings the whole schema to the same version. The event
+ * store's tables are made even when the events live in EventStoreDB; they stay empty then.
+ */
+export const hubMigrations: readonly Migration[] = [
+  ...eventStoreMigrations,
+  ...keyStoreMigrations,
+  ...identityIndexMigrations,
+  ...rawPayloadMigrations,
+  ...deadLetterMigrations,
+  ...timelineMigrations,
+  ...imapCheckpointMigrations,
+];
