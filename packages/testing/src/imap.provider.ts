@@ -29,13 +29,24 @@ function fromUrl(text: string): ProvidedImap {
 }
 
 /**
- * An IMAP account for tests: IMAP_URL (`imap://user:password@host:port`), else a local Dovecot.
+ * An IMAP account for tests: IMAP_URL (`imap://user:password@host:port`, the runner sets it to
+ * the Dovecot it started), else a local Dovecot of its own.
  * Tests share the account, so each one works in folders of its own (see `uniqueName`).
  */
 export async function provideImapServer(options: { logger?: Logger } = {}): Promise<ProvidedImap> {
+  // A runner that could not provide Dovecot says why once; every test needing it fails with that.
+  const missing = process.env.HUB_TEST_IMAP_MISSING;
+  if (missing) throw new Error(missing);
   const configured = process.env.IMAP_URL;
   if (configured) return fromUrl(configured);
   const server = await startLocalDovecot(options);
   const { host, port, user, password } = server;
   return { host, port, user, password, tls: 'none', source: 'local', stop: server.stop };
+}
+
+/** The account as a URL (`imap://user:password@host:port`), for handing to test files. */
+export function imapUrl({ host, port, user, password, tls }: ProvidedImap): string {
+  const scheme = tls === 'implicit' ? 'imaps' : 'imap';
+  const query = tls === 'starttls' ? '?tls=starttls' : '';
+  return `${scheme}://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${host}:${port}${query}`;
 }

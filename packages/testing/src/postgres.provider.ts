@@ -8,7 +8,8 @@ export interface ProvidedPostgres extends ProvidedServer {
   readonly url: string;
 }
 
-const machineServerUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
+/** The machine's own server, as Debian's `postgresql` package runs it. */
+export const machineServerUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function startPostgresContainer(): Promise<ProvidedPostgres> {
   const { GenericContainer, Wait } = await import('testcontainers');

@@ -1,7 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, findFreePort } from '@hub/testing';
+import { createTestDatabase, findFreePort, waitFor } from '@hub/testing';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { health, runHub, sharedSecrets, started } from './testing/hub-process.fixture.ts';
@@ -42,6 +42,25 @@ process_('bad configuration: a clear message naming the variable, and a non-zero
   assert.is(await hub.exited, 78);
   assert.match(hub.stderr(), /HUB_PORT: .*"not-a-port"/);
   assert.match(hub.stderr(), /DATABASE_URL: required when HUB_EVENT_STORE=postgres/);
+});
+
+process_('a damaged secrets.json stops the start (78), naming the file, and is left as it was', async ({ dataDir }) => {
+  const folder = join(dataDir, 'damaged-secrets');
+  await mkdir(folder);
+  const file = join(folder, 'secrets.json');
+  await writeFile(file, '{"channelToken": "abc', { mode: 0o600 });
+  const hub = await runHub({ HUB_DATA_DIR: folder });
+  // A hub that starts anyway (with new keys) must fail the test, not hang it.
+  const outcome = await waitFor(
+    async () =>
+      hub.child.exitCode !== null ? 'exited' : hub.lines.some((l) => l.msg === 'hub started') ? 'started' : undefined,
+    { timeoutMs: 60_000, what: 'the hub to exit or start' },
+  );
+  if (outcome === 'started') hub.child.kill('SIGKILL');
+  assert.is(outcome, 'exited', 'the hub must not start on a damaged secrets file');
+  assert.is(await hub.exited, 78);
+  assert.ok(hub.stderr().includes(`${file} is not valid JSON`), hub.stderr());
+  assert.is(await readFile(file, 'utf8'), '{"channelToken": "abc');
 });
 
 process_('on PostgreSQL and Kafka, health names both and both answer', async () => {

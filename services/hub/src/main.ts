@@ -58,6 +58,12 @@ try {
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 } catch (error) {
+  // Configuration found wrong only at start (a damaged secrets file) ends like any other: 78.
+  if (isHubError(error, 'INVALID_CONFIGURATION')) {
+    logger.fatal({ problems: error.context.problems }, error.message);
+    process.stderr.write(`hub: ${error.message}\n`);
+    process.exit(78); // EX_CONFIG
+  }
   logger.fatal({ err: error }, 'hub failed to start');
   process.exit(1);
 }

@@ -1,7 +1,8 @@
 import { hkdfSync, randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HubConfig } from './config.ts';
+import { readSecretsFile, type StoredSecrets, writeSecretsFile } from './secrets-file.ts';
 
 export interface HubSecrets {
   readonly channelToken: string;
@@ -20,25 +21,18 @@ export interface HubSecrets {
 const derive = (master: Buffer, use: string) =>
   Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `hub:${use}`, 32));
 
-interface StoredSecrets {
-  channelToken: string;
-  agentToken: string;
-  masterKey: string;
-}
-
 /**
  * Secrets come from configuration. Only the embedded default may do without: it generates them
  * once into `<HUB_DATA_DIR>/secrets.json` (mode 600) so `npm start` works on a fresh machine and
  * the tokens survive restarts. Distributed deployments must configure them (checked in config).
+ * A secrets file that exists but is damaged stops the start (INVALID_CONFIGURATION, exit 78).
  */
 export async function loadSecrets(config: HubConfig): Promise<HubSecrets> {
   let generatedFile: string | undefined;
   let stored: Partial<StoredSecrets> = {};
   if (!config.channelToken || !config.agentToken || !config.masterKey) {
     const file = join(config.dataDir, 'secrets.json');
-    stored = await readFile(file, 'utf8')
-      .then((text) => JSON.parse(text) as StoredSecrets)
-      .catch(() => ({}));
+    stored = await readSecretsFile(file);
     if (!stored.channelToken || !stored.agentToken || !stored.masterKey) {
       stored = {
         channelToken: stored.channelToken ?? randomBytes(24).toString('base64url'),
@@ -46,8 +40,7 @@ export async function loadSecrets(config: HubConfig): Promise<HubSecrets> {
         masterKey: stored.masterKey ?? randomBytes(32).toString('base64'),
       };
       await mkdir(config.dataDir, { recursive: true });
-      await writeFile(file, `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600 });
-      await chmod(file, 0o600);
+      await writeSecretsFile(file, stored as StoredSecrets);
     }
     generatedFile = file;
   }

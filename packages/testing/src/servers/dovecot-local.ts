@@ -6,6 +6,7 @@ import { connect } from 'node:net';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { type Logger, silentLogger } from '@hub/logger';
+import { installCommand } from '../provision/debian-packages.ts';
 import { waitFor } from '../wait-for.ts';
 import { findFreePort } from './free-port.ts';
 import { osUserIds, readLogTail, spawnOwned } from './owned-process.ts';
@@ -20,8 +21,12 @@ export interface LocalDovecot {
   stop(): Promise<void>;
 }
 
-/** Debian's binary (packages `dovecot-core` and `dovecot-imapd`). */
-export const dovecotBinary = ['/usr/sbin/dovecot', '/usr/local/sbin/dovecot'].find((path) => existsSync(path));
+/**
+ * Debian's binary (packages `dovecot-core` and `dovecot-imapd`). Looked up on each call: the
+ * runner may install it after this module was loaded.
+ */
+export const findDovecotBinary = (): string | undefined =>
+  ['/usr/sbin/dovecot', '/usr/local/sbin/dovecot'].find((path) => existsSync(path));
 
 /** Answers once a LOGIN succeeds: the greeting alone comes before the auth process is up. */
 function imapLoginWorks(host: string, port: number, user: string, password: string): Promise<true | undefined> {
@@ -96,8 +101,11 @@ ${unprivileged}`;
  */
 export async function startLocalDovecot(options: { logger?: Logger } = {}): Promise<LocalDovecot> {
   const logger = options.logger ?? silentLogger();
+  const dovecotBinary = findDovecotBinary();
   if (!dovecotBinary) {
-    throw new Error('no Dovecot binary: install the Debian packages dovecot-core and dovecot-imapd, or set IMAP_URL');
+    throw new Error(
+      `no Dovecot binary: run \`${installCommand(['dovecot-core', 'dovecot-imapd'], process.getuid?.())}\`, or set IMAP_URL`,
+    );
   }
   const root = process.getuid?.() === 0;
   const name = root ? 'dovecot' : userInfo().username;

@@ -6,6 +6,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '@hub/logger';
+import { installCommand } from '../provision/debian-packages.ts';
 import { isProcessAlive } from './work-dir.ts';
 
 /** infra/kafka of this repository: the pom that pins the broker and its logging config. */
@@ -25,7 +26,9 @@ function runMaven(args: readonly string[]): Promise<void> {
     execFile('mvn', [...args], { maxBuffer: 16 * 1024 * 1024, timeout: 600_000 }, (error, stdout, stderr) => {
       if (!error) return resolve();
       const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-      const reason = missing ? 'Maven (mvn) is not on the PATH' : `${stdout}${stderr}`.trim().slice(-4_000);
+      const reason = missing
+        ? `Maven (mvn) is not on the PATH (run \`${installCommand(['maven'], process.getuid?.())}\`)`
+        : `${stdout}${stderr}`.trim().slice(-4_000);
       reject(new Error(`could not fetch the Kafka broker jars with Maven: ${reason}`));
     });
   });

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { appendFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Logger, silentLogger } from '@hub/logger';
+import { installCommand } from '../provision/debian-packages.ts';
 import { findFreePort } from './free-port.ts';
 import { ensureKafkaLibs, kafkaInfraDir } from './kafka-libs.ts';
 import { waitForKafkaReady } from './kafka-readiness.ts';
@@ -55,7 +56,9 @@ function serverProperties(logDir: string, port: number, controllerPort: number):
 
 function formatError(error: Error & { code?: unknown }): Error {
   if (error.code === 'ENOENT')
-    return new Error('java is not on the PATH: the local Kafka broker needs Java 17 or newer');
+    return new Error(
+      `java is not on the PATH: the local Kafka broker needs Java 17 or newer (run \`${installCommand(['openjdk-17-jre-headless'], process.getuid?.())}\`)`,
+    );
   // The message holds the command and everything it printed.
   return new Error(`formatting the Kafka log dir failed: ${error.message}`);
 }

@@ -4,6 +4,7 @@ import { chown, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Logger, silentLogger } from '@hub/logger';
 import pg from 'pg';
+import { installCommand } from '../provision/debian-packages.ts';
 import { waitFor } from '../wait-for.ts';
 import { findFreePort } from './free-port.ts';
 import { osUserIds, readLogTail, spawnOwned } from './owned-process.ts';
@@ -56,7 +57,10 @@ function run(command: string, args: readonly string[], runAs: { uid: number; gid
 export async function startLocalPostgres(options: { logger?: Logger } = {}): Promise<LocalPostgres> {
   const logger = options.logger ?? silentLogger();
   const bin = findPostgresBinaries();
-  if (!bin) throw new Error('no PostgreSQL server binaries under /usr/lib/postgresql; set DATABASE_URL instead');
+  if (!bin) {
+    const command = installCommand(['postgresql'], process.getuid?.());
+    throw new Error(`no PostgreSQL server binaries under /usr/lib/postgresql: run \`${command}\`, or set DATABASE_URL`);
+  }
   const workDir = await createWorkDir('hub-pg-');
   const dataDir = join(workDir, 'data');
   const logFile = join(workDir, 'postgres.log');

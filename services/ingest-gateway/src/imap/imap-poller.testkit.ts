@@ -3,7 +3,14 @@ import { connectImapMailbox, type ImapConnection, type ImapMailbox } from '@hub/
 import { createInMemoryAttachmentStore, createRecordingIntake, interactionId } from '@hub/interactions';
 import { silentLogger } from '@hub/logger';
 import { connectPostgres, runMigrations, type SqlDatabase } from '@hub/sql';
-import { createTestDatabase, type ProvidedImap, provideImapServer, type TestDatabase, uniqueName } from '@hub/testing';
+import {
+  createTestDatabase,
+  loudHook,
+  type ProvidedImap,
+  provideImapServer,
+  type TestDatabase,
+  uniqueName,
+} from '@hub/testing';
 import { defaultIngestSettings } from '../ingest-settings.ts';
 import { imapCheckpointMigrations, sqlImapCheckpoints } from './imap-checkpoint.store.ts';
 import { createImapPoller, type ImapPollerOptions } from './imap-poller.ts';
@@ -35,7 +42,7 @@ export interface ImapTestContext {
 }
 
 /** An IMAP account, a fresh database with the checkpoint table. */
-export async function openImapTestContext(context: Partial<ImapTestContext>): Promise<void> {
+export const openImapTestContext = loudHook(async (context: Partial<ImapTestContext>): Promise<void> => {
   context.server = await provideImapServer();
   const { host, port, user, password, tls } = context.server;
   context.connection = { host, port, user, password, tls };
@@ -43,7 +50,7 @@ export async function openImapTestContext(context: Partial<ImapTestContext>): Pr
   context.db = connectPostgres({ url: context.database.url });
   await runMigrations(context.db, imapCheckpointMigrations);
   context.client = await connectImapMailbox(context.connection, silentLogger());
-}
+});
 
 export async function closeImapTestContext({ client, db, database, server }: Partial<ImapTestContext>): Promise<void> {
   await client?.close();
