@@ -8,6 +8,7 @@ export {
 export { type ProvidedImap, provideImapServer } from './imap.provider.ts';
 export { type ProvidedKafka, provideKafka } from './kafka.provider.ts';
 export { type ProvidedPostgres, providePostgres } from './postgres.provider.ts';
+export { type RawHttpExchange, type RawHttpOptions, rawHttpExchange } from './raw-http.client.ts';
 export type { ProvidedServer, ServerSource } from './server-source.ts';
 export { dovecotBinary, type LocalDovecot, startLocalDovecot } from './servers/dovecot-local.ts';
 export { findFreePort } from './servers/free-port.ts';

@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { rawHttpExchange } from '@hub/testing';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { assertRefused, bearer, buildTestGateway, problemOf } from '../testing/test-gateway.ts';
@@ -121,3 +123,42 @@ refuses('the intake down (Kafka unreachable): 503, retriable, nothing recorded',
 });
 
 refuses.run();
+
+const early = suite('POST /v1/interactions checks the token before it reads the body');
+
+early('a 10 MB body announced without a token: 401 problem+json after 1 KB, the rest never needed', async () => {
+  const { app, intake } = await buildTestGateway();
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const exchange = await rawHttpExchange({
+      port: (app.server.address() as AddressInfo).port,
+      pieces: [
+        'POST /v1/interactions HTTP/1.1\r\nHost: hub\r\nContent-Type: application/json\r\n' +
+          `Content-Length: ${10 * 1024 * 1024}\r\n\r\n`,
+        `{"text":"${'x'.repeat(1024)}`,
+      ],
+      intervalMs: 50,
+      timeoutMs: 3000,
+    });
+    assert.match(
+      exchange.response,
+      /^HTTP\/1\.1 401 /,
+      `answered: ${exchange.response.slice(0, 100) || 'nothing in 3 s'}`,
+    );
+    assert.match(exchange.response, /application\/problem\+json/);
+    assert.match(exchange.response, /bearer token/);
+    assert.is(intake.accepted.length, 0);
+  } finally {
+    await app.close();
+  }
+});
+
+early('a body over the 50 MB limit without a token: 401, not 413', async () => {
+  const { response, intake } = await post(
+    { ...sample(1), text: 'x'.repeat(51 * 1024 * 1024) },
+    { 'content-type': 'application/json' },
+  );
+  assertRefused('51 MiB, no token', response, intake, 401, /bearer token/);
+});
+
+early.run();

@@ -21,7 +21,8 @@ const GenericInteraction = NormalizedInteractionFields.extend({ id: z.string().u
 
 /** `POST /v1/interactions`: one interaction or `{ interactions: [...] }` (up to 1,000), bearer token. */
 export async function registerGenericRoutes(app: FastifyInstance, deps: IngestDependencies): Promise<void> {
-  app.addHook('preHandler', requireBearer(deps.settings.channelToken, 'the channel API'));
+  // onRequest, before the body is read: an unauthenticated client cannot make us buffer it.
+  app.addHook('onRequest', requireBearer(deps.settings.channelToken, 'the channel API'));
   // JSON only, kept as raw bytes: they are stored (encrypted) beside what was parsed from them.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) =>
