@@ -34,6 +34,8 @@ export const HubEnvironment = z.object({
   HUB_IMAP_URL: z
     .string()
     .regex(/^imaps?:\/\/[^:@/]+:[^@/]+@[^/]+/, 'imaps://user:password@host[:port]/FOLDER[,FOLDER]')
+    // Checked here, not at start-up: URL's own error carries the whole URL, password included.
+    .refine((value) => URL.canParse(value), 'a valid URL (host, port up to 65535, special characters percent-encoded)')
     .optional(),
   HUB_IMAP_POLL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
   HUB_CHANNEL_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
@@ -144,11 +146,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): H
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = HubEnvironment.safeParse(present);
   const problems = [
-    ...(parsed.error?.issues ?? []).map((issue) => {
-      const name = String(issue.path[0] ?? 'environment');
-      const given = present[name] === undefined ? '' : ` (got ${JSON.stringify(present[name])})`;
-      return `${name}: ${issue.message}${given}`;
-    }),
+    // The variable and the rule, never the value: it may be a password or a key, and this message
+    // goes to the log and the terminal.
+    ...(parsed.error?.issues ?? []).map((issue) => `${String(issue.path[0] ?? 'environment')}: ${issue.message}`),
     ...missingBackendUrls(present),
   ];
   if (!parsed.success || problems.length > 0) {
