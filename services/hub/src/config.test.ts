@@ -107,4 +107,15 @@ config("the README's configuration table lists every variable the hub reads", ()
   assert.equal(listed.filter((name) => name !== 'HUB_CACHE_DIR').sort(), Object.keys(HubEnvironment.shape).sort());
 });
 
+config('HTTP timeouts: a headers timeout longer than the request timeout is refused', () => {
+  refuses(
+    { HUB_HTTP_HEADERS_TIMEOUT_MS: '30000', HUB_HTTP_REQUEST_TIMEOUT_MS: '10000' },
+    /HUB_HTTP_HEADERS_TIMEOUT_MS/,
+  );
+  const c = loadConfig({ HUB_HTTP_REQUEST_TIMEOUT_MS: '30000', HUB_MAX_HEAP_USED_MB: '512' });
+  assert.is(c.http.requestTimeoutMs, 30_000);
+  assert.is(c.http.headersTimeoutMs, 20_000);
+  assert.is(c.http.maxHeapUsedBytes, 512 * 1024 * 1024);
+});
+
 config.run();
