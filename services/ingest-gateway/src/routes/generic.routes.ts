@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sanitizeEmailHtml } from '@hub/channels';
 import { requireBearer } from '@hub/http';
 import {
   detailsMatchChannel,
@@ -40,6 +41,8 @@ export async function registerGenericRoutes(app: FastifyInstance, deps: IngestDe
     const interactions = items.map((item) => ({
       ...item,
       id: item.id ?? interactionId(item.channel, item.source.system, item.source.externalId),
+      // Shown in agents' browsers like mail: the same sanitiser, so no caller's HTML can run there.
+      html: item.html === null ? null : sanitizeEmailHtml(item.html),
     }));
     const raw: RawPayload = { channel: 'generic', contentType: 'application/json', body, receivedAt: deps.now() };
     const receipt = await acceptOrUnavailable(deps, interactions, raw);
