@@ -92,6 +92,11 @@ export const errorCatalogue = {
     retriable: false,
     title: 'The configuration is invalid',
   },
+  REQUEST_TIMEOUT: {
+    httpStatus: 408,
+    retriable: true,
+    title: 'The request was not received in time',
+  },
   OVERLOADED: {
     httpStatus: 503,
     retriable: true,

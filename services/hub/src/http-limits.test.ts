@@ -33,6 +33,8 @@ slow('headers a line every 500 ms: the connection is closed at the 1 s headers t
       timeoutMs: 8000,
     });
     assert.match(exchange.response, /^HTTP\/1\.1 408 /, `no timeout after ${exchange.ms} ms`);
+    assert.match(exchange.response, /content-type: application\/problem\+json/i);
+    assert.match(exchange.response, /"code":"REQUEST_TIMEOUT"/);
     assert.ok(exchange.piecesWritten < lines.length, `${exchange.piecesWritten} of ${lines.length} lines written`);
   } finally {
     await app.close();
@@ -59,6 +61,8 @@ slow(
         timeoutMs: 12_000,
       });
       assert.match(exchange.response, /^HTTP\/1\.1 408 /, `no timeout after ${exchange.ms} ms`);
+      assert.match(exchange.response, /content-type: application\/problem\+json/i);
+      assert.match(exchange.response, /"code":"REQUEST_TIMEOUT"/);
       assert.ok(exchange.piecesWritten < pieces.length, `${exchange.piecesWritten} of ${pieces.length} pieces written`);
       assert.is(handled, 0);
     } finally {

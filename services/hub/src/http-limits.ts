@@ -1,5 +1,6 @@
 import underPressure from '@fastify/under-pressure';
 import { HubError } from '@hub/errors';
+import { answerClientError } from '@hub/http';
 import type { FastifyInstance } from 'fastify';
 
 /** How long a client may take, and when the process is too busy to take more (HUB_HTTP_*, HUB_MAX_*). */
@@ -34,6 +35,8 @@ export const serverTimeouts = (limits: HttpLimits) => ({
   requestTimeout: limits.requestTimeoutMs,
   connectionTimeout: limits.idleTimeoutMs,
   keepAliveTimeout: limits.keepAliveTimeoutMs,
+  // A timed-out client gets problem+json 408 too, not Fastify's own JSON.
+  clientErrorHandler: answerClientError,
   http: {
     headersTimeout: limits.headersTimeoutMs,
     // Node checks the request and headers timeouts on this tick (30 s by default): a 20 s
