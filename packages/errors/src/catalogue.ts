@@ -92,6 +92,16 @@ export const errorCatalogue = {
     retriable: false,
     title: 'The configuration is invalid',
   },
+  REQUEST_TIMEOUT: {
+    httpStatus: 408,
+    retriable: true,
+    title: 'The request was not received in time',
+  },
+  OVERLOADED: {
+    httpStatus: 503,
+    retriable: true,
+    title: 'The hub is saturated and sheds load',
+  },
 } as const satisfies Record<string, { httpStatus: number; retriable: boolean; title: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

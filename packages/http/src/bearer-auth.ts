@@ -2,7 +2,10 @@ import { HubError } from '@hub/errors';
 import type { FastifyRequest } from 'fastify';
 import { secretsEqual } from './secrets.ts';
 
-/** A preHandler that admits a request only with `Authorization: Bearer <token>`. */
+/**
+ * Admits a request only with `Authorization: Bearer <token>`. Register it as an `onRequest` hook:
+ * it then refuses before the body is read, so an unauthenticated client cannot make us buffer it.
+ */
 export const requireBearer =
   (token: string, realm: string) =>
   async (request: FastifyRequest): Promise<void> => {

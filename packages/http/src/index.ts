@@ -1,4 +1,5 @@
 export { requireBearer } from './bearer-auth.ts';
+export { answerClientError } from './client-error.ts';
 export { type Problem, sendProblem, toProblem } from './problem.ts';
 export { useProblemDetails } from './problem-handlers.ts';
 export { secretsEqual } from './secrets.ts';

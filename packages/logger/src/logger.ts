@@ -1,4 +1,5 @@
 import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
+import { serializeRequest } from './request.serializer.ts';
 
 export type { Logger } from 'pino';
 
@@ -36,6 +37,8 @@ export function createLogger(settings: LoggerSettings): Logger {
     level: settings.level ?? 'info',
     base: { service: settings.service },
     redact: { paths: [...personalDataPaths], censor: '[redacted]' },
+    // Fastify logs every request under `req`; its own serializer would write the query values.
+    serializers: { req: serializeRequest, err: pino.stdSerializers.err },
     timestamp: pino.stdTimeFunctions.isoTime,
   };
   return settings.destination ? pino(options, settings.destination) : pino(options);

@@ -20,6 +20,7 @@ export {
 export { chromiumPath, requirements } from './provision/machine-requirements.ts';
 export { type ProvisionOptions, provisionMachine, type Unavailable } from './provision/provision-machine.ts';
 export { type TestMachineSituation, testMachineRequirements } from './provision/test-machine.ts';
+export { type RawHttpExchange, type RawHttpOptions, rawHttpExchange } from './raw-http.client.ts';
 export type { ProvidedServer, ServerSource } from './server-source.ts';
 export { findDovecotBinary, type LocalDovecot, startLocalDovecot } from './servers/dovecot-local.ts';
 export { findFreePort } from './servers/free-port.ts';

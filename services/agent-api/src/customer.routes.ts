@@ -62,7 +62,8 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 
 /** The agents' customer API; every route needs `Authorization: Bearer <HUB_AGENT_TOKEN>`. */
 export async function registerCustomerRoutes(app: FastifyInstance, deps: AgentApiDependencies): Promise<void> {
-  app.addHook('preHandler', requireBearer(deps.agentToken, 'the agent API'));
+  // onRequest, before the body is read: an unauthenticated client cannot make us buffer it.
+  app.addHook('onRequest', requireBearer(deps.agentToken, 'the agent API'));
 
   app.get('/v1/customers', async (request) => {
     const { q, limit } = parse(Search, request.query, 'search');

@@ -106,6 +106,7 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
     logger,
     dependencies: checks,
     healthRateLimitPerMinute: config.healthRateLimitPerMinute,
+    http: config.http,
   });
   const settings = {
     ...defaultIngestSettings,

@@ -51,8 +51,24 @@ config('a master key that is not 32 bytes of base64 is refused', () => {
   refuses({ HUB_MASTER_KEY: Buffer.alloc(16).toString('base64') }, /HUB_MASTER_KEY: 32 bytes/);
 });
 
-config('a bad value is refused with the variable named and the value shown', () => {
-  refuses({ HUB_PORT: 'eighty' }, /HUB_PORT: .*\(got "eighty"\)/);
+config('a bad value is refused with the variable named, never its value', () => {
+  refuses({ HUB_PORT: 'eighty' }, /HUB_PORT: /);
+  for (const [name, value] of [
+    ['HUB_PORT', 'eighty'],
+    ['HUB_MASTER_KEY', 'c2VjcmV0LW1hc3Rlci1rZXktMTY='],
+    ['HUB_IMAP_URL', 'imaps://sara:pa55-w0rd@mail.example.ir:99999/INBOX'],
+  ] as const) {
+    try {
+      loadConfig({ [name]: value });
+      assert.unreachable(`${name} accepted`);
+    } catch (error) {
+      assert.match(String((error as Error).message), name);
+      assert.not.ok(
+        JSON.stringify({ error, message: (error as Error).message }).includes(value),
+        `${name}'s value shown`,
+      );
+    }
+  }
   refuses({ HUB_PORT: '70000' }, /HUB_PORT/);
   refuses({ KAFKA_BROKERS: 'localhost' }, /KAFKA_BROKERS: a comma-separated list of host:port/);
   refuses({ ESDB_URL: 'http://kurrent:2113' }, /ESDB_URL/);
@@ -89,6 +105,17 @@ config("the README's configuration table lists every variable the hub reads", ()
   const listed = [...table.matchAll(/^\| `([A-Z][A-Z0-9_]+)`/gm)].map((m) => m[1] ?? '');
   // HUB_CACHE_DIR is read by the test kit and `pnpm kafka`, not by the hub.
   assert.equal(listed.filter((name) => name !== 'HUB_CACHE_DIR').sort(), Object.keys(HubEnvironment.shape).sort());
+});
+
+config('HTTP timeouts: a headers timeout longer than the request timeout is refused', () => {
+  refuses(
+    { HUB_HTTP_HEADERS_TIMEOUT_MS: '30000', HUB_HTTP_REQUEST_TIMEOUT_MS: '10000' },
+    /HUB_HTTP_HEADERS_TIMEOUT_MS/,
+  );
+  const c = loadConfig({ HUB_HTTP_REQUEST_TIMEOUT_MS: '30000', HUB_MAX_HEAP_USED_MB: '512' });
+  assert.is(c.http.requestTimeoutMs, 30_000);
+  assert.is(c.http.headersTimeoutMs, 20_000);
+  assert.is(c.http.maxHeapUsedBytes, 512 * 1024 * 1024);
 });
 
 config.run();

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { HubError } from '@hub/errors';
 import { z } from 'zod';
+import type { HttpLimits } from './http-limits.ts';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const optionalUrl = z.string().url().optional();
@@ -16,6 +17,12 @@ export const HubEnvironment = z.object({
   HUB_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HUB_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   HUB_HEALTH_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
+  HUB_HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
+  HUB_HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(20_000),
+  HUB_HTTP_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  HUB_HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  HUB_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  HUB_MAX_HEAP_USED_MB: z.coerce.number().int().min(0).max(1_000_000).default(0),
   DATABASE_URL: optionalUrl,
   KAFKA_BROKERS: z
     .string()
@@ -34,6 +41,8 @@ export const HubEnvironment = z.object({
   HUB_IMAP_URL: z
     .string()
     .regex(/^imaps?:\/\/[^:@/]+:[^@/]+@[^/]+/, 'imaps://user:password@host[:port]/FOLDER[,FOLDER]')
+    // Checked here, not at start-up: URL's own error carries the whole URL, password included.
+    .refine((value) => URL.canParse(value), 'a valid URL (host, port up to 65535, special characters percent-encoded)')
     .optional(),
   HUB_IMAP_POLL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
   HUB_CHANNEL_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
@@ -82,6 +91,10 @@ function missingBackendUrls(env: Readonly<Record<string, string | undefined>>): 
   if (env.HUB_EVENT_STORE === 'postgres' && !env.DATABASE_URL) {
     problems.push('DATABASE_URL: required when HUB_EVENT_STORE=postgres');
   }
+  // Node refuses a headers timeout longer than the request timeout.
+  if (Number(env.HUB_HTTP_HEADERS_TIMEOUT_MS ?? 20_000) > Number(env.HUB_HTTP_REQUEST_TIMEOUT_MS ?? 120_000)) {
+    problems.push('HUB_HTTP_HEADERS_TIMEOUT_MS: at most HUB_HTTP_REQUEST_TIMEOUT_MS');
+  }
   if (env.HUB_EVENT_STORE === 'esdb' && !env.ESDB_URL) problems.push('ESDB_URL: required when HUB_EVENT_STORE=esdb');
   // The in-process log hands interactions straight to the writer: one process must hold every role.
   if (!env.KAFKA_BROKERS && env.HUB_ROLES && new Set(env.HUB_ROLES.split(',')).size < 4) {
@@ -108,6 +121,7 @@ export interface HubConfig {
   readonly logLevel: string;
   readonly shutdownTimeoutMs: number;
   readonly healthRateLimitPerMinute: number;
+  readonly http: HttpLimits;
   readonly databaseUrl: string | undefined;
   readonly kafkaBrokers: readonly string[] | undefined;
   readonly esdbUrl: string | undefined;
@@ -144,11 +158,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): H
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = HubEnvironment.safeParse(present);
   const problems = [
-    ...(parsed.error?.issues ?? []).map((issue) => {
-      const name = String(issue.path[0] ?? 'environment');
-      const given = present[name] === undefined ? '' : ` (got ${JSON.stringify(present[name])})`;
-      return `${name}: ${issue.message}${given}`;
-    }),
+    // The variable and the rule, never the value: it may be a password or a key, and this message
+    // goes to the log and the terminal.
+    ...(parsed.error?.issues ?? []).map((issue) => `${String(issue.path[0] ?? 'environment')}: ${issue.message}`),
     ...missingBackendUrls(present),
   ];
   if (!parsed.success || problems.length > 0) {
@@ -163,6 +175,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): H
     logLevel: e.HUB_LOG_LEVEL,
     shutdownTimeoutMs: e.HUB_SHUTDOWN_TIMEOUT_MS,
     healthRateLimitPerMinute: e.HUB_HEALTH_RATE_LIMIT,
+    http: Object.freeze({
+      requestTimeoutMs: e.HUB_HTTP_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: e.HUB_HTTP_HEADERS_TIMEOUT_MS,
+      idleTimeoutMs: e.HUB_HTTP_IDLE_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HUB_HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxEventLoopDelayMs: e.HUB_MAX_EVENT_LOOP_DELAY_MS,
+      maxHeapUsedBytes: e.HUB_MAX_HEAP_USED_MB * 1024 * 1024,
+    }),
     databaseUrl: e.DATABASE_URL,
     kafkaBrokers: e.KAFKA_BROKERS?.split(','),
     esdbUrl: e.ESDB_URL,

@@ -30,6 +30,10 @@ export interface IngestSettings {
   readonly webFormRateLimitPerMinute: number;
   readonly maxBodyBytes: number;
   readonly maxAttachmentBytes: number;
+  /** Public web form: each non-file field's value. */
+  readonly maxFormFieldBytes: number;
+  /** Public web form: all non-file fields together (the whole body when it has no files). */
+  readonly maxFormFieldsBytes: number;
   readonly widget: Partial<WidgetSettings>;
 }
 
@@ -46,5 +50,8 @@ export const defaultIngestSettings: IngestSettings = Object.freeze({
   webFormRateLimitPerMinute: 30,
   maxBodyBytes: 25 * 1024 * 1024,
   maxAttachmentBytes: 10 * 1024 * 1024,
+  // A person types a few kilobytes into a form; only files need megabytes.
+  maxFormFieldBytes: 32 * 1024,
+  maxFormFieldsBytes: 64 * 1024,
   widget: {},
 });

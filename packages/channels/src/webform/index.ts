@@ -3,11 +3,12 @@ export {
   MAX_FORM_FIELDS,
   MAX_FORM_FILES,
   readJsonForm,
-  readMultipartForm,
   readUrlEncodedForm,
   type SubmittedFile,
+  type WebFormLimits,
   type WebFormSubmission,
 } from './webform-body.ts';
+export { type ReadMultipartForm, readMultipartFormStream } from './webform-multipart.reader.ts';
 export {
   type MappedSubmission,
   mapWebFormSubmission,

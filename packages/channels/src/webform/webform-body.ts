@@ -17,15 +17,35 @@ export interface SubmittedFile {
 export const MAX_FORM_FIELDS = 200;
 export const MAX_FORM_FILES = 10;
 
-function collect(entries: Iterable<[string, string]>, files: SubmittedFile[] = []): WebFormSubmission {
+/** What one public form post may hold; every cap answers 413. */
+export interface WebFormLimits {
+  /** The whole body, files included. */
+  readonly maxBodyBytes: number;
+  /** Each file. */
+  readonly maxFileBytes: number;
+  /** Each field's value. */
+  readonly maxFieldBytes: number;
+  /** All fields but files together (names and values). */
+  readonly maxFieldsBytes: number;
+}
+
+/** Fields in the order posted, checked against the count and per-field caps. */
+export function collectFormFields(
+  entries: Iterable<[string, string]>,
+  files: SubmittedFile[] = [],
+  maxFieldBytes = Number.POSITIVE_INFINITY,
+): WebFormSubmission {
   const fields = new Map<string, string[]>();
   let count = 0;
   for (const [name, value] of entries) {
     if (++count > MAX_FORM_FIELDS) {
-      throw new HubError('INVALID_INPUT', `a form submission holds at most ${MAX_FORM_FIELDS} fields`);
+      throw new HubError('PAYLOAD_TOO_LARGE', `a form submission holds at most ${MAX_FORM_FIELDS} fields`);
     }
     if (name.length === 0 || name.length > 256) {
       throw new HubError('INVALID_INPUT', 'a field name must have 1 to 256 characters');
+    }
+    if (Buffer.byteLength(value) > maxFieldBytes) {
+      throw new HubError('PAYLOAD_TOO_LARGE', `field "${name}" is over ${maxFieldBytes} bytes`);
     }
     fields.set(name, [...(fields.get(name) ?? []), value.normalize('NFC')]);
   }
@@ -33,14 +53,14 @@ function collect(entries: Iterable<[string, string]>, files: SubmittedFile[] = [
 }
 
 /** `application/x-www-form-urlencoded`, what a plain `<form method="post">` sends (UTF-8). */
-export const readUrlEncodedForm = (body: Buffer): WebFormSubmission =>
-  collect(new URLSearchParams(body.toString('utf8')));
+export const readUrlEncodedForm = (body: Buffer, maxFieldBytes?: number): WebFormSubmission =>
+  collectFormFields(new URLSearchParams(body.toString('utf8')), [], maxFieldBytes);
 
 const scalar = (value: unknown): value is string | number | boolean =>
   typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 
 /** A JSON object of fields: strings, numbers, booleans, or arrays of them (a multi-select). */
-export function readJsonForm(body: Buffer): WebFormSubmission {
+export function readJsonForm(body: Buffer, maxFieldBytes?: number): WebFormSubmission {
   let json: unknown;
   try {
     json = JSON.parse(body.toString('utf8'));
@@ -60,34 +80,5 @@ export function readJsonForm(body: Buffer): WebFormSubmission {
     }
     for (const v of values) entries.push([name, String(v)]);
   }
-  return collect(entries);
-}
-
-/** `multipart/form-data` (a form with `enctype` for file inputs), parsed by the platform's own FormData. */
-export async function readMultipartForm(body: Buffer, contentType: string): Promise<WebFormSubmission> {
-  let form: FormData;
-  try {
-    form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
-  } catch (error) {
-    throw new HubError('INVALID_INPUT', `the multipart body could not be read: ${(error as Error).message}`);
-  }
-  const entries: [string, string][] = [];
-  const files: SubmittedFile[] = [];
-  for (const [name, value] of form) {
-    if (typeof value === 'string') entries.push([name, value]);
-    // An empty file input still posts a part, with no name and no bytes: nothing was attached.
-    else if (value.size > 0 || value.name) {
-      if (files.length >= MAX_FORM_FILES) {
-        throw new HubError('INVALID_INPUT', `a form submission holds at most ${MAX_FORM_FILES} files`);
-      }
-      const bytes = Buffer.from(await value.arrayBuffer());
-      files.push({
-        field: name,
-        fileName: value.name || null,
-        contentType: value.type || 'application/octet-stream',
-        bytes,
-      });
-    }
-  }
-  return collect(entries, files);
+  return collectFormFields(entries, [], maxFieldBytes);
 }

@@ -19,7 +19,8 @@ export async function registerParseFailureRoutes(
   app: FastifyInstance,
   deps: IngestDependencies & { readonly rawPayloads: RawPayloadStore },
 ): Promise<void> {
-  app.addHook('preHandler', requireBearer(deps.settings.channelToken, 'the channel API'));
+  // onRequest, before the body is read: an unauthenticated client cannot make us buffer it.
+  app.addHook('onRequest', requireBearer(deps.settings.channelToken, 'the channel API'));
 
   app.get('/v1/parse-failures', async (request) => {
     const query = List.safeParse(request.query);

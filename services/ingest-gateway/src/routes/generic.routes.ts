@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sanitizeEmailHtml } from '@hub/channels';
 import { requireBearer } from '@hub/http';
 import {
   detailsMatchChannel,
@@ -21,7 +22,8 @@ const GenericInteraction = NormalizedInteractionFields.extend({ id: z.string().u
 
 /** `POST /v1/interactions`: one interaction or `{ interactions: [...] }` (up to 1,000), bearer token. */
 export async function registerGenericRoutes(app: FastifyInstance, deps: IngestDependencies): Promise<void> {
-  app.addHook('preHandler', requireBearer(deps.settings.channelToken, 'the channel API'));
+  // onRequest, before the body is read: an unauthenticated client cannot make us buffer it.
+  app.addHook('onRequest', requireBearer(deps.settings.channelToken, 'the channel API'));
   // JSON only, kept as raw bytes: they are stored (encrypted) beside what was parsed from them.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) =>
@@ -39,6 +41,8 @@ export async function registerGenericRoutes(app: FastifyInstance, deps: IngestDe
     const interactions = items.map((item) => ({
       ...item,
       id: item.id ?? interactionId(item.channel, item.source.system, item.source.externalId),
+      // Shown in agents' browsers like mail: the same sanitiser, so no caller's HTML can run there.
+      html: item.html === null ? null : sanitizeEmailHtml(item.html),
     }));
     const raw: RawPayload = { channel: 'generic', contentType: 'application/json', body, receivedAt: deps.now() };
     const receipt = await acceptOrUnavailable(deps, interactions, raw);

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import { interactionId } from '@hub/interactions';
+import { rawHttpExchange } from '@hub/testing';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { IngestSettings, WebFormDefinition } from '../ingest-settings.ts';
@@ -170,9 +172,9 @@ refuses('an unknown form: 404, whatever the body', async () => {
 
 refuses('wrong content type 415; oversized body or file 413', async () => {
   await refused('text/plain', 'hello', { 'content-type': 'text/plain' }, 415, /Unsupported Media Type/i);
-  await refused('body', urlencoded(persian), formType, 413, /too large|Body/i, { maxBodyBytes: 64 });
+  await refused('body', urlencoded(persian), formType, 413, /too large|Body/i, { maxFormFieldsBytes: 64 });
   const file = { name: 'big.jpg', type: 'image/jpeg', bytes: Buffer.alloc(2048) };
-  await refused('file', multipart(persian, file), multipartType, 413, /field "receipt" is 2048 bytes; at most 1024/, {
+  await refused('file', multipart(persian, file), multipartType, 413, /field "receipt" is over 1024 bytes/, {
     maxAttachmentBytes: 1024,
   });
 });
@@ -231,3 +233,87 @@ refuses('the intake down: 503, nothing recorded', async () => {
 });
 
 refuses.run();
+
+const caps = suite('POST /v1/channels/webform/:formId caps what a public form may send: 413, nothing recorded');
+
+caps('unmapped fields past 64 KB in all (urlencoded, no files): 413', async () => {
+  const junk = { ...persian, notes: 'x'.repeat(65 * 1024) };
+  await refused('urlencoded', urlencoded(junk), formType, 413, /too large|Body/i);
+  await refused('json', JSON.stringify(junk), { 'content-type': 'application/json' }, 413, /too large|Body/i);
+});
+
+caps('one field past 32 KB: 413 naming the field (JSON, urlencoded, multipart)', async () => {
+  const junk = { ...persian, notes: 'x'.repeat(33 * 1024) };
+  const detail = /field "notes" is over 32768 bytes/;
+  await refused('json', JSON.stringify(junk), { 'content-type': 'application/json' }, 413, detail);
+  await refused('urlencoded', urlencoded(junk), formType, 413, detail);
+  await refused('multipart', multipart(junk), multipartType, 413, detail);
+  // Bytes, not characters: 17,000 Persian letters are 34 KB of UTF-8.
+  const persianJunk = JSON.stringify({ ...persian, notes: 'ب'.repeat(17 * 1024) });
+  await refused('json, Persian', persianJunk, { 'content-type': 'application/json' }, 413, detail);
+});
+
+caps('multipart fields past 64 KB together, however the body is split: 413', async () => {
+  const fields = { ...persian, a: 'x'.repeat(30_000), b: 'y'.repeat(30_000), c: 'z'.repeat(30_000) };
+  await refused(
+    'three fields of 30 KB',
+    multipart(fields),
+    multipartType,
+    413,
+    /other than files are over 65536 bytes/,
+  );
+});
+
+caps('more than 200 fields: 413', async () => {
+  const many = Object.fromEntries(Array.from({ length: 201 }, (_, n) => [`f${n}`, 'x']));
+  await refused('urlencoded', urlencoded({ ...persian, ...many }), formType, 413, /at most 200 fields/);
+  await refused('multipart', multipart({ ...persian, ...many }), multipartType, 413, /at most 200 fields/);
+});
+
+caps('a file past its cap is refused while it streams: 413 before the rest of the body is sent', async () => {
+  const gateway = await gatewayWith({ maxAttachmentBytes: 1024 * 1024 });
+  await gateway.app.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const head = Buffer.from(
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="email"\r\n\r\nsara@example.ir\r\n` +
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="receipt"; filename="scan.tif"\r\n` +
+        'Content-Type: image/tiff\r\n\r\n',
+    );
+    const announced = 20 * 1024 * 1024;
+    const exchange = await rawHttpExchange({
+      port: (gateway.app.server.address() as AddressInfo).port,
+      pieces: [
+        `POST /v1/channels/webform/contact HTTP/1.1\r\nHost: hub\r\nAccept: application/json\r\n` +
+          `Content-Type: ${multipartType['content-type']}\r\nContent-Length: ${announced}\r\n\r\n`,
+        head,
+        Buffer.alloc(1024 * 1024 + 64 * 1024, 7),
+      ],
+      intervalMs: 50,
+      timeoutMs: 5000,
+    });
+    assert.match(
+      exchange.response,
+      /^HTTP\/1\.1 413 /,
+      `answered: ${exchange.response.slice(0, 120) || 'nothing in 5 s'}`,
+    );
+    assert.match(exchange.response, /application\/problem\+json/);
+    assert.match(exchange.response, /field \\?"receipt\\?" is over 1048576 bytes/);
+    assert.is(gateway.intake.accepted.length, 0);
+    assert.is(gateway.attachments.size, 0);
+  } finally {
+    await gateway.app.close();
+  }
+});
+
+caps('a multipart body past the whole-body cap: 413 naming the cap, no file stored', async () => {
+  const gateway = await gatewayWith({ maxBodyBytes: 4096 });
+  const response = await post(
+    gateway,
+    multipart(persian, { name: 'a.pdf', type: 'application/pdf', bytes: Buffer.alloc(8192) }),
+    multipartType,
+  );
+  assertRefused('announced', response, gateway.intake, 413, /body is over 4096 bytes/);
+  assert.is(gateway.attachments.size, 0);
+});
+
+caps.run();

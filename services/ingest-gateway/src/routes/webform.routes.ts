@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import {
   mapWebFormSubmission,
+  type ReadMultipartForm,
   readJsonForm,
-  readMultipartForm,
+  readMultipartFormStream,
   readUrlEncodedForm,
-  type WebFormSubmission,
+  type WebFormLimits,
 } from '@hub/channels';
 import { HubError } from '@hub/errors';
 import type { RawPayload } from '@hub/interactions';
@@ -16,16 +17,21 @@ import { acceptOrUnavailable } from './accept.ts';
 
 type WebFormRequest = FastifyRequest<{ Params: { formId: string } }>;
 
-const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'application/json'];
+const FIELD_TYPES = ['application/x-www-form-urlencoded', 'application/json'];
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 const mediaTypeOf = (request: FastifyRequest) =>
   (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
 
-async function readSubmission(request: FastifyRequest, body: Buffer): Promise<WebFormSubmission> {
-  const mediaType = mediaTypeOf(request);
-  if (mediaType === 'multipart/form-data') return readMultipartForm(body, request.headers['content-type'] ?? '');
-  return mediaType === 'application/json' ? readJsonForm(body) : readUrlEncodedForm(body);
+/** Multipart bodies arrive parsed (while streaming); the others as bytes, small enough to hold. */
+function readSubmission(request: FastifyRequest, limits: WebFormLimits): ReadMultipartForm {
+  if (!Buffer.isBuffer(request.body)) return request.body as ReadMultipartForm;
+  const body = request.body;
+  const submission =
+    mediaTypeOf(request) === 'application/json'
+      ? readJsonForm(body, limits.maxFieldBytes)
+      : readUrlEncodedForm(body, limits.maxFieldBytes);
+  return { submission, body };
 }
 
 /** A plain `<form>` post is a browser's unless it asks for JSON; a browser gets a page, a script gets JSON. */
@@ -62,7 +68,13 @@ const httpUrlOrNull = (value: string | undefined): string | null =>
  * (Behind a reverse proxy, the app's `trustProxy` must be set so the client address is real.)
  */
 export async function registerWebFormRoutes(app: FastifyInstance, deps: IngestDependencies): Promise<void> {
-  const { webForms, webFormRateLimitPerMinute, maxBodyBytes, maxAttachmentBytes, defaultPhoneRegion } = deps.settings;
+  const { webForms, webFormRateLimitPerMinute, defaultPhoneRegion } = deps.settings;
+  const limits: WebFormLimits = {
+    maxBodyBytes: deps.settings.maxBodyBytes,
+    maxFileBytes: deps.settings.maxAttachmentBytes,
+    maxFieldBytes: deps.settings.maxFormFieldBytes,
+    maxFieldsBytes: deps.settings.maxFormFieldsBytes,
+  };
   const forms = new Map(webForms.map((form) => [form.id, form]));
   await app.register(async (scope) => {
     await scope.register(rateLimit, {
@@ -75,9 +87,27 @@ export async function registerWebFormRoutes(app: FastifyInstance, deps: IngestDe
         ),
     });
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser(FORM_TYPES, { parseAs: 'buffer', bodyLimit: maxBodyBytes }, (_request, body, done) =>
-      done(null, body),
+    // Without files a form is a few kilobytes: its body is capped at the fields' cap.
+    scope.addContentTypeParser(
+      FIELD_TYPES,
+      { parseAs: 'buffer', bodyLimit: limits.maxFieldsBytes },
+      (_request, body, done) => done(null, body),
     );
+    scope.addContentTypeParser('multipart/form-data', (request, payload, done) => {
+      if (Number(request.headers['content-length'] ?? 0) > limits.maxBodyBytes) {
+        done(new HubError('PAYLOAD_TOO_LARGE', `the body is over ${limits.maxBodyBytes} bytes`), undefined);
+        return;
+      }
+      readMultipartFormStream(payload, request.headers['content-type'] ?? '', limits).then(
+        (form) => done(null, form),
+        (error: Error) => done(error, undefined),
+      );
+    });
+    // A refused upload is not read to its end: the connection closes after the answer.
+    scope.addHook('onSend', async (_request, reply, payload) => {
+      if (reply.statusCode === 413) reply.header('connection', 'close');
+      return payload;
+    });
     // Before the body is read: an unknown form costs us nothing more than this answer.
     scope.addHook('preParsing', async (request: WebFormRequest, _reply, payload) => {
       if (!forms.has(request.params.formId)) {
@@ -87,15 +117,7 @@ export async function registerWebFormRoutes(app: FastifyInstance, deps: IngestDe
     });
     scope.post('/v1/channels/webform/:formId', async (request: WebFormRequest, reply) => {
       const form = forms.get(request.params.formId) as WebFormDefinition;
-      const body = (request.body as Buffer | undefined) ?? Buffer.alloc(0);
-      const submission = await readSubmission(request, body);
-      const tooLarge = submission.files.find((file) => file.bytes.length > maxAttachmentBytes);
-      if (tooLarge) {
-        throw new HubError(
-          'PAYLOAD_TOO_LARGE',
-          `the file in field "${tooLarge.field}" is ${tooLarge.bytes.length} bytes; at most ${maxAttachmentBytes} per file`,
-        );
-      }
+      const { submission, body } = readSubmission(request, limits);
       const idempotencyKey = request.headers['idempotency-key'];
       if (
         idempotencyKey !== undefined &&

@@ -217,6 +217,26 @@ guards('not JSON, an unknown type, another version, a wrong field, no hello firs
   await visitor.close();
 });
 
+guards('a pageUrl that is not http(s): the hello is refused with an error frame, nothing recorded', async () => {
+  const { url, intake } = await listen();
+  for (const pageUrl of [
+    'javascript:alert(document.cookie)',
+    'data:text/html,<script>alert(1)</script>',
+    'not a url',
+  ]) {
+    const visitor = await connectVisitor(url, origin);
+    visitor.send({ v: 1, type: 'hello', visitorId: VISITOR, pageUrl });
+    const refused = await visitor.next();
+    assert.is(refused.type, 'error', pageUrl);
+    assert.is(refused.code, 'INVALID_INPUT');
+    assert.match(String(refused.detail), /pageUrl must be an http or https URL/);
+    visitor.send({ v: 1, type: 'message', clientMessageId: 'after-bad-hello', text: 'سلام' });
+    assert.is((await visitor.next()).detail, 'send hello before anything else');
+    await visitor.close();
+  }
+  assert.is(intake.accepted.length, 0);
+});
+
 guards('an oversized frame closes with 1009, a binary frame with 1003', async () => {
   const { url, intake } = await listen({ maxFrameBytes: 1024 });
   const big = await greeted(url);

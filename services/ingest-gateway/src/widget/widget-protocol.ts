@@ -22,13 +22,24 @@ export const WidgetClose = {
 const version = z.literal(WIDGET_PROTOCOL_VERSION);
 /** Chosen by the browser (a random UUID); letters, digits, `-` and `_` only. */
 const VisitorId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'visitorId must be 16-64 letters, digits, - or _');
+/**
+ * The page the chat was opened on, shown to agents as a link: `javascript:` or `data:` there would
+ * run in the agent's browser, so anything but http(s) is refused like any other bad field.
+ */
+const PageUrl = z
+  .string()
+  .max(2048)
+  .refine(
+    (url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol),
+    'pageUrl must be an http or https URL',
+  );
 const ClientMessageId = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'clientMessageId must be 1-64 letters, digits, - or _');
 
 export const clientFrameSchema = (maxTextLength: number) =>
   z.discriminatedUnion('type', [
-    z.object({ v: version, type: z.literal('hello'), visitorId: VisitorId, pageUrl: z.string().max(2048).optional() }),
+    z.object({ v: version, type: z.literal('hello'), visitorId: VisitorId, pageUrl: PageUrl.optional() }),
     z.object({
       v: version,
       type: z.literal('message'),

@@ -137,8 +137,11 @@
   };
   const connect = () => {
     socket = new WebSocket(socketUrl);
-    const pageUrl = (location.origin + location.pathname).slice(0, 2048);
-    socket.addEventListener('open', () => socket.send(JSON.stringify({ v: 1, type: 'hello', visitorId, pageUrl })));
+    // The hub takes only an http(s) pageUrl; a page opened from file: says nothing rather than be refused.
+    const page = /^https?:$/.test(location.protocol)
+      ? { pageUrl: (location.origin + location.pathname).slice(0, 2048) }
+      : {};
+    socket.addEventListener('open', () => socket.send(JSON.stringify({ v: 1, type: 'hello', visitorId, ...page })));
     socket.addEventListener('message', (event) => {
       try {
         onFrame(JSON.parse(event.data));
