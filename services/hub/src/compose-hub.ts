@@ -12,9 +12,11 @@ import { createInteractionRecorder, interactionBatchHandler, interactionHandler 
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { HubConfig } from './config.ts';
+import { startEventLoopMonitor } from './event-loop.monitor.ts';
 import { openDatabase, openEventStore } from './event-store.factory.ts';
 import type { DependencyCheck } from './health.ts';
 import { kafkaHealth } from './kafka.health.ts';
+import { openKafkaAdminSession } from './kafka-admin.session.ts';
 import { loadSecrets } from './secrets.ts';
 import { startGateway } from './start-gateway.ts';
 import { startWriter } from './start-writer.ts';
@@ -80,8 +82,11 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
   // Serve once the writer is in (topics made, group joined), or after 15 s without it: degraded.
   if (writer) await Promise.race([writer.joined, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
   const projection = roles.has('projector')
-    ? await runProjection({ db: database, store, logger }, timelineProjection)
+    ? await runProjection({ db: database, store, logger, lagStore: rawStore }, timelineProjection)
     : undefined;
+  // One admin connection for health and metrics, kept for the life of the process.
+  const kafkaAdmin = config.kafkaBrokers ? openKafkaAdminSession(config.kafkaBrokers) : undefined;
+  const eventLoop = startEventLoopMonitor();
 
   const checks: DependencyCheck[] = [
     {
@@ -91,14 +96,22 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
         return { ok: health.ok, kind: health.backend, ...(health.detail ? { detail: health.detail } : {}) };
       },
     },
-    config.kafkaBrokers
-      ? kafkaHealth(config.kafkaBrokers)
-      : { name: 'bus', check: async () => ({ ok: true, kind: 'in-process' }) },
+    {
+      name: 'database',
+      async check() {
+        await database.query('SELECT 1');
+        return { ok: true, kind: database.dialect };
+      },
+    },
+    kafkaAdmin ? kafkaHealth(kafkaAdmin) : { name: 'bus', check: async () => ({ ok: true, kind: 'in-process' }) },
   ];
   const app = await buildApp({
     logger,
     dependencies: checks,
     healthRateLimitPerMinute: config.healthRateLimitPerMinute,
+    projections: projection ? [projection] : [],
+    projectionStallMs: config.projectionStallSeconds * 1000,
+    eventLoop,
   });
   const settings = {
     ...defaultIngestSettings,
@@ -150,6 +163,8 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
       await app.close();
       await writer?.stop();
       await projection?.stop();
+      eventLoop.stop();
+      await kafkaAdmin?.close();
       await log.close();
       await store.close();
       await database.close();
