@@ -5,6 +5,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { EventLoopMonitor } from './event-loop.monitor.ts';
 import { registerHealthRoutes } from './health.routes.ts';
 import type { DependencyCheck } from './health.ts';
+import type { HubMetrics } from './hub.metrics.ts';
+import { registerMetrics } from './metrics.routes.ts';
 import type { ProjectionProbe } from './projection.health.ts';
 
 export interface AppDependencies {
@@ -15,6 +17,8 @@ export interface AppDependencies {
   readonly projections?: readonly ProjectionProbe[];
   readonly projectionStallMs?: number;
   readonly eventLoop?: EventLoopMonitor;
+  readonly metrics?: HubMetrics;
+  readonly metricsToken?: string;
 }
 
 /** Builds the HTTP app without listening, so tests use `inject()` and `main.ts` owns the port. */
@@ -30,6 +34,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   useProblemDetails(app);
 
+  if (deps.metrics) {
+    registerMetrics(app, {
+      metrics: deps.metrics,
+      rateLimitPerMinute: deps.healthRateLimitPerMinute,
+      ...(deps.metricsToken ? { token: deps.metricsToken } : {}),
+    });
+  }
   registerHealthRoutes(app, {
     dependencies: deps.dependencies,
     rateLimitPerMinute: deps.healthRateLimitPerMinute,

@@ -16,6 +16,7 @@ export const HubEnvironment = z.object({
   HUB_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HUB_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   HUB_HEALTH_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
+  HUB_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   HUB_PROJECTION_STALL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   DATABASE_URL: optionalUrl,
   KAFKA_BROKERS: z
@@ -110,6 +111,7 @@ export interface HubConfig {
   readonly shutdownTimeoutMs: number;
   readonly healthRateLimitPerMinute: number;
   readonly projectionStallSeconds: number;
+  readonly metricsToken: string | undefined;
   readonly databaseUrl: string | undefined;
   readonly kafkaBrokers: readonly string[] | undefined;
   readonly esdbUrl: string | undefined;
@@ -166,6 +168,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): H
     shutdownTimeoutMs: e.HUB_SHUTDOWN_TIMEOUT_MS,
     healthRateLimitPerMinute: e.HUB_HEALTH_RATE_LIMIT,
     projectionStallSeconds: e.HUB_PROJECTION_STALL_SECONDS,
+    metricsToken: e.HUB_METRICS_TOKEN,
     databaseUrl: e.DATABASE_URL,
     kafkaBrokers: e.KAFKA_BROKERS?.split(','),
     esdbUrl: e.ESDB_URL,
