@@ -20,7 +20,9 @@ export function openKafkaAdminSession(
     logLevel: logLevel.NOTHING,
     connectionTimeout: 1500,
     requestTimeout: 3000,
-    retry: { retries: 0 },
+    // A couple of quick retries: a first group-coordinator look-up after connecting can find the
+    // broker pool still empty. Bounded well under the 2 s a health check waits.
+    retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 400 },
     ...options,
   });
   let connected: Promise<Admin> | undefined;
