@@ -1,4 +1,13 @@
 export { type ProjectionDefinition, type RunningProjection, runProjection } from './projection-runner.ts';
+export {
+  errorCodeOf,
+  isStalled,
+  type ProjectionLag,
+  type ProjectionState,
+  type ProjectionStatus,
+  type RetryBackoff,
+  retryDelayMs,
+} from './projection-status.ts';
 export { searchable } from './searchable-text.ts';
 export { timelineMigrations } from './timeline.migrations.ts';
 export { applyTimelinePage, timelineProjection } from './timeline.page.ts';

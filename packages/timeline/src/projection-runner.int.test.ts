@@ -6,7 +6,8 @@ import { connectPostgres, runMigrations, type SqlDatabase } from '@hub/sql';
 import { createTestDatabase, type TestDatabase, waitFor } from '@hub/testing';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { type ProjectionDefinition, runProjection } from './projection-runner.ts';
+import { type ProjectionDefinition, type RunningProjection, runProjection } from './projection-runner.ts';
+import type { ProjectionStatus } from './projection-status.ts';
 import { timelineMigrations } from './timeline.migrations.ts';
 
 // A projection that writes down each event it applies, on real PostgreSQL: the store's reads and
@@ -26,7 +27,9 @@ runner.before.each(async (context) => {
   context.database = await createTestDatabase({ prefix: 'projection_runner' });
   context.db = connectPostgres({ url: context.database.url, maxConnections: 4 });
   await runMigrations(context.db, [...eventStoreMigrations, ...timelineMigrations]);
-  await context.db.exec('CREATE TABLE applied (seq bigserial, event_id text PRIMARY KEY, position text NOT NULL)');
+  await context.db.exec(
+    'CREATE TABLE applied (seq bigserial, event_id text PRIMARY KEY, position text NOT NULL, n integer)',
+  );
   context.store = createPostgresEventStore(context.db);
 });
 
@@ -49,13 +52,13 @@ async function appendEvents(store: EventStore, from: number, count: number): Pro
   }
 }
 
-const recording = (failAt?: number): ProjectionDefinition => ({
+const recording = (): ProjectionDefinition => ({
   name: 'recording',
   async apply(tx, event: RecordedEvent) {
-    if ((event.data as { n: number }).n === failAt) throw new Error(`cannot apply event ${failAt}`);
-    await tx.query('INSERT INTO applied (event_id, position) VALUES ($1, $2)', [
+    await tx.query('INSERT INTO applied (event_id, position, n) VALUES ($1, $2, $3)', [
       event.id,
       formatPosition(event.position),
+      (event.data as { n: number }).n,
     ]);
   },
 });
@@ -93,32 +96,85 @@ runner('catching up over many full pages, it applies every event once, in the st
   );
 });
 
-runner('a page that fails stops it at the last committed page; a restart resumes there', async ({ db, store }) => {
-  await appendEvents(store, 0, 1_050);
-  // Event 450 is in the fifth page; the sixth is being read ahead when the fifth fails.
-  const failing = await runProjection({ db, store, logger: silentLogger() }, recording(450), { batchSize: PAGE });
-  const all = await store.readAll({ maxCount: 10_000 });
-  const committed = all.slice(0, 400);
-  await waitFor(async () => ((await appliedIds(db)).length === 400 ? true : undefined), {
-    timeoutMs: 10_000,
-    what: 'four pages applied',
-  });
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  assert.equal(
-    await appliedIds(db),
-    committed.map((e) => e.id),
-    'nothing of the failed page or the page read ahead',
-  );
-  assert.is(await checkpointOf(db), formatPosition(committed.at(-1)?.position ?? { commit: 0n, prepare: 0n }));
-  await failing.stop();
+const untilStatus = (projection: RunningProjection, accept: (status: ProjectionStatus) => boolean, what: string) =>
+  waitFor(async () => (accept(projection.status()) ? projection.status() : undefined), { timeoutMs: 10_000, what });
 
+runner(
+  'a page that fails is retried from the checkpoint, reported with its lag, and recovers without a restart',
+  async ({ db, store }) => {
+    await appendEvents(store, 0, 1_050);
+    // A real read-model constraint refuses event 450, in the fifth page, while the sixth is read ahead.
+    await db.exec('ALTER TABLE applied ADD CONSTRAINT no_450 CHECK (n <> 450)');
+    const projection = await runProjection({ db, store, logger: silentLogger() }, recording(), {
+      batchSize: PAGE,
+      retryBackoff: { baseMs: 10, maxMs: 50 },
+      lagCacheMs: 0,
+    });
+    const all = await store.readAll({ maxCount: 10_000 });
+    const committed = all.slice(0, 400);
+
+    const failing = await untilStatus(projection, (s) => s.state === 'retrying' && s.attempts >= 3, 'three attempts');
+    assert.is(failing.lastErrorCode, '23514', 'the SQLSTATE of a check violation');
+    assert.ok(failing.failingSince instanceof Date);
+    assert.is(failing.checkpoint, formatPosition(committed.at(-1)?.position ?? { commit: 0n, prepare: 0n }));
+    assert.equal(
+      await appliedIds(db),
+      committed.map((e) => e.id),
+      'nothing of the failed page or the page read ahead',
+    );
+    const lag = await projection.lag();
+    assert.is(lag.events, 650);
+    assert.is(lag.atLeast, false);
+    assert.equal(lag.oldestUnprojectedAt, all[400]?.recordedAt, 'the first event after the checkpoint');
+
+    await db.exec('ALTER TABLE applied DROP CONSTRAINT no_450');
+    await projection.caughtUp();
+    assert.equal(
+      await appliedIds(db),
+      all.map((e) => e.id),
+      'the rest, from the checkpoint, without gaps or repeats',
+    );
+    const recovered = projection.status();
+    assert.is(recovered.state, 'caught-up');
+    assert.is(recovered.attempts, 0);
+    assert.is(recovered.lastErrorCode, undefined);
+    assert.equal(await projection.lag(), { events: 0, atLeast: false });
+    await projection.stop();
+  },
+);
+
+runner('lag counts up to its cap and then says "at least"', async ({ db, store }) => {
+  await appendEvents(store, 0, 120);
+  await db.exec('ALTER TABLE applied ADD CONSTRAINT no_0 CHECK (n <> 0)');
+  const projection = await runProjection({ db, store, logger: silentLogger() }, recording(), {
+    batchSize: PAGE,
+    retryBackoff: { baseMs: 10, maxMs: 50 },
+    lagCountCap: 50,
+  });
+  await untilStatus(projection, (s) => s.state === 'retrying', 'a failing first page');
+  assert.equal((await projection.lag()).events, 50);
+  assert.is((await projection.lag()).atLeast, true);
+  await projection.stop();
+  assert.equal(await appliedIds(db), []);
+});
+
+runner('stopped while retrying, a restart resumes from the checkpoint', async ({ db, store }) => {
+  await appendEvents(store, 0, 250);
+  await db.exec('ALTER TABLE applied ADD CONSTRAINT no_150 CHECK (n <> 150)');
+  const failing = await runProjection({ db, store, logger: silentLogger() }, recording(), {
+    batchSize: PAGE,
+    retryBackoff: { baseMs: 10_000, maxMs: 10_000 },
+  });
+  await untilStatus(failing, (s) => s.state === 'retrying', 'a failing second page');
+  await failing.stop();
+  await db.exec('ALTER TABLE applied DROP CONSTRAINT no_150');
   const restarted = await runProjection({ db, store, logger: silentLogger() }, recording(), { batchSize: PAGE });
   await restarted.caughtUp();
   await restarted.stop();
+  const all = await store.readAll({ maxCount: 10_000 });
   assert.equal(
     await appliedIds(db),
     all.map((e) => e.id),
-    'the rest, from the checkpoint, without gaps or repeats',
   );
 });
 

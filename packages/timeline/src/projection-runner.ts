@@ -2,6 +2,15 @@ import type { EventFilter, EventStore } from '@hub/event-store';
 import { formatPosition, type GlobalPosition, parsePosition, type RecordedEvent } from '@hub/events';
 import type { Logger } from '@hub/logger';
 import type { SqlDatabase, SqlExecutor } from '@hub/sql';
+import {
+  defaultRetryBackoff,
+  errorCodeOf,
+  type ProjectionLag,
+  type ProjectionState,
+  type ProjectionStatus,
+  type RetryBackoff,
+  retryDelayMs,
+} from './projection-status.ts';
 
 export interface ProjectionDefinition {
   readonly name: string;
@@ -14,6 +23,10 @@ export interface ProjectionDefinition {
 export interface RunningProjection {
   /** Resolves once the projection has applied everything committed when it was called. */
   caughtUp(): Promise<void>;
+  /** Where it is and whether it is failing; cheap, no I/O. */
+  status(): ProjectionStatus;
+  /** How far behind the store's head it is; one bounded read, cached for `lagCacheMs`. */
+  lag(): Promise<ProjectionLag>;
   stop(): Promise<void>;
 }
 
@@ -22,6 +35,11 @@ export interface ProjectionSettings {
   readonly batchSize?: number;
   /** How often an idle projection looks for new events. */
   readonly pollIntervalMs?: number;
+  /** Waits between attempts at a failing page. */
+  readonly retryBackoff?: RetryBackoff;
+  /** `lag()` counts unprojected events up to this many, then reports "at least". */
+  readonly lagCountCap?: number;
+  readonly lagCacheMs?: number;
 }
 
 /**
@@ -29,15 +47,30 @@ export interface ProjectionSettings {
  * page and the new checkpoint are written in one transaction, so a crash anywhere replays from a
  * consistent point and no event is applied twice or skipped, and a busy projection commits once
  * per page instead of once per event. Works on every store through `readAll`.
+ *
+ * A page that fails (a read-model constraint, a database outage) is retried from the checkpoint
+ * with a capped backoff, for as long as it takes: the projection never skips an event to move on,
+ * and reports itself `retrying` so health and metrics show it stalled instead of silent.
  */
 export async function runProjection(
-  deps: { db: SqlDatabase; store: EventStore; logger: Logger },
+  deps: {
+    db: SqlDatabase;
+    store: EventStore;
+    logger: Logger;
+    /** Where `lag()` reads; the raw store spares opening sealed personal data just to count. */
+    lagStore?: EventStore;
+    now?: () => Date;
+  },
   projection: ProjectionDefinition,
   settings: ProjectionSettings = {},
 ): Promise<RunningProjection> {
   const log = deps.logger.child({ component: 'projection', projection: projection.name });
   const batchSize = settings.batchSize ?? 500;
   const pollIntervalMs = settings.pollIntervalMs ?? 20;
+  const backoff = settings.retryBackoff ?? defaultRetryBackoff;
+  const lagCountCap = settings.lagCountCap ?? 1000;
+  const lagCacheMs = settings.lagCacheMs ?? 1000;
+  const now = deps.now ?? (() => new Date());
   const [row] = await deps.db.query<{ position: string }>(
     'SELECT position FROM read_models.checkpoints WHERE projection = $1',
     [projection.name],
@@ -48,6 +81,11 @@ export async function runProjection(
   // Each idle round wakes these; a waiter registered mid-round waits for the next full round.
   let waiters: (() => void)[] = [];
   let wakeSleeper: (() => void) | undefined;
+  let state: ProjectionState = 'running';
+  let attempts = 0;
+  let failingSince: Date | undefined;
+  let lastErrorCode: string | undefined;
+  let lagCache: { at: number; lag: Promise<ProjectionLag> } | undefined;
 
   const applyPage = async (page: RecordedEvent[]) => {
     const last = page.at(-1);
@@ -66,6 +104,10 @@ export async function runProjection(
       );
     });
     checkpoint = last.position;
+    if (attempts > 0) log.info({ attempts, position: formatPosition(last.position) }, 'projection recovered');
+    attempts = 0;
+    failingSince = undefined;
+    lastErrorCode = undefined;
     const before = applied;
     applied += page.length;
     if (Math.floor(applied / 10_000) > Math.floor(before / 10_000)) {
@@ -83,33 +125,75 @@ export async function runProjection(
   // projection catching up waits for one round trip per page, not two. What it reads ahead is
   // only applied after this page commits; the checkpoint still moves with the rows.
   let readAhead: Promise<RecordedEvent[]> | undefined;
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      wakeSleeper = resolve;
+      setTimeout(resolve, ms);
+    });
+  const round = async () => {
+    const page = await (readAhead ?? readPage(checkpoint));
+    readAhead = undefined;
+    const last = page.at(-1);
+    if (page.length === batchSize && last) {
+      readAhead = readPage(last.position);
+      // Awaited by the next round; until then a failure must not count as unhandled.
+      readAhead.catch(() => undefined);
+    }
+    // Stays `retrying` until a page commits: a read that succeeds proves nothing yet.
+    await applyPage(page);
+    if (page.length < batchSize) {
+      state = 'caught-up';
+      const waking = waiters;
+      waiters = [];
+      for (const wake of waking) wake();
+      await sleep(pollIntervalMs);
+    } else state = 'running';
+  };
   const loop = async () => {
     while (!stopped) {
-      const page = await (readAhead ?? readPage(checkpoint));
-      readAhead = undefined;
-      const last = page.at(-1);
-      if (page.length === batchSize && last) {
-        readAhead = readPage(last.position);
-        // Awaited by the next round; until then a failure must not count as unhandled.
-        readAhead.catch(() => undefined);
-      }
-      await applyPage(page);
-      if (page.length < batchSize) {
-        const waking = waiters;
-        waiters = [];
-        for (const wake of waking) wake();
-        await new Promise<void>((resolve) => {
-          wakeSleeper = resolve;
-          setTimeout(resolve, pollIntervalMs);
-        });
+      try {
+        await round();
+      } catch (error) {
+        // What was read ahead belongs to the failed attempt: the retry reads again from the
+        // checkpoint, which only moves when a page commits.
+        const abandoned = readAhead;
+        readAhead = undefined;
+        await abandoned?.catch(() => undefined);
+        attempts += 1;
+        failingSince ??= now();
+        lastErrorCode = errorCodeOf(error);
+        state = 'retrying';
+        const delayMs = retryDelayMs(attempts, backoff);
+        log[attempts === 1 ? 'error' : 'warn'](
+          {
+            err: error,
+            attempts,
+            delayMs,
+            code: lastErrorCode,
+            from: checkpoint ? formatPosition(checkpoint) : 'start',
+          },
+          'projection page failed; retrying from its checkpoint',
+        );
+        if (!stopped) await sleep(delayMs);
       }
     }
     // Stopped while a page was being read ahead: let that read finish before the store closes.
     await readAhead?.catch(() => undefined);
   };
-  const running = loop().catch((error: unknown) => {
-    log.error({ err: error }, 'projection stopped; it resumes from its checkpoint on restart');
-  });
+  const measureLag = async (): Promise<ProjectionLag> => {
+    const behind = await (deps.lagStore ?? deps.store).readAll({
+      ...(checkpoint ? { after: checkpoint } : {}),
+      maxCount: lagCountCap + 1,
+      ...(projection.filter ? { filter: projection.filter } : {}),
+    });
+    const oldest = behind[0];
+    return {
+      events: Math.min(behind.length, lagCountCap),
+      atLeast: behind.length > lagCountCap,
+      ...(oldest ? { oldestUnprojectedAt: oldest.recordedAt } : {}),
+    };
+  };
+  const running = loop();
   log.info({ from: row?.position ?? 'start' }, 'projection started');
   return {
     // Two rounds: the read of the first may have started before this call; the second's did not.
@@ -117,6 +201,26 @@ export async function runProjection(
       new Promise((resolve) => {
         waiters.push(() => waiters.push(resolve));
       }),
+    status: () => ({
+      name: projection.name,
+      state,
+      checkpoint: checkpoint ? formatPosition(checkpoint) : undefined,
+      attempts,
+      ...(failingSince ? { failingSince } : {}),
+      ...(lastErrorCode ? { lastErrorCode } : {}),
+    }),
+    lag() {
+      const at = Date.now();
+      if (!lagCache || at - lagCache.at >= lagCacheMs) {
+        const lag = measureLag();
+        // A failed measurement is not cached: the next caller asks the store again.
+        lag.catch(() => {
+          if (lagCache?.lag === lag) lagCache = undefined;
+        });
+        lagCache = { at, lag };
+      }
+      return lagCache.lag;
+    },
     async stop() {
       stopped = true;
       wakeSleeper?.();

@@ -29,6 +29,7 @@ health('all dependencies answering: 200 with each one named', async () => {
   assert.equal(response.json(), {
     status: 'ok',
     dependencies: { eventStore: { ok: true, kind: 'pglite' }, bus: { ok: true, kind: 'in-process' } },
+    projections: {},
   });
   await hub.close();
 });

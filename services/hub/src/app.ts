@@ -2,8 +2,13 @@ import rateLimit from '@fastify/rate-limit';
 import { useProblemDetails } from '@hub/http';
 import type { Logger } from '@hub/logger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { checkHealth, type DependencyCheck } from './health.ts';
 import { defaultHttpLimits, type HttpLimits, serverTimeouts, shedLoadUnderPressure } from './http-limits.ts';
+import type { EventLoopMonitor } from './event-loop.monitor.ts';
+import { registerHealthRoutes } from './health.routes.ts';
+import type { DependencyCheck } from './health.ts';
+import type { HubMetrics } from './hub.metrics.ts';
+import { registerMetrics } from './metrics.routes.ts';
+import type { ProjectionProbe } from './projection.health.ts';
 
 export interface AppDependencies {
   readonly logger: Logger;
@@ -11,6 +16,11 @@ export interface AppDependencies {
   readonly healthRateLimitPerMinute: number;
   readonly healthTimeoutMs?: number;
   readonly http?: HttpLimits;
+  readonly projections?: readonly ProjectionProbe[];
+  readonly projectionStallMs?: number;
+  readonly eventLoop?: EventLoopMonitor;
+  readonly metrics?: HubMetrics;
+  readonly metricsToken?: string;
 }
 
 /** Builds the HTTP app without listening, so tests use `inject()` and `main.ts` owns the port. */
@@ -29,15 +39,21 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   useProblemDetails(app);
 
-  // Deliberately public for load balancers and orchestrators, so rate-limited per client.
-  app.get(
-    '/health',
-    { config: { rateLimit: { max: deps.healthRateLimitPerMinute, timeWindow: '1 minute' } } },
-    async (_request, reply) => {
-      const report = await checkHealth(deps.dependencies, deps.healthTimeoutMs ?? 2000);
-      return reply.status(report.status === 'ok' ? 200 : 503).send(report);
-    },
-  );
+  if (deps.metrics) {
+    registerMetrics(app, {
+      metrics: deps.metrics,
+      rateLimitPerMinute: deps.healthRateLimitPerMinute,
+      ...(deps.metricsToken ? { token: deps.metricsToken } : {}),
+    });
+  }
+  registerHealthRoutes(app, {
+    dependencies: deps.dependencies,
+    rateLimitPerMinute: deps.healthRateLimitPerMinute,
+    ...(deps.healthTimeoutMs ? { timeoutMs: deps.healthTimeoutMs } : {}),
+    ...(deps.projections ? { projections: deps.projections } : {}),
+    ...(deps.projectionStallMs ? { projectionStallMs: deps.projectionStallMs } : {}),
+    ...(deps.eventLoop ? { eventLoop: deps.eventLoop } : {}),
+  });
 
   return app;
 }

@@ -1,5 +1,10 @@
 import { registerCustomerRoutes } from '@hub/agent-api';
-import { createInProcessLog, createKafkaLog, type InteractionLog } from '@hub/bus';
+import {
+  createInProcessLog,
+  createKafkaLog,
+  type InteractionLog,
+  interactionLogNames,
+} from '@hub/bus';
 import type { CountryCode } from '@hub/customer-identity';
 import { createIdentityIndex } from '@hub/identity-index';
 import { createLogIntake, defaultIngestSettings, type IngestDependencies, loadWebForms } from '@hub/ingest-gateway';
@@ -12,13 +17,18 @@ import { createInteractionRecorder, interactionBatchHandler, interactionHandler 
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { HubConfig } from './config.ts';
+import { startEventLoopMonitor } from './event-loop.monitor.ts';
 import { openDatabase, openEventStore } from './event-store.factory.ts';
 import type { DependencyCheck } from './health.ts';
 import { hubMigrations } from './hub.migrations.ts';
+import { createHubMetrics } from './hub.metrics.ts';
+import { countingIntake } from './intake.metrics.ts';
 import { kafkaHealth } from './kafka.health.ts';
+import { kafkaDeadLetterCount, kafkaWriterLag } from './kafka.metrics.ts';
+import { openKafkaAdminSession } from './kafka-admin.session.ts';
 import { loadSecrets } from './secrets.ts';
 import { startGateway } from './start-gateway.ts';
-import { startWriter } from './start-writer.ts';
+import { startWriter, WRITER_GROUP } from './start-writer.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -87,8 +97,33 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
   // Serve once the writer is in (topics made, group joined), or after 15 s without it: degraded.
   if (writer) await Promise.race([writer.joined, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
   const projection = roles.has('projector')
-    ? await runProjection({ db: database, store, logger }, timelineProjection)
+    ? await runProjection({ db: database, store, logger, lagStore: rawStore }, timelineProjection)
     : undefined;
+  // One admin connection for health and metrics, kept for the life of the process.
+  const kafkaAdmin = config.kafkaBrokers ? openKafkaAdminSession(config.kafkaBrokers) : undefined;
+  const eventLoop = startEventLoopMonitor();
+  const deadLetterTopic = `${config.kafkaTopic}.dead-letters`;
+  const metrics = createHubMetrics(
+    {
+      projections: projection ? [projection] : [],
+      writerLag: kafkaAdmin
+        ? kafkaWriterLag(kafkaAdmin, config.kafkaTopic, WRITER_GROUP)
+        : // In process, publishing waits for the writer: its backlog is what the intake has in hand.
+          async () => [{ partition: 'in-process', messages: intake.inFlight() }],
+      deadLetters: kafkaAdmin
+        ? kafkaDeadLetterCount(kafkaAdmin, deadLetterTopic)
+        : async () => {
+            const [row] = await database.query<{ count: string }>(
+              'SELECT count(*)::text AS count FROM dead_letters WHERE log_name = $1',
+              [interactionLogNames.inProcess],
+            );
+            return Number(row?.count ?? 0);
+          },
+    },
+    logger,
+  );
+  if (!config.metricsToken && config.host !== '127.0.0.1' && config.host !== 'localhost')
+    logger.warn({ host: config.host }, '/metrics is public (rate-limited): set HUB_METRICS_TOKEN to require a token');
 
   const checks: DependencyCheck[] = [
     {
@@ -98,15 +133,25 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
         return { ok: health.ok, kind: health.backend, ...(health.detail ? { detail: health.detail } : {}) };
       },
     },
-    config.kafkaBrokers
-      ? kafkaHealth(config.kafkaBrokers)
-      : { name: 'bus', check: async () => ({ ok: true, kind: 'in-process' }) },
+    {
+      name: 'database',
+      async check() {
+        await database.query('SELECT 1');
+        return { ok: true, kind: database.dialect };
+      },
+    },
+    kafkaAdmin ? kafkaHealth(kafkaAdmin) : { name: 'bus', check: async () => ({ ok: true, kind: 'in-process' }) },
   ];
   const app = await buildApp({
     logger,
     dependencies: checks,
     healthRateLimitPerMinute: config.healthRateLimitPerMinute,
     http: config.http,
+    projections: projection ? [projection] : [],
+    projectionStallMs: config.projectionStallSeconds * 1000,
+    eventLoop,
+    metrics,
+    ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
   });
   const settings = {
     ...defaultIngestSettings,
@@ -121,12 +166,10 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
     webForms: config.webFormsFile ? await loadWebForms(config.webFormsFile) : [],
     widget: { allowedOrigins: config.widgetOrigins },
   };
-  const intake = createLogIntake({
-    log,
-    rawPayloads,
-    transportKey: secrets.keys.transport,
-    partitionKey: secrets.keys.partition,
-  });
+  const intake = countingIntake(
+    createLogIntake({ log, rawPayloads, transportKey: secrets.keys.transport, partitionKey: secrets.keys.partition }),
+    metrics,
+  );
   const now = () => new Date();
   const ingest: IngestDependencies = { intake, attachments, settings, logger, now };
   const gateway = roles.has('gateway') ? await startGateway(app, { config, ingest, rawPayloads, database }) : undefined;
@@ -158,6 +201,8 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
       await app.close();
       await writer?.stop();
       await projection?.stop();
+      eventLoop.stop();
+      await kafkaAdmin?.close();
       await log.close();
       await store.close();
       await database.close();

@@ -23,6 +23,8 @@ export const HubEnvironment = z.object({
   HUB_HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   HUB_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   HUB_MAX_HEAP_USED_MB: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  HUB_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  HUB_PROJECTION_STALL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   DATABASE_URL: optionalUrl,
   KAFKA_BROKERS: z
     .string()
@@ -122,6 +124,8 @@ export interface HubConfig {
   readonly shutdownTimeoutMs: number;
   readonly healthRateLimitPerMinute: number;
   readonly http: HttpLimits;
+  readonly projectionStallSeconds: number;
+  readonly metricsToken: string | undefined;
   readonly databaseUrl: string | undefined;
   readonly kafkaBrokers: readonly string[] | undefined;
   readonly esdbUrl: string | undefined;
@@ -183,6 +187,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): H
       maxEventLoopDelayMs: e.HUB_MAX_EVENT_LOOP_DELAY_MS,
       maxHeapUsedBytes: e.HUB_MAX_HEAP_USED_MB * 1024 * 1024,
     }),
+    projectionStallSeconds: e.HUB_PROJECTION_STALL_SECONDS,
+    metricsToken: e.HUB_METRICS_TOKEN,
     databaseUrl: e.DATABASE_URL,
     kafkaBrokers: e.KAFKA_BROKERS?.split(','),
     esdbUrl: e.ESDB_URL,

@@ -1,4 +1,4 @@
-/** One thing the hub needs to serve; `/health` asks each in parallel. */
+/** One thing the hub needs to serve; `/health/ready` asks each in parallel. */
 export interface DependencyCheck {
   readonly name: string;
   check(): Promise<DependencyStatus>;
@@ -16,17 +16,23 @@ export interface HealthReport {
   readonly dependencies: Readonly<Record<string, DependencyStatus>>;
 }
 
+/** Settles with `work`'s answer, or with `late` once `timeoutMs` passes: a hung check never hangs a probe. */
+export async function within<T>(work: Promise<T>, timeoutMs: number, late: () => T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(late()), timeoutMs);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function checkHealth(checks: readonly DependencyCheck[], timeoutMs: number): Promise<HealthReport> {
   const statuses = await Promise.all(
     checks.map(async (dependency): Promise<[string, DependencyStatus]> => {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<DependencyStatus>((resolve) => {
-        timer = setTimeout(
-          () => resolve({ ok: false, kind: dependency.name, detail: `no answer in ${timeoutMs} ms` }),
-          timeoutMs,
-        );
-      });
-      const status = await Promise.race([
+      const status = await within(
         dependency.check().catch(
           (error: unknown): DependencyStatus => ({
             ok: false,
@@ -34,9 +40,9 @@ export async function checkHealth(checks: readonly DependencyCheck[], timeoutMs:
             detail: error instanceof Error ? error.message : String(error),
           }),
         ),
-        timeout,
-      ]);
-      clearTimeout(timer);
+        timeoutMs,
+        () => ({ ok: false, kind: dependency.name, detail: `no answer in ${timeoutMs} ms` }),
+      );
       return [dependency.name, status];
     }),
   );

@@ -24,6 +24,13 @@ process_(
     assert.is(status, 200);
     assert.equal(body.dependencies.eventStore, { ok: true, kind: 'pglite' });
     assert.equal(body.dependencies.bus, { ok: true, kind: 'in-process' });
+    assert.equal(body.dependencies.database, { ok: true, kind: 'pglite' });
+    const ready = (await (await fetch(`${hub.url}/health/ready`)).json()) as {
+      projections: Record<string, { state: string; stalled: boolean }>;
+    };
+    assert.is(ready.projections.timeline?.stalled, false);
+    const live = await fetch(`${hub.url}/health/live`);
+    assert.is(live.status, 200);
     hub.child.kill('SIGTERM');
     assert.is(await hub.exited, 0);
     assert.ok(
