@@ -55,13 +55,16 @@ export type CdrRow = { kind: 'call'; call: PhoneCall } | { kind: 'skip'; reason:
  */
 export function readCdrRow(record: CdrRecord, context: CdrRowContext): CdrRow {
   const field = (name: CdrField) => record[name] ?? '';
-  const [accountcode, src, dst, clid, channel, dstchannel, lastapp] = (
-    ['accountcode', 'src', 'dst', 'clid', 'channel', 'dstchannel', 'lastapp'] as const
-  ).map(field) as [string, string, string, string, string, string, string];
+  const [src, dst, clid, channel, dstchannel, lastapp] = [
+    field('src'),
+    field('dst'),
+    field('clid'),
+    field('channel'),
+    field('dstchannel'),
+    field('lastapp'),
+  ];
   const disposition = field('disposition').trim().toUpperCase();
-  const uniqueid = record.uniqueid;
-  const linkedid = record.linkedid;
-  const sequence = record.sequence;
+  const { uniqueid, linkedid, sequence } = record;
   const pattern = context.extensionPattern ?? DEFAULT_EXTENSION_PATTERN;
   const caller = parseCallerId(clid);
   const source = src.trim() || caller.number || '';
@@ -100,7 +103,7 @@ export function readCdrRow(record: CdrRecord, context: CdrRowContext): CdrRow {
       agentExtension:
         extensionFromChannel(outbound ? channel : dstchannel, pattern) ?? agentOf(outbound ? source : dst, pattern),
       answeredBy: null,
-      accountId: accountcode.trim() || null,
+      accountId: field('accountcode').trim() || null,
       parentCallId: linkedid?.trim() && linkedid.trim() !== callId ? linkedid.trim() : null,
     },
   };
