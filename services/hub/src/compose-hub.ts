@@ -163,6 +163,7 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
     telegramSecretToken: config.telegramSecretToken,
     widgetIdentitySecret: config.widgetIdentitySecret,
     defaultPhoneRegion: config.phoneRegion as CountryCode | undefined,
+    cdrLayout: config.cdrLayout,
     webForms: config.webFormsFile ? await loadWebForms(config.webFormsFile) : [],
     widget: { allowedOrigins: config.widgetOrigins },
   };

@@ -99,6 +99,18 @@ config('roles: all by default; separate roles only with Kafka', () => {
   refuses({ HUB_ROLES: 'gateway,cashier' }, /HUB_ROLES: a comma-separated list/);
 });
 
+config('the CDR column layout: cdr_csv by default, cdr_custom or a column list, a bad list refused at start', () => {
+  assert.equal(loadConfig({}).cdrLayout, { kind: 'cdr_csv' });
+  const custom = loadConfig({ HUB_CDR_COLUMNS: 'cdr_custom' }).cdrLayout;
+  assert.is(custom.kind === 'columns' && custom.columns[0], 'clid');
+  const listed = loadConfig({ HUB_CDR_COLUMNS: 'start,src,dst,disposition,duration,billsec,callid' }).cdrLayout;
+  assert.is(listed.kind === 'columns' && listed.columns.length, 7);
+  refuses(
+    { HUB_CDR_COLUMNS: 'src,dst' },
+    /HUB_CDR_COLUMNS: CDR columns: start, duration, billsec, disposition missing/,
+  );
+});
+
 config("the README's configuration table lists every variable the hub reads", () => {
   const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
   const table = readme.slice(readme.indexOf('## Configuration'));

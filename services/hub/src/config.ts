@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { HubError } from '@hub/errors';
+import { type CdrLayout, parseCdrLayout } from '@hub/channels';
+import { HubError, isHubError } from '@hub/errors';
 import { z } from 'zod';
 import type { HttpLimits } from './http-limits.ts';
 
@@ -58,6 +59,17 @@ export const HubEnvironment = z.object({
     .string()
     .regex(/^[A-Z]{2}$/, 'an ISO 3166 two-letter region such as IR or GB')
     .optional(),
+  HUB_CDR_COLUMNS: z
+    .string()
+    .default('cdr_csv')
+    .superRefine((spec, context) => {
+      try {
+        parseCdrLayout(spec);
+      } catch (error) {
+        if (!isHubError(error)) throw error;
+        context.addIssue({ code: 'custom', message: error.message });
+      }
+    }),
   HUB_MERGE_POLICY: z.enum(['review', 'auto']).default('review'),
   HUB_ROLES: z
     .string()
@@ -143,6 +155,7 @@ export interface HubConfig {
   readonly masterKey: Buffer | undefined;
   readonly webFormsFile: string | undefined;
   readonly phoneRegion: string | undefined;
+  readonly cdrLayout: CdrLayout;
   readonly mergePolicy: 'review' | 'auto';
   readonly roles: readonly HubRole[];
   readonly widgetOrigins: readonly string[];
@@ -206,6 +219,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): H
     masterKey: e.HUB_MASTER_KEY ? Buffer.from(e.HUB_MASTER_KEY, 'base64') : undefined,
     webFormsFile: e.HUB_WEBFORMS_FILE ? resolve(e.HUB_WEBFORMS_FILE) : undefined,
     phoneRegion: e.HUB_PHONE_REGION,
+    cdrLayout: parseCdrLayout(e.HUB_CDR_COLUMNS),
     mergePolicy: e.HUB_MERGE_POLICY,
     roles: [...new Set(e.HUB_ROLES.split(','))] as HubRole[],
     widgetOrigins: e.HUB_WIDGET_ORIGINS?.split(',') ?? [],

@@ -1,4 +1,4 @@
-import type { WebFormMapping } from '@hub/channels';
+import type { CdrLayout, WebFormMapping } from '@hub/channels';
 import type { CountryCode } from '@hub/customer-identity';
 import type { WidgetSettings } from './widget/widget-settings.ts';
 
@@ -29,6 +29,8 @@ export interface IngestSettings {
   /** Per client address per minute, for the public web form endpoint. */
   readonly webFormRateLimitPerMinute: number;
   readonly maxBodyBytes: number;
+  /** The column layout of posted Asterisk CDR files when the request names none (`HUB_CDR_COLUMNS`). */
+  readonly cdrLayout: CdrLayout;
   readonly maxAttachmentBytes: number;
   /** Public web form: each non-file field's value. */
   readonly maxFormFieldBytes: number;
@@ -49,6 +51,7 @@ export const defaultIngestSettings: IngestSettings = Object.freeze({
   webForms: [],
   webFormRateLimitPerMinute: 30,
   maxBodyBytes: 25 * 1024 * 1024,
+  cdrLayout: { kind: 'cdr_csv' } as const,
   maxAttachmentBytes: 10 * 1024 * 1024,
   // A person types a few kilobytes into a form; only files need megabytes.
   maxFormFieldBytes: 32 * 1024,

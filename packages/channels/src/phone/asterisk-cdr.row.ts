@@ -1,5 +1,7 @@
 import { type CountryCode, normalizePhone } from '@hub/customer-identity';
 import { HubError } from '@hub/errors';
+import { internalCallReason } from './asterisk-cdr.internal.ts';
+import type { CdrField, CdrRecord } from './asterisk-cdr.layout.ts';
 import {
   DEFAULT_EXTENSION_PATTERN,
   extensionFromChannel,
@@ -11,26 +13,6 @@ import {
 import type { CallOutcome, PhoneCall } from './phone-call.ts';
 import { wallClockToIso } from './wall-clock.ts';
 
-/** cdr_csv's sixteen fixed columns, in the order it writes them. */
-export const cdrColumns = [
-  'accountcode',
-  'src',
-  'dst',
-  'dcontext',
-  'clid',
-  'channel',
-  'dstchannel',
-  'lastapp',
-  'lastdata',
-  'start',
-  'answer',
-  'end',
-  'duration',
-  'billsec',
-  'disposition',
-  'amaflags',
-] as const;
-
 const dispositions: Readonly<Record<string, CallOutcome>> = {
   ANSWERED: 'answered',
   'NO ANSWER': 'missed',
@@ -39,27 +21,15 @@ const dispositions: Readonly<Record<string, CallOutcome>> = {
   CONGESTION: 'failed',
 };
 
-// `1700000000.10`, or `pbx1-1700000000.10` when cdr.conf sets a systemname.
-const UNIQUE_ID = /^(?:[\w.-]+-)?\d{9,}\.\d+$/;
-
-/**
- * The optional tail: `loguniqueid` and `loguserfield` each add a column, `newcdrcolumns` adds
- * peeraccount, linkedid and sequence. With one optional column, its shape says which it is.
- */
-function readTail(tail: string[]): { uniqueid?: string; linkedid?: string; sequence?: string } {
-  const hasNew = tail.length >= 3;
-  const optional = tail.slice(0, tail.length - (hasNew ? 3 : 0));
-  const [first = '', second] = optional;
-  const uniqueid = second !== undefined || UNIQUE_ID.test(first) ? first : undefined;
-  return hasNew ? { uniqueid, linkedid: tail.at(-2), sequence: tail.at(-1) } : { uniqueid };
-}
-
 const fail = (field: string, message: string): never => {
   throw new HubError('INVALID_INPUT', `${field} ${message}`, { field });
 };
 
+// `${CDR(duration,f)}` in a cdr_custom mapping writes fractions (`187.346`).
 function seconds(value: string, field: string): number {
-  return /^\d{1,9}$/.test(value.trim()) ? Number(value.trim()) : fail(field, 'must be a whole number of seconds');
+  return /^\d{1,9}(\.\d{1,6})?$/.test(value.trim())
+    ? Math.round(Number(value.trim()))
+    : fail(field, 'must be a number of seconds');
 }
 
 function time(value: string, field: string, timeZone: string): string | null {
@@ -80,42 +50,33 @@ export interface CdrRowContext {
 export type CdrRow = { kind: 'call'; call: PhoneCall } | { kind: 'skip'; reason: string };
 
 /**
- * One Master.csv row. The customer's side is whichever of src and dst is not an internal
+ * One CDR row by field name. The customer's side is whichever of src and dst is not an internal
  * extension: a call from an extension out is outbound, anything else reaching us is inbound.
  */
-export function readCdrRow(fields: string[], context: CdrRowContext): CdrRow {
-  if (fields.length < 16 || fields.length > 21)
-    fail('the row', `has ${fields.length} columns; cdr_csv writes 16 to 21`);
-  const [accountcode, src, dst, , clid, channel, dstchannel, lastapp, , start, answer, end, duration, billsec] =
-    fields as [
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
-  const disposition = (fields[14] ?? '').trim().toUpperCase();
-  const { uniqueid, linkedid, sequence } = readTail(fields.slice(16));
+export function readCdrRow(record: CdrRecord, context: CdrRowContext): CdrRow {
+  const field = (name: CdrField) => record[name] ?? '';
+  const [src, dst, clid, channel, dstchannel, lastapp] = [
+    field('src'),
+    field('dst'),
+    field('clid'),
+    field('channel'),
+    field('dstchannel'),
+    field('lastapp'),
+  ];
+  const disposition = field('disposition').trim().toUpperCase();
+  const { uniqueid, linkedid, sequence } = record;
   const pattern = context.extensionPattern ?? DEFAULT_EXTENSION_PATTERN;
   const caller = parseCallerId(clid);
   const source = src.trim() || caller.number || '';
+  const internal = internalCallReason({ channel, dstchannel, lastapp, caller: source, dst }, pattern);
+  if (internal) return { kind: 'skip', reason: internal };
   const outbound = isInternalExtension(source, pattern);
-  if (outbound && isInternalExtension(dst, pattern)) return { kind: 'skip', reason: 'a call between two extensions' };
   const customerNumber = requireCustomerNumber(outbound ? dst : source, outbound ? 'dst' : 'src', context.region);
   let outcome =
     dispositions[disposition] ?? fail('disposition', `"${disposition}" is not ANSWERED, NO ANSWER, BUSY or FAILED`);
   // The VoiceMail application answers the channel itself, so the switch says ANSWERED.
   if (!outbound && lastapp.trim().toLowerCase() === 'voicemail') outcome = 'voicemail';
-  const startedAt = time(start, 'start', context.timeZone) ?? fail('start', 'is empty');
+  const startedAt = time(field('start'), 'start', context.timeZone) ?? fail('start', 'is empty');
   const callId = uniqueid?.trim() || `row-${context.rowHash}`;
   return {
     kind: 'call',
@@ -132,17 +93,17 @@ export function readCdrRow(fields: string[], context: CdrRowContext): CdrRow {
       customerName: outbound || caller.name === caller.number ? null : caller.name,
       occurredAt: startedAt,
       startedAt,
-      answeredAt: time(answer, 'answer', context.timeZone),
-      endedAt: time(end, 'end', context.timeZone),
-      durationSeconds: seconds(duration, 'duration'),
-      talkSeconds: seconds(billsec, 'billsec'),
+      answeredAt: time(field('answer'), 'answer', context.timeZone),
+      endedAt: time(field('end'), 'end', context.timeZone),
+      durationSeconds: seconds(field('duration'), 'duration'),
+      talkSeconds: seconds(field('billsec'), 'billsec'),
       outcome,
       providerStatus: disposition,
       recordingUrl: null,
       agentExtension:
         extensionFromChannel(outbound ? channel : dstchannel, pattern) ?? agentOf(outbound ? source : dst, pattern),
       answeredBy: null,
-      accountId: accountcode.trim() || null,
+      accountId: field('accountcode').trim() || null,
       parentCallId: linkedid?.trim() && linkedid.trim() !== callId ? linkedid.trim() : null,
     },
   };

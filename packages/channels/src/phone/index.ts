@@ -1,4 +1,6 @@
-export { type CdrBatch, type CdrOptions, parseMasterCsv } from './asterisk-cdr.parser.ts';
+export { type CdrRowSettings, keptCdrRowContentType, readKeptCdrRowContentType } from './asterisk-cdr.kept-row.ts';
+export { type CdrLayout, cdrCustomColumns, describeCdrLayout, parseCdrLayout } from './asterisk-cdr.layout.ts';
+export { type CdrOptions, type CdrRowOutcome, parseMasterCsv } from './asterisk-cdr.parser.ts';
 export { CallLogBatch, CallLogEntry, callLogToPhoneCall, MAX_CALLS_PER_BATCH, readCallLog } from './call-log.schema.ts';
 export {
   DEFAULT_EXTENSION_PATTERN,

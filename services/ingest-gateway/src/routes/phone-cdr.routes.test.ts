@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { interactionId } from '@hub/interactions';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -13,6 +14,19 @@ const rows = [
 ];
 const masterCsv = `${rows.join('\n')}\n`;
 
+// 84 rows as a small office's switch wrote them in a day (cdr_csv, loguniqueid, loguserfield):
+// calls from and to customers, queue calls with their Local/ legs, extension-to-extension calls,
+// voicemail checks, a conference, every disposition, Persian names and digits, and one row cut
+// short where the file was copied while the switch was writing it.
+const masterCsv84 = readFileSync(
+  new URL('../../../../packages/channels/src/phone/fixtures/asterisk-master-84.csv', import.meta.url),
+  'utf8',
+);
+
+// The Master.csv mapping of Asterisk's sample cdr_custom.conf: every value CSV_QUOTEd, numbers too.
+const customRow =
+  '"""Ali Rezaei"" <09121234567>","09121234567","02188001234","from-trunk","SIP/trunk-00000020","SIP/202-00000021","Dial","SIP/202,30","2026-11-21 09:00:00","","2026-11-21 09:00:25","25","0","NO ANSWER","DOCUMENTATION","","1763715600.30","",1\n';
+
 const post = async (
   body: string,
   headers: Record<string, string> = { ...bearer, 'content-type': 'text/csv' },
@@ -24,12 +38,22 @@ const post = async (
   return { ...gateway, response };
 };
 
+interface CdrAnswer {
+  totals: Record<string, number>;
+  rows: { line: number; outcome: string; interactionId?: string; reason?: string; parseFailureId?: string }[];
+  interactionIds: string[];
+}
+
 const cdr = suite('POST /v1/channels/phone/cdr');
 
 cdr('Master.csv rows: one interaction per customer call, extension-to-extension calls skipped', async () => {
   const { response, intake } = await post(masterCsv);
   assert.is(response.statusCode, 202, response.body);
-  assert.equal(response.json().skipped, [{ row: 2, reason: 'a call between two extensions' }]);
+  assert.equal(response.json().rows[1], {
+    line: 2,
+    outcome: 'skipped-internal',
+    reason: 'a call between two extensions',
+  });
   const [inbound, outbound] = intake.accepted[0]?.interactions ?? [];
   assert.is(inbound?.id, interactionId('phone', 'asterisk', '1763633700.18'));
   assert.is(inbound?.contact.displayName, 'علی رضایی');
@@ -51,6 +75,72 @@ cdr("the switch's time zone and name come from the query", async () => {
   assert.is(call?.id, interactionId('phone', 'asterisk-tehran-1', '1763633700.18'));
 });
 
+cdr(
+  "a real switch's 84-row Master.csv: customer calls recorded, internal calls skipped, the cut row kept",
+  async () => {
+    const { response, intake } = await post(masterCsv84, undefined, '/v1/channels/phone/cdr?timeZone=Asia/Tehran');
+    assert.is(response.statusCode, 202, response.body);
+    const answer = response.json() as CdrAnswer;
+    assert.equal(answer.totals, { rows: 84, recorded: 58, skippedInternal: 25, failed: 1 });
+    assert.equal(
+      answer.rows.map((row) => row.line),
+      Array.from({ length: 84 }, (_, index) => index + 1),
+      'every row, by its line',
+    );
+    const recorded = intake.accepted[0]?.interactions ?? [];
+    assert.is(recorded.length, 58);
+    assert.equal(
+      answer.rows.filter((row) => row.outcome === 'recorded').map((row) => row.interactionId),
+      recorded.map((interaction) => interaction.id),
+    );
+    const reasons = new Set(answer.rows.filter((row) => row.outcome === 'skipped-internal').map((row) => row.reason));
+    assert.equal([...reasons].sort(), [
+      'a Local/ channel leg inside the PBX',
+      'a call between two extensions',
+      'an extension dialling a PBX feature',
+    ]);
+    const [failed] = answer.rows.filter((row) => row.outcome === 'failed');
+    assert.is(failed?.line, 53);
+    assert.match(failed?.reason ?? '', /the row has \d+ columns; cdr_csv writes 16 to 21/);
+    assert.is(intake.parseFailures.length, 1, 'the bad row alone is kept');
+    const [kept] = intake.parseFailures;
+    assert.is(kept?.raw.body.toString('utf8'), `${masterCsv84.split('\n')[52]}\n`);
+    assert.is(kept?.raw.contentType, 'text/csv; layout="cdr_csv"; timezone="Asia/Tehran"');
+    assert.match(kept?.reason ?? '', /^line 53 of a CDR file: the row has/);
+    assert.match(failed?.parseFailureId ?? '', /^[0-9a-f]{64}$/);
+    const persian = recorded.find((interaction) => interaction.contact.displayName === 'سارا محمدی');
+    assert.match(persian?.contact.identifiers[0]?.value ?? '', /^\+98912\d{7}$/, 'Persian digits read as a number');
+  },
+);
+
+cdr('rows of every outcome but no customer call: 202, nothing to record, the bad row kept', async () => {
+  const bad = (rows[0] as string).replace('"ANSWERED"', '"LATER"');
+  const { response, intake } = await post(`${rows[1]}\n${bad}\n`);
+  assert.is(response.statusCode, 202, response.body);
+  assert.equal(response.json().totals, { rows: 2, recorded: 0, skippedInternal: 1, failed: 1 });
+  assert.is(intake.accepted.length, 0);
+  assert.is(intake.parseFailures.length, 1);
+});
+
+cdr('the layout comes from the query (cdr_custom) or the configured column list', async () => {
+  const byQuery = await post(customRow, undefined, '/v1/channels/phone/cdr?layout=cdr_custom');
+  assert.is(byQuery.response.statusCode, 202, byQuery.response.body);
+  assert.is(byQuery.intake.accepted[0]?.interactions[0]?.id, interactionId('phone', 'asterisk', '1763715600.30#1'));
+  const configured = await post(customRow, undefined, undefined, {
+    cdrLayout: {
+      kind: 'columns',
+      columns:
+        'clid,src,dst,dcontext,channel,dstchannel,lastapp,lastdata,start,answer,end,duration,billsec,disposition,amaflags,accountcode,uniqueid,userfield,sequence'.split(
+          ',',
+        ),
+    },
+  });
+  assert.is(configured.response.statusCode, 202, configured.response.body);
+  assert.is(configured.intake.accepted[0]?.interactions.length, 1);
+  const asCsv = await post(customRow);
+  assert.is(asCsv.response.statusCode, 400, 'read as cdr_csv, no row of it is a call');
+});
+
 cdr.run();
 
 const refuses = suite('POST /v1/channels/phone/cdr refuses with problem+json and records nothing');
@@ -58,13 +148,14 @@ const refuses = suite('POST /v1/channels/phone/cdr refuses with problem+json and
 const refused = async (name: string, args: Parameters<typeof post>, status: number, detail: RegExp) => {
   const { response, intake } = await post(...args);
   assertRefused(name, response, intake, status, detail);
+  assert.is(intake.parseFailures.length, 0, `${name}: nothing kept`);
 };
 
 refuses('without or with a wrong bearer token: 401', async () => {
-  await refused('none', [masterCsv, { 'content-type': 'text/csv' }], 401, /bearer token/);
+  await refused('none', [masterCsv84, { 'content-type': 'text/csv' }], 401, /bearer token/);
   await refused(
     'wrong',
-    [masterCsv, { authorization: 'Bearer nope', 'content-type': 'text/csv' }],
+    [masterCsv84, { authorization: 'Bearer nope', 'content-type': 'text/csv' }],
     401,
     /bearer token/,
   );
@@ -72,21 +163,16 @@ refuses('without or with a wrong bearer token: 401', async () => {
 
 refuses('wrong content type 415, oversized 413', async () => {
   await refused('json', ['{}', { ...bearer, 'content-type': 'application/json' }], 415, /Unsupported Media Type/i);
-  await refused('big', [masterCsv.repeat(20), undefined, undefined, { maxBodyBytes: 2048 }], 413, /too large|Body/i);
+  await refused('big', [masterCsv84, undefined, undefined, { maxBodyBytes: 2048 }], 413, /too large|Body/i);
 });
 
-refuses('a file with bad rows is refused whole, naming every bad row', async () => {
-  const bad = [rows[0], rows[2]?.replace('"NO ANSWER"', '"LATER"'), rows[0]?.replace('"۰۹۱۲۱۲۳۴۵۶۷"', '"+98"')];
-  await refused(
-    'bad rows',
-    [bad.join('\n')],
-    400,
-    /^2 of 3 CDR rows are invalid.*row 2: disposition.*row 3: src is not a valid phone number/,
-  );
+refuses('a CSV file none of whose rows is a CDR row: 400, naming the lines, nothing kept', async () => {
+  await refused('contacts', ['name,phone\nAli,09121234567\n'], 400, /^none of the 2 rows is a CDR row.*line 1:/);
 });
 
-refuses('malformed CSV, empty, an unknown time zone: 400', async () => {
+refuses('malformed CSV, empty, an unknown time zone or layout: 400', async () => {
   await refused('unterminated', ['"1763633700.18,"x'], 400, /not CSV/);
+  await refused('binary', ['\u0000\u0001"PK\u0003\u0004'], 400, /not CSV/);
   await refused('empty', ['\n'], 400, /no rows/);
   await refused(
     'time zone',
@@ -95,6 +181,7 @@ refuses('malformed CSV, empty, an unknown time zone: 400', async () => {
     /unknown time zone/,
   );
   await refused('pbx name', [masterCsv, undefined, '/v1/channels/phone/cdr?pbx=a%20b'], 400, /pbx/);
+  await refused('layout', [masterCsv, undefined, '/v1/channels/phone/cdr?layout=mine'], 400, /layout/);
 });
 
 refuses.run();

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 import {
+  type CdrRowOutcome,
+  keptCdrRowContentType,
+  parseCdrLayout,
   parseMasterCsv,
   parseTwilioStatusCallback,
   readCallLog,
@@ -24,6 +27,9 @@ function acceptRawBodies(scope: FastifyInstance, types: string[], bodyLimit: num
   scope.addContentTypeParser(types, { parseAs: 'buffer', bodyLimit }, (_request, body, done) => done(null, body));
 }
 
+/** The raw payload store names a payload by the sha256 of its bytes. */
+const payloadIdOf = (body: Buffer): string => createHash('sha256').update(body).digest('hex');
+
 const bodyOf = (request: FastifyRequest): Buffer => (request.body as Buffer | undefined) ?? Buffer.alloc(0);
 
 async function acceptCalls(
@@ -36,7 +42,7 @@ async function acceptCalls(
   const receipt =
     interactions.length > 0
       ? await acceptOrUnavailable(deps, interactions, raw)
-      : { interactionIds: [], rawPayloadId: createHash('sha256').update(raw.body).digest('hex') };
+      : { interactionIds: [], rawPayloadId: payloadIdOf(raw.body) };
   return reply.status(202).send({
     accepted: receipt.interactionIds.length,
     interactionIds: receipt.interactionIds,
@@ -99,9 +105,15 @@ const CdrQuery = z.object({
     .string()
     .regex(/^[A-Za-z0-9][\w.-]{0,63}$/)
     .optional(),
+  layout: z.enum(['cdr_csv', 'cdr_custom']).optional(),
 });
 
-/** `POST /v1/channels/phone/cdr?timeZone=Asia/Tehran&pbx=tehran-1`: Asterisk Master.csv rows. */
+/**
+ * `POST /v1/channels/phone/cdr?timeZone=Asia/Tehran&pbx=tehran-1&layout=cdr_custom`: an Asterisk
+ * CDR file. Customer calls are recorded, calls inside the PBX skipped, and each bad row kept as a
+ * parse failure of its own (re-runnable) while the others are recorded: 202 with every row's
+ * outcome. Only a file with no readable row at all is refused (400), nothing kept.
+ */
 function registerCdr(scope: FastifyInstance, deps: IngestDependencies): void {
   scope.addHook('onRequest', requireBearer(deps.settings.channelToken, 'the phone channel API'));
   acceptRawBodies(scope, ['text/csv'], deps.settings.maxBodyBytes);
@@ -112,13 +124,51 @@ function registerCdr(scope: FastifyInstance, deps: IngestDependencies): void {
       throw new HubError('INVALID_INPUT', `invalid query parameter ${issue?.path.join('.')}: ${issue?.message}`);
     }
     const body = bodyOf(request);
-    const batch = parseMasterCsv(body.toString('utf8'), {
+    const settings = {
       timeZone: requireTimeZone(query.data.timeZone),
-      region: deps.settings.defaultPhoneRegion,
+      layout: query.data.layout ? parseCdrLayout(query.data.layout) : deps.settings.cdrLayout,
       pbx: query.data.pbx,
+    };
+    const outcomes = parseMasterCsv(body.toString('utf8'), { ...settings, region: deps.settings.defaultPhoneRegion });
+    const receivedAt = deps.now();
+    const parseFailureIds = new Map<number, string>();
+    for (const row of outcomes) {
+      if (row.kind !== 'failed') continue;
+      const kept: RawPayload = {
+        channel: 'phone',
+        contentType: keptCdrRowContentType(settings),
+        body: Buffer.from(`${row.text}\n`, 'utf8'),
+        receivedAt,
+      };
+      await deps.intake.recordParseFailure(kept, `line ${row.line} of a CDR file: ${row.reason}`);
+      parseFailureIds.set(row.line, payloadIdOf(kept.body));
+    }
+    const calls = outcomes.flatMap((row) => (row.kind === 'call' ? [toPhoneInteraction(row.call)] : []));
+    const raw: RawPayload = { channel: 'phone', contentType: 'text/csv', body, receivedAt };
+    const receipt =
+      calls.length > 0
+        ? await acceptOrUnavailable(deps, calls, raw)
+        : { interactionIds: [], rawPayloadId: payloadIdOf(body) };
+    let recorded = 0;
+    const rows = outcomes.map((row) => {
+      if (row.kind === 'call')
+        return { line: row.line, outcome: 'recorded', interactionId: receipt.interactionIds[recorded++] };
+      if (row.kind === 'skipped-internal') return { line: row.line, outcome: row.kind, reason: row.reason };
+      return { line: row.line, outcome: row.kind, reason: row.reason, parseFailureId: parseFailureIds.get(row.line) };
     });
-    const raw: RawPayload = { channel: 'phone', contentType: 'text/csv', body, receivedAt: deps.now() };
-    return acceptCalls(deps, reply, batch.calls.map(toPhoneInteraction), raw, { skipped: batch.skipped });
+    const count = (kind: CdrRowOutcome['kind']) => outcomes.filter((row) => row.kind === kind).length;
+    return reply.status(202).send({
+      accepted: receipt.interactionIds.length,
+      interactionIds: receipt.interactionIds,
+      rawPayloadId: receipt.rawPayloadId,
+      totals: {
+        rows: outcomes.length,
+        recorded: count('call'),
+        skippedInternal: count('skipped-internal'),
+        failed: count('failed'),
+      },
+      rows,
+    });
   });
 }
 
