@@ -79,8 +79,10 @@ export function createInteractionRecorder(deps: {
       identifiers: interaction.contact.identifiers,
       owners,
       newCustomerId: provisionalId,
-      // Someone's word is never enough to merge: anyone can type a customer's email into a chat.
-      policy: interaction.contact.unverifiedClaim ? 'review' : deps.policy,
+      policy: deps.policy,
+      // Someone's word is never enough: anyone can type a customer's email into a chat. What the
+      // visitor named (all but the primary identifier, their own handle) is only evidence.
+      ...(interaction.contact.unverifiedClaim ? { unverified: interaction.contact.identifiers.slice(1) } : {}),
     });
 
   const record = async (interaction: NormalizedInteraction, rawPayloadId?: string): Promise<RecordOutcome> => {
