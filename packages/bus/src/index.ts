@@ -21,4 +21,9 @@ export {
   kafkaRetryPolicy,
   type RetryPolicy,
 } from './retry.policy.ts';
-export { createSqlDeadLetters, migrateDeadLetters, type SqlDeadLetters } from './sql-dead-letters.ts';
+export {
+  createSqlDeadLetters,
+  migrateDeadLetters,
+  purgeSqlDeadLetters,
+  type SqlDeadLetters,
+} from './sql-dead-letters.ts';

@@ -18,8 +18,17 @@ CREATE TABLE IF NOT EXISTS raw.attachments (
 ALTER TABLE raw.attachments ADD COLUMN IF NOT EXISTS sealed bytea;
 ALTER TABLE raw.attachments ALTER COLUMN sealed_bytes DROP NOT NULL;`;
 
-/** Attachment bytes, content-addressed (the same file is kept once) and encrypted at rest. */
-export async function createSqlAttachmentStore(db: SqlDatabase, key: Buffer): Promise<AttachmentStore> {
+export interface SqlAttachmentStore extends AttachmentStore {
+  /** Erasure: the files a customer's interactions carried; returns how many were deleted. */
+  deleteAttachments(sha256s: readonly string[]): Promise<number>;
+}
+
+/**
+ * Attachment bytes, content-addressed (the same file is kept once) and encrypted at rest. A file
+ * two customers both sent is one row: erasing either deletes it, and the other's timeline then
+ * describes a file that is gone (the right to be forgotten outweighs the copy).
+ */
+export async function createSqlAttachmentStore(db: SqlDatabase, key: Buffer): Promise<SqlAttachmentStore> {
   await db.exec(attachmentSchema);
   return {
     async put(bytes, contentType) {
@@ -39,6 +48,14 @@ export async function createSqlAttachmentStore(db: SqlDatabase, key: Buffer): Pr
       return row
         ? { contentType: row.content_type, bytes: openSealedColumn(row.sealed, row.sealed_bytes, key) }
         : undefined;
+    },
+    async deleteAttachments(sha256s) {
+      if (sha256s.length === 0) return 0;
+      const rows = await db.query(
+        'DELETE FROM raw.attachments WHERE sha256 IN (SELECT jsonb_array_elements_text($1::jsonb)) RETURNING sha256',
+        [JSON.stringify(sha256s)],
+      );
+      return rows.length;
     },
   };
 }

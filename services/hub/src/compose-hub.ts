@@ -1,5 +1,11 @@
 import { registerCustomerRoutes } from '@hub/agent-api';
-import { createInProcessLog, createKafkaLog, type InteractionLog, migrateDeadLetters } from '@hub/bus';
+import {
+  createInProcessLog,
+  createKafkaLog,
+  type InteractionLog,
+  migrateDeadLetters,
+  purgeSqlDeadLetters,
+} from '@hub/bus';
 import type { CountryCode } from '@hub/customer-identity';
 import { createIdentityIndex } from '@hub/identity-index';
 import { createLogIntake, defaultIngestSettings, type IngestDependencies, loadWebForms } from '@hub/ingest-gateway';
@@ -130,6 +136,9 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
         index,
         readModels: database,
         rawPayloads,
+        attachments,
+        deadLetters: { purge: (concerns) => purgeSqlDeadLetters(database, concerns) },
+        logKeys: { transport: secrets.keys.transport, partition: secrets.keys.partition },
         agentToken: secrets.agentToken,
         defaultPhoneRegion: settings.defaultPhoneRegion,
         now,

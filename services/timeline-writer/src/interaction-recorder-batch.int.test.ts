@@ -244,6 +244,35 @@ for (const path of ['record', 'recordAll'] as const) {
 }
 
 batch(
+  'after an erasure, a redriven message received before it records nothing (one by one or in a batch); one received after is a new customer',
+  async () => {
+    const w = await world();
+    const recorder = w.recorder();
+    const erased = (await recorder.record(interaction('e1', [email('sara'), phone(7)]))).customerId;
+    const erasedAt = new Date('2026-12-01T10:00:00Z');
+    await w.index.forget(erased, { at: erasedAt, interactionIds: [] });
+    const before = '2026-12-01T09:00:00Z';
+    const outcomes = [
+      await recorder.record(interaction('e2', [email('sara')], 1), 'raw', before),
+      ...(await recorder.recordAll([
+        { interaction: interaction('e3', [phone(7)], 2), receivedAt: before },
+        { interaction: interaction('e4', [email('other')], 3), receivedAt: before },
+      ])),
+    ];
+    assert.equal(
+      outcomes.map((o) => o.erased ?? false),
+      [true, true, false],
+      'only the messages naming the erased person are dropped',
+    );
+    assert.is(await count(w.db, 'CustomerRegistered'), 2, 'the erased person is not registered again');
+    assert.equal(await w.index.owners([email('sara'), phone(7)]), new Map());
+    const back = await recorder.record(interaction('e5', [email('sara')], 4), 'raw', '2026-12-01T11:00:00Z');
+    assert.ok(back.customerId && back.customerId !== erased, 'the person writing again is a new customer');
+    await w.db.close();
+  },
+);
+
+batch(
   'a retry after an interrupted first try takes over what that try claimed for its provisional customer',
   async () => {
     const w = await world();
