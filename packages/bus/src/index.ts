@@ -21,4 +21,9 @@ export {
   kafkaRetryPolicy,
   type RetryPolicy,
 } from './retry.policy.ts';
-export { createSqlDeadLetters, deadLetterMigrations, type SqlDeadLetters } from './sql-dead-letters.ts';
+export {
+  createSqlDeadLetters,
+  deadLetterMigrations,
+  purgeSqlDeadLetters,
+  type SqlDeadLetters,
+} from './sql-dead-letters.ts';

@@ -120,3 +120,24 @@ export function createSqlDeadLetters(
     },
   };
 }
+
+/**
+ * Erasure: deletes the dead letters, of every log kept in this database, whose message concerns
+ * the customer (the caller opens the sealed message and decides). Returns how many went.
+ */
+export async function purgeSqlDeadLetters(
+  db: SqlDatabase,
+  concerns: (message: LogMessage) => boolean,
+): Promise<number> {
+  const rows = await db.query<Pick<Row, 'id' | 'message_key' | 'value' | 'headers'>>(
+    'SELECT id, message_key, value, headers FROM dead_letters',
+  );
+  const doomed = rows
+    .filter((r) => concerns({ key: r.message_key, value: Buffer.from(r.value), headers: r.headers }))
+    .map((r) => String(r.id));
+  if (doomed.length === 0) return 0;
+  await db.query('DELETE FROM dead_letters WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint)', [
+    JSON.stringify(doomed),
+  ]);
+  return doomed.length;
+}

@@ -12,12 +12,15 @@ const given = (
   owners: [CustomerIdentifier, string][],
   identifiers: CustomerIdentifier[],
   policy: 'review' | 'auto' = 'review',
+  unverified: CustomerIdentifier[] = [],
 ): ResolutionInput => ({
   identifiers,
   owners: new Map(owners.map(([i, c]) => [identifierKey(i), c])),
   newCustomerId: NEW,
   policy,
+  unverified,
 });
+const visitor: CustomerIdentifier = { kind: 'handle', value: 'widget:visitor-1' };
 
 const resolve = suite('identity resolution: who an interaction is from');
 
@@ -79,5 +82,60 @@ resolve(
     assert.equal(r.identifiersToLink, [email, phone]);
   },
 );
+
+resolve(
+  "given a known customer's email, when a new chat visitor claims it unverified, then a new customer with that customer as a candidate",
+  () => {
+    assert.equal(resolveIdentity(given([[email, 'C1']], [visitor, email], 'review', [email])), {
+      customerId: NEW,
+      isNewCustomer: true,
+      identifiersToLink: [visitor],
+      otherOwners: ['C1'],
+      mergedIds: [],
+    });
+  },
+);
+
+resolve(
+  "given a known visitor and a known customer's email, when the visitor claims it unverified under auto, then no merge",
+  () => {
+    const r = resolveIdentity(
+      given(
+        [
+          [visitor, 'V1'],
+          [email, 'C1'],
+        ],
+        [visitor, email],
+        'auto',
+        [email],
+      ),
+    );
+    assert.is(r.customerId, 'V1');
+    assert.equal(r.otherOwners, ['C1']);
+    assert.equal(r.mergedIds, []);
+  },
+);
+
+resolve('given nobody owns the claimed phone, when a visitor claims it unverified, then it is not linked', () => {
+  const r = resolveIdentity(given([[visitor, 'V1']], [visitor, phone], 'review', [phone]));
+  assert.is(r.customerId, 'V1');
+  assert.equal(r.identifiersToLink, []);
+  assert.equal(r.otherOwners, []);
+});
+
+resolve('given the visitor already owns the claimed email, when claimed again, then nothing new', () => {
+  const r = resolveIdentity(
+    given(
+      [
+        [visitor, 'V1'],
+        [email, 'V1'],
+      ],
+      [visitor, email],
+      'review',
+      [email],
+    ),
+  );
+  assert.equal(r, { customerId: 'V1', isNewCustomer: false, identifiersToLink: [], otherOwners: [], mergedIds: [] });
+});
 
 resolve.run();

@@ -10,6 +10,11 @@ export interface ResolutionInput {
   /** The id a new customer gets: derived from the interaction, so a retry makes the same one. */
   readonly newCustomerId: string;
   readonly policy: MergePolicy;
+  /**
+   * Identifiers that are only the sender's word (an unsigned widget `identify`): evidence for an
+   * agent, never who the interaction is from, never linked, never merged on.
+   */
+  readonly unverified?: readonly CustomerIdentifier[];
 }
 
 export interface Resolution {
@@ -30,23 +35,31 @@ export const identifierKey = (identifier: CustomerIdentifier): string => `${iden
  * customer; unknown identifiers become theirs; other owners are merge candidates, merged only
  * when the policy says so (wrong automatic merges are what helpdesk users complain of most).
  * An owner equal to `newCustomerId` means an earlier attempt of this same interaction claimed the
- * identifiers and stopped: it is still a new customer.
+ * identifiers and stopped: it is still a new customer. Unverified identifiers only add candidates.
  */
 export function resolveIdentity(input: ResolutionInput): Resolution {
-  const owned = input.identifiers
-    .map((identifier) => input.owners.get(identifierKey(identifier)))
-    .filter((owner): owner is string => owner !== undefined && owner !== input.newCustomerId);
-  const customers = [...new Set(owned)];
+  const unverified = new Set((input.unverified ?? []).map(identifierKey));
+  const isClaim = (identifier: CustomerIdentifier) => unverified.has(identifierKey(identifier));
+  const ownerOf = (identifier: CustomerIdentifier) => {
+    const owner = input.owners.get(identifierKey(identifier));
+    return owner === input.newCustomerId ? undefined : owner;
+  };
+  const ownersOf = (identifiers: readonly CustomerIdentifier[]) => [
+    ...new Set(identifiers.map(ownerOf).filter((owner): owner is string => owner !== undefined)),
+  ];
+  const vouched = input.identifiers.filter((identifier) => !isClaim(identifier));
+  const customers = ownersOf(vouched);
   const customerId = customers[0] ?? input.newCustomerId;
-  const otherOwners = customers.slice(1);
+  const mergeable = customers.slice(1);
+  // A claimed identifier's owner is a candidate an agent looks at; the claim itself links nothing:
+  // an address typed into a chat would otherwise pull the real owner's later mail to the typist.
+  const claimedOwners = ownersOf(input.identifiers.filter(isClaim));
+  const otherOwners = [...new Set([...mergeable, ...claimedOwners])].filter((owner) => owner !== customerId);
   return {
     customerId,
     isNewCustomer: customers.length === 0,
-    identifiersToLink: input.identifiers.filter((identifier) => {
-      const owner = input.owners.get(identifierKey(identifier));
-      return owner === undefined || owner === input.newCustomerId;
-    }),
+    identifiersToLink: vouched.filter((identifier) => ownerOf(identifier) === undefined),
     otherOwners,
-    mergedIds: input.policy === 'auto' ? otherOwners : [],
+    mergedIds: input.policy === 'auto' ? mergeable : [],
   };
 }

@@ -1,3 +1,4 @@
+export { isReplayOfErased, type ReplayCheck } from './erased-replay.policy.ts';
 export {
   type CountryCode,
   emailIdentifier,

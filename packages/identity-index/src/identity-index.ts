@@ -22,8 +22,20 @@ export interface IdentityIndex {
   repoint(fromCustomerId: string, toCustomerId: string): Promise<void>;
   /** After an unmerge: these identifiers resolve to the restored customer again. */
   reassign(customerId: string, identifiers: readonly CustomerIdentifier[]): Promise<void>;
-  /** After erasure: the customer's identifiers resolve to nobody. */
-  forget(customerId: string): Promise<void>;
+  /**
+   * After erasure: the customer's identifiers resolve to nobody. Their keyed hashes, and the
+   * erased interactions' ids, stay as a tombstone with the erasure's time, so that a redrive or
+   * replay of a message received before it does not record the person again.
+   */
+  forget(customerId: string, erasure?: { at: Date; interactionIds: readonly string[] }): Promise<void>;
+  /** The tombstones these identifiers and interactions meet: when each identifier was erased. */
+  erasures(identifiers: readonly CustomerIdentifier[], interactionIds: readonly string[]): Promise<Erasures>;
+}
+
+export interface Erasures {
+  /** By `identifierKey`: when the identifier was last erased. */
+  readonly identifiers: ReadonlyMap<string, Date>;
+  readonly interactionIds: ReadonlySet<string>;
 }
 
 export interface IdentifierClaim {
@@ -44,9 +56,21 @@ CREATE TABLE IF NOT EXISTS identity.identifiers (
 );
 CREATE INDEX IF NOT EXISTS identifiers_customer_idx ON identity.identifiers (customer_id);`;
 
+// Erasure tombstones: keyed hashes of erased identifiers and the ids of erased interactions.
+const erasureTombstonesSchema = `
+CREATE TABLE identity.erased_identifiers (
+  identifier_hash text PRIMARY KEY,
+  erased_at timestamptz NOT NULL
+);
+CREATE TABLE identity.erased_interactions (
+  interaction_id text PRIMARY KEY,
+  erased_at timestamptz NOT NULL
+);`;
+
 /** Run by the composition root with `runMigrations`; the index itself runs no DDL. */
 export const identityIndexMigrations: readonly Migration[] = [
   { id: 'identity-index/0001-identifiers', sql: identityIndexSchema },
+  { id: 'identity-index/0002-erasure-tombstones', sql: erasureTombstonesSchema },
 ];
 
 /** Needs `identityIndexMigrations` applied. */
@@ -131,8 +155,44 @@ export function createIdentityIndex(db: SqlDatabase, hashKey: Buffer): IdentityI
         );
       }
     },
-    async forget(customerId) {
-      await db.query('DELETE FROM identity.identifiers WHERE customer_id = $1', [customerId]);
+    async forget(customerId, erasure) {
+      await db.transaction(async (tx) => {
+        if (erasure) {
+          await tx.query(
+            `INSERT INTO identity.erased_identifiers (identifier_hash, erased_at)
+             SELECT identifier_hash, $2 FROM identity.identifiers WHERE customer_id = $1
+             ON CONFLICT (identifier_hash) DO UPDATE SET erased_at = EXCLUDED.erased_at`,
+            [customerId, erasure.at],
+          );
+          await tx.query(
+            `INSERT INTO identity.erased_interactions (interaction_id, erased_at)
+             SELECT jsonb_array_elements_text($1::jsonb), $2 ON CONFLICT DO NOTHING`,
+            [JSON.stringify(erasure.interactionIds), erasure.at],
+          );
+        }
+        await tx.query('DELETE FROM identity.identifiers WHERE customer_id = $1', [customerId]);
+      });
+    },
+    async erasures(identifiers, interactionIds) {
+      const hashes = identifiers.map(hash);
+      const rows = await db.query<{ kind: string; id: string; erased_at: Date }>(
+        `SELECT 'identifier' AS kind, identifier_hash AS id, erased_at FROM identity.erased_identifiers
+          WHERE identifier_hash IN (SELECT jsonb_array_elements_text($1::jsonb))
+         UNION ALL
+         SELECT 'interaction', interaction_id, erased_at FROM identity.erased_interactions
+          WHERE interaction_id IN (SELECT jsonb_array_elements_text($2::jsonb))`,
+        [JSON.stringify(hashes), JSON.stringify(interactionIds)],
+      );
+      const erasedAt = new Map(rows.filter((r) => r.kind === 'identifier').map((r) => [r.id, new Date(r.erased_at)]));
+      return {
+        identifiers: new Map(
+          identifiers.flatMap((identifier, i) => {
+            const at = erasedAt.get(hashes[i] ?? '');
+            return at ? [[identifierKey(identifier), at] as const] : [];
+          }),
+        ),
+        interactionIds: new Set(rows.filter((r) => r.kind === 'interaction').map((r) => r.id)),
+      };
     },
   };
 }

@@ -1,5 +1,6 @@
 export {
   createIdentityIndex,
+  type Erasures,
   type IdentifierClaim,
   type IdentityIndex,
   identityIndexMigrations,

@@ -1,7 +1,12 @@
 export { createInMemoryAttachmentStore, createRecordingIntake, type RecordingIntake } from './in-memory-intake.ts';
 export type { AttachmentStore, IntakeReceipt, InteractionIntake } from './intake.port.ts';
 export { conversationId, interactionId, uuidV5 } from './interaction-id.ts';
-export { decodeInteractionMessage, encodeInteractionMessage, type InteractionMessage } from './interaction-message.ts';
+export {
+  decodeInteractionMessage,
+  encodeInteractionMessage,
+  type InteractionMessage,
+  interactionLogKey,
+} from './interaction-message.ts';
 export { type OneOrBatchOptions, readOneOrBatch } from './json-batch.ts';
 export {
   detailsMatchChannel,

@@ -1,13 +1,27 @@
+import { createHmac } from 'node:crypto';
 import { HubError } from '@hub/errors';
+import type { CustomerIdentifier } from '@hub/events';
 import { isSealed, isSealedBytes, sealBytes, unseal, unsealBytes } from '@hub/personal-data';
 import { NormalizedInteraction } from './normalized-interaction.ts';
 
 export interface InteractionMessage {
   readonly interaction: NormalizedInteraction;
   readonly rawPayloadId: string;
+  /**
+   * When the hub received it (ISO 8601): an erasure drops older copies of what it erased. Absent
+   * in messages written before 2026-12.
+   */
+  readonly receivedAt?: string | undefined;
 }
 
 const KEY_ID = 'log';
+
+/**
+ * The log key of an interaction whose primary identifier this is: a keyed hash, so addresses are
+ * not in clear in Kafka, and erasure can find a customer's dead letters without opening them.
+ */
+export const interactionLogKey = (identifier: CustomerIdentifier, partitionKey: Buffer): string =>
+  createHmac('sha256', partitionKey).update(`${identifier.kind}:${identifier.value}`).digest('base64url');
 
 /**
  * The interaction log's record: keyed by the primary identifier (one customer's contacts share a
@@ -34,7 +48,7 @@ export function decodeInteractionMessage(value: Buffer, transportKey: Buffer): I
   } catch (error) {
     throw new HubError('INVALID_INPUT', `interaction message cannot be opened: ${(error as Error).message}`);
   }
-  const body = opened as { interaction?: unknown; rawPayloadId?: unknown };
+  const body = opened as { interaction?: unknown; rawPayloadId?: unknown; receivedAt?: unknown };
   const interaction = NormalizedInteraction.safeParse(body.interaction);
   if (!interaction.success || typeof body.rawPayloadId !== 'string') {
     throw new HubError(
@@ -42,5 +56,7 @@ export function decodeInteractionMessage(value: Buffer, transportKey: Buffer): I
       `interaction message does not validate: ${interaction.error?.message ?? 'rawPayloadId'}`,
     );
   }
-  return { interaction: interaction.data, rawPayloadId: body.rawPayloadId };
+  const receivedAt =
+    typeof body.receivedAt === 'string' && !Number.isNaN(Date.parse(body.receivedAt)) ? body.receivedAt : undefined;
+  return { interaction: interaction.data, rawPayloadId: body.rawPayloadId, ...(receivedAt ? { receivedAt } : {}) };
 }

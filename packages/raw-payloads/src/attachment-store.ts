@@ -19,11 +19,18 @@ CREATE TABLE IF NOT EXISTS raw.attachments (
 ALTER TABLE raw.attachments ADD COLUMN IF NOT EXISTS sealed bytea;
 ALTER TABLE raw.attachments ALTER COLUMN sealed_bytes DROP NOT NULL;`;
 
+export interface SqlAttachmentStore extends AttachmentStore {
+  /** Erasure: the files a customer's interactions carried; returns how many were deleted. */
+  deleteAttachments(sha256s: readonly string[]): Promise<number>;
+}
+
 /**
- * Attachment bytes, content-addressed (the same file is kept once) and encrypted at rest. Needs
+ * Attachment bytes, content-addressed (the same file is kept once) and encrypted at rest. A file
+ * two customers both sent is one row: erasing either deletes it, and the other's timeline then
+ * describes a file that is gone (the right to be forgotten outweighs the copy). Needs
  * `rawPayloadMigrations` applied.
  */
-export function createSqlAttachmentStore(db: SqlDatabase, key: Buffer): AttachmentStore {
+export function createSqlAttachmentStore(db: SqlDatabase, key: Buffer): SqlAttachmentStore {
   return {
     async put(bytes, contentType) {
       const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -42,6 +49,14 @@ export function createSqlAttachmentStore(db: SqlDatabase, key: Buffer): Attachme
       return row
         ? { contentType: row.content_type, bytes: openSealedColumn(row.sealed, row.sealed_bytes, key) }
         : undefined;
+    },
+    async deleteAttachments(sha256s) {
+      if (sha256s.length === 0) return 0;
+      const rows = await db.query(
+        'DELETE FROM raw.attachments WHERE sha256 IN (SELECT jsonb_array_elements_text($1::jsonb)) RETURNING sha256',
+        [JSON.stringify(sha256s)],
+      );
+      return rows.length;
     },
   };
 }

@@ -17,6 +17,11 @@ export interface RawPayloadStore {
   clearParseFailure(payloadId: string): Promise<void>;
   /** Erasure: the payloads named by a customer's events (`metadata.rawPayloadId`). */
   deletePayloads(payloadIds: readonly string[]): Promise<number>;
+  /**
+   * Erasure: the parse failures whose bytes concern the customer. Nothing parsed them, so no
+   * event names them: each is opened and asked (they are few, and erasure is rare).
+   */
+  purgeParseFailures(concerns: (body: Buffer) => boolean): Promise<number>;
 }
 
 /** Migration raw-payloads/0001-payloads (`raw-payloads.migrations.ts`). */
@@ -41,6 +46,14 @@ ALTER TABLE raw.payloads ALTER COLUMN sealed_body SET STORAGE EXTERNAL;`;
 
 /** Needs `rawPayloadMigrations` applied. */
 export function createRawPayloadStore(db: SqlDatabase, key: Buffer): RawPayloadStore {
+  const deletePayloads = async (payloadIds: readonly string[]) => {
+    if (payloadIds.length === 0) return 0;
+    const rows = await db.query(
+      'DELETE FROM raw.payloads WHERE payload_id IN (SELECT jsonb_array_elements_text($1::jsonb)) RETURNING payload_id',
+      [JSON.stringify(payloadIds)],
+    );
+    return rows.length;
+  };
   return {
     async save(raw, parseError) {
       const id = createHash('sha256').update(raw.body).digest('hex');
@@ -89,13 +102,15 @@ export function createRawPayloadStore(db: SqlDatabase, key: Buffer): RawPayloadS
     async clearParseFailure(payloadId) {
       await db.query('UPDATE raw.payloads SET parse_error = NULL WHERE payload_id = $1', [payloadId]);
     },
-    async deletePayloads(payloadIds) {
-      if (payloadIds.length === 0) return 0;
-      const rows = await db.query(
-        'DELETE FROM raw.payloads WHERE payload_id IN (SELECT jsonb_array_elements_text($1::jsonb)) RETURNING payload_id',
-        [JSON.stringify(payloadIds)],
+    deletePayloads,
+    async purgeParseFailures(concerns) {
+      const rows = await db.query<{ payload_id: string; sealed: Buffer | null; sealed_body: string | null }>(
+        'SELECT payload_id, sealed, sealed_body FROM raw.payloads WHERE parse_error IS NOT NULL',
       );
-      return rows.length;
+      const doomed = rows
+        .filter((row) => concerns(openSealedColumn(row.sealed, row.sealed_body, key)))
+        .map((r) => r.payload_id);
+      return deletePayloads(doomed);
     },
   };
 }

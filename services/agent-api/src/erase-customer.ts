@@ -1,54 +1,103 @@
 import { randomUUID } from 'node:crypto';
 import { HubError } from '@hub/errors';
 import type { EventStore } from '@hub/event-store';
-import { customerStream, encodeEvent } from '@hub/events';
+import { customerStream, encodeEvent, type RecordedEvent } from '@hub/events';
 import type { IdentityIndex } from '@hub/identity-index';
+import { decodeInteractionMessage, interactionLogKey } from '@hub/interactions';
 import type { KeyStore } from '@hub/personal-data';
 import type { SqlExecutor } from '@hub/sql';
+import { erasureScope, interactionConcerns, mergeRelations, rawBytesConcern } from './erasure-scope.ts';
 
 export interface ErasureDependencies {
   readonly store: EventStore;
   readonly keys: KeyStore;
   readonly index: IdentityIndex;
   readonly readModels: SqlExecutor;
-  readonly rawPayloads: { deletePayloads(payloadIds: readonly string[]): Promise<number> };
+  readonly rawPayloads: {
+    deletePayloads(payloadIds: readonly string[]): Promise<number>;
+    purgeParseFailures(concerns: (body: Buffer) => boolean): Promise<number>;
+  };
+  readonly attachments: { deleteAttachments(sha256s: readonly string[]): Promise<number> };
+  /** The dead letters kept in the database (the in-process log's); Kafka's expire by retention. */
+  readonly deadLetters: { purge(concerns: (message: { key: string; value: Buffer }) => boolean): Promise<number> };
+  /** The interaction log's keys: to open dead letters and to match their partition keys. */
+  readonly logKeys: { readonly transport: Buffer; readonly partition: Buffer };
   readonly now: () => Date;
 }
 
+export interface ErasureReport {
+  readonly erasedIds: string[];
+  readonly attachments: number;
+  readonly parseFailures: number;
+  readonly deadLetters: number;
+}
+
+/** The customer and everyone merged with it, either way: after a merge they are one person. */
+async function mergedGroup(store: EventStore, customerId: string): Promise<Map<string, RecordedEvent[]>> {
+  const histories = new Map<string, RecordedEvent[]>();
+  const pending = [customerId];
+  for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+    if (histories.has(id)) continue;
+    const history = await store.readStream(customerStream(id));
+    histories.set(id, history);
+    const { survivor, merged } = mergeRelations(id, history);
+    pending.push(...(survivor ? [survivor] : []), ...merged);
+  }
+  return histories;
+}
+
 /**
- * Right to be forgotten. Destroys the data keys of the customer and of every customer merged into
- * it (their events carry its history too), so every sealed field of theirs reads as redacted in
- * every copy; forgets their identifiers; deletes their raw payloads; then records CustomerErased,
- * which purges the read models.
+ * Right to be forgotten, for the customer and every customer merged with it (its survivor, and
+ * those merged into either). While their events still open, gathers what they hold; then deletes
+ * their raw payloads, attachments, and the parse failures and dead letters that name them; moves
+ * their identifiers to a keyed-hash tombstone (old copies redriven later are dropped); destroys
+ * their data keys, so every sealed field of theirs reads as redacted in every copy; and records
+ * CustomerErased, which purges the read models.
  */
 export async function eraseCustomer(
   deps: ErasureDependencies,
   customerId: string,
   request: { requestedBy: string; reason: string | null },
-): Promise<{ erasedIds: string[] }> {
+): Promise<ErasureReport> {
   const [known] = await deps.readModels.query('SELECT 1 FROM read_models.customers WHERE customer_id = $1', [
     customerId,
   ]);
-  const history = await deps.store.readStream(customerStream(customerId), { maxCount: 1 });
-  if (!known && history.length === 0) throw new HubError('NOT_FOUND', `no customer ${customerId}`);
+  const group = await mergedGroup(deps.store, customerId);
+  if (!known && (group.get(customerId)?.length ?? 0) === 0)
+    throw new HubError('NOT_FOUND', `no customer ${customerId}`);
+  // Merges the projection knows of but the stream may not (recorded before merges were told in both).
   const merged = await deps.readModels.query<{ customer_id: string }>(
     'SELECT customer_id FROM read_models.customers WHERE merged_into = $1',
     [customerId],
   );
-  const erasedIds = [customerId, ...merged.map((m) => m.customer_id)];
-  for (const id of erasedIds) {
-    // The events name the raw payloads they came from: read them before anything else goes.
-    const events = await deps.store.readStream(customerStream(id));
-    const payloadIds = [...new Set(events.map((e) => e.metadata.rawPayloadId).filter((p) => typeof p === 'string'))];
-    await deps.rawPayloads.deletePayloads(payloadIds as string[]);
+  for (const { customer_id } of merged) {
+    if (!group.has(customer_id)) group.set(customer_id, await deps.store.readStream(customerStream(customer_id)));
+  }
+  const scope = erasureScope(group);
+  const at = deps.now();
+
+  await deps.rawPayloads.deletePayloads(scope.rawPayloadIds);
+  const attachments = await deps.attachments.deleteAttachments(scope.attachmentIds);
+  const parseFailures = await deps.rawPayloads.purgeParseFailures(rawBytesConcern(scope));
+  const concerns = interactionConcerns(scope);
+  const logKeys = new Set(scope.identifiers.map((i) => interactionLogKey(i, deps.logKeys.partition)));
+  const deadLetters = await deps.deadLetters.purge((message) => {
+    if (logKeys.has(message.key)) return true;
+    try {
+      return concerns(decodeInteractionMessage(message.value, deps.logKeys.transport).interaction);
+    } catch {
+      return false; // not an interaction message: nothing of the customer to find in it
+    }
+  });
+  for (const id of scope.customerIds) {
+    await deps.index.forget(id, { at, interactionIds: scope.interactionIds });
     await deps.keys.destroy(id);
-    await deps.index.forget(id);
     await deps.store.appendToStream(customerStream(id), [
       encodeEvent(
         { type: 'CustomerErased', data: { customerId: id, requestedBy: request.requestedBy, reason: request.reason } },
-        { id: randomUUID(), occurredAt: deps.now() },
+        { id: randomUUID(), occurredAt: at },
       ),
     ]);
   }
-  return { erasedIds };
+  return { erasedIds: [...scope.customerIds], attachments, parseFailures, deadLetters };
 }

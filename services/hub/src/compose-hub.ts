@@ -4,6 +4,7 @@ import {
   createKafkaLog,
   type InteractionLog,
   interactionLogNames,
+  purgeSqlDeadLetters,
 } from '@hub/bus';
 import type { CountryCode } from '@hub/customer-identity';
 import { createIdentityIndex } from '@hub/identity-index';
@@ -182,6 +183,9 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
         index,
         readModels: database,
         rawPayloads,
+        attachments,
+        deadLetters: { purge: (concerns) => purgeSqlDeadLetters(database, concerns) },
+        logKeys: { transport: secrets.keys.transport, partition: secrets.keys.partition },
         agentToken: secrets.agentToken,
         defaultPhoneRegion: settings.defaultPhoneRegion,
         now,

@@ -14,8 +14,8 @@ interface HandlerDependencies {
 export const interactionHandler =
   (deps: HandlerDependencies) =>
   async (message: ConsumedMessage): Promise<void> => {
-    const { interaction, rawPayloadId } = decodeInteractionMessage(message.value, deps.transportKey);
-    await deps.recorder.record(interaction, rawPayloadId);
+    const { interaction, rawPayloadId, receivedAt } = decodeInteractionMessage(message.value, deps.transportKey);
+    await deps.recorder.record(interaction, rawPayloadId, receivedAt);
   };
 
 /**

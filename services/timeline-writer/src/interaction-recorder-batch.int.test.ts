@@ -208,6 +208,70 @@ batch(
   },
 );
 
+for (const path of ['record', 'recordAll'] as const) {
+  batch(
+    `${path}: a new chat visitor naming a known customer's email unverified stays their own customer, and that customer becomes a merge candidate`,
+    async () => {
+      const w = await world();
+      const recorder = w.recorder();
+      const sara = (await recorder.record(interaction('u1', [email('sara')]))).customerId;
+      const visitor = { kind: 'handle' as const, value: 'widget:stranger' };
+      const claim = interaction('u2', [visitor, email('sara')], 1);
+      const typed = { ...claim, contact: { ...claim.contact, unverifiedClaim: true } };
+      const outcome =
+        path === 'record' ? await recorder.record(typed) : (await recorder.recordAll([{ interaction: typed }]))[0];
+      assert.is.not(outcome?.customerId, sara, "the chat is not in the named customer's history");
+      const sarasHistory = await w.store.readStream(customerStream(sara));
+      assert.not.ok(
+        sarasHistory.some((e) => (e.data as { interactionId?: string }).interactionId === claim.id),
+        "nothing of the chat in the named customer's stream",
+      );
+      const visitorsHistory = await w.store.readStream(customerStream(outcome?.customerId ?? ''));
+      const candidate = visitorsHistory.find((e) => e.type === 'MergeCandidateDetected');
+      assert.equal(
+        candidate?.data,
+        {
+          customerId: outcome?.customerId,
+          candidateIds: [sara],
+          evidence: { interactionId: claim.id, identifiers: [visitor, email('sara')] },
+        },
+        'a candidate for an agent, the claimed email as evidence',
+      );
+      assert.equal(await w.index.owners([email('sara')]), new Map([['email:sara@example.ir', sara]]));
+      await w.db.close();
+    },
+  );
+}
+
+batch(
+  'after an erasure, a redriven message received before it records nothing (one by one or in a batch); one received after is a new customer',
+  async () => {
+    const w = await world();
+    const recorder = w.recorder();
+    const erased = (await recorder.record(interaction('e1', [email('sara'), phone(7)]))).customerId;
+    const erasedAt = new Date('2026-12-01T10:00:00Z');
+    await w.index.forget(erased, { at: erasedAt, interactionIds: [] });
+    const before = '2026-12-01T09:00:00Z';
+    const outcomes = [
+      await recorder.record(interaction('e2', [email('sara')], 1), 'raw', before),
+      ...(await recorder.recordAll([
+        { interaction: interaction('e3', [phone(7)], 2), receivedAt: before },
+        { interaction: interaction('e4', [email('other')], 3), receivedAt: before },
+      ])),
+    ];
+    assert.equal(
+      outcomes.map((o) => o.erased ?? false),
+      [true, true, false],
+      'only the messages naming the erased person are dropped',
+    );
+    assert.is(await count(w.db, 'CustomerRegistered'), 2, 'the erased person is not registered again');
+    assert.equal(await w.index.owners([email('sara'), phone(7)]), new Map());
+    const back = await recorder.record(interaction('e5', [email('sara')], 4), 'raw', '2026-12-01T11:00:00Z');
+    assert.ok(back.customerId && back.customerId !== erased, 'the person writing again is a new customer');
+    await w.db.close();
+  },
+);
+
 batch(
   'a retry after an interrupted first try takes over what that try claimed for its provisional customer',
   async () => {

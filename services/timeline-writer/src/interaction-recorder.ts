@@ -1,4 +1,10 @@
-import { identifierKey, type MergePolicy, type Resolution, resolveIdentity } from '@hub/customer-identity';
+import {
+  identifierKey,
+  isReplayOfErased,
+  type MergePolicy,
+  type Resolution,
+  resolveIdentity,
+} from '@hub/customer-identity';
 import { HubError, isHubError } from '@hub/errors';
 import type { AppendResult, EventStore } from '@hub/event-store';
 import type { CustomerIdentifier } from '@hub/events';
@@ -8,19 +14,24 @@ import type { Logger } from '@hub/logger';
 import { interactionEvents } from './interaction-events.ts';
 
 export interface RecordOutcome {
+  /** Empty when the interaction was dropped as an old copy of an erased person's data. */
   readonly customerId: string;
-  /** Nothing was written: this interaction was recorded before (a redelivery). */
+  /** Nothing was written: this interaction was recorded before (a redelivery), or erased since. */
   readonly alreadyRecorded: boolean;
+  /** Nothing was written: it names an erased identifier and was received before that erasure. */
+  readonly erased?: true;
 }
 
 export interface InteractionToRecord {
   readonly interaction: NormalizedInteraction;
   /** Names the raw payload the interaction was parsed from, for erasure. */
   readonly rawPayloadId?: string | undefined;
+  /** When the hub received it (ISO 8601); the interaction's own time when unknown. */
+  readonly receivedAt?: string | undefined;
 }
 
 export interface InteractionRecorder {
-  record(interaction: NormalizedInteraction, rawPayloadId?: string): Promise<RecordOutcome>;
+  record(interaction: NormalizedInteraction, rawPayloadId?: string, receivedAt?: string): Promise<RecordOutcome>;
   /**
    * Records interactions in order, with the outcome recording them one by one would have, but
    * with one identity look-up, one claim and one multi-stream append per run of them. A run ends
@@ -79,11 +90,41 @@ export function createInteractionRecorder(deps: {
       identifiers: interaction.contact.identifiers,
       owners,
       newCustomerId: provisionalId,
-      // Someone's word is never enough to merge: anyone can type a customer's email into a chat.
-      policy: interaction.contact.unverifiedClaim ? 'review' : deps.policy,
+      policy: deps.policy,
+      // Someone's word is never enough: anyone can type a customer's email into a chat. What the
+      // visitor named (all but the primary identifier, their own handle) is only evidence.
+      ...(interaction.contact.unverifiedClaim ? { unverified: interaction.contact.identifiers.slice(1) } : {}),
     });
 
-  const record = async (interaction: NormalizedInteraction, rawPayloadId?: string): Promise<RecordOutcome> => {
+  /** The items that are old copies of erased data (a redrive, a replay): they are not recorded. */
+  const erasedAmong = async (items: readonly InteractionToRecord[]): Promise<Set<InteractionToRecord>> => {
+    const tombstones = await deps.index.erasures(
+      items.flatMap((i) => i.interaction.contact.identifiers),
+      items.map((i) => i.interaction.id),
+    );
+    if (tombstones.identifiers.size === 0 && tombstones.interactionIds.size === 0) return new Set();
+    return new Set(
+      items.filter(({ interaction, receivedAt }) => {
+        const erased = isReplayOfErased({
+          interactionId: interaction.id,
+          identifiers: interaction.contact.identifiers,
+          receivedAt: new Date(receivedAt ?? interaction.occurredAt),
+          erasedIdentifiers: tombstones.identifiers,
+          erasedInteractionIds: tombstones.interactionIds,
+        });
+        if (erased) log.info({ interactionId: interaction.id }, 'old copy of erased personal data: not recorded');
+        return erased;
+      }),
+    );
+  };
+  const droppedAsErased: RecordOutcome = { customerId: '', alreadyRecorded: true, erased: true };
+
+  const record = async (
+    interaction: NormalizedInteraction,
+    rawPayloadId?: string,
+    receivedAt?: string,
+  ): Promise<RecordOutcome> => {
+    if ((await erasedAmong([{ interaction, receivedAt }])).size > 0) return droppedAsErased;
     let owners = await deps.index.owners(interaction.contact.identifiers);
     const provisionalId = provisionalCustomerId(interaction);
     let resolution = resolve(interaction, owners, provisionalId);
@@ -156,13 +197,16 @@ export function createInteractionRecorder(deps: {
 
   const recordEach = async (items: readonly InteractionToRecord[]) => {
     const outcomes: RecordOutcome[] = [];
-    for (const { interaction, rawPayloadId } of items) outcomes.push(await record(interaction, rawPayloadId));
+    for (const { interaction, rawPayloadId, receivedAt } of items)
+      outcomes.push(await record(interaction, rawPayloadId, receivedAt));
     return outcomes;
   };
 
   return {
     record,
-    async recordAll(items) {
+    async recordAll(all) {
+      const erased = await erasedAmong(all);
+      const items = all.filter((item) => !erased.has(item));
       const outcomes: RecordOutcome[] = [];
       for (let rest = items; rest.length > 0; ) {
         const plans = await plan(rest);
@@ -182,7 +226,9 @@ export function createInteractionRecorder(deps: {
         outcomes.push(...(written ?? (await recordEach(plans.map((p) => p.item)))));
         rest = rest.slice(plans.length);
       }
-      return outcomes;
+      if (erased.size === 0) return outcomes;
+      let next = 0;
+      return all.map((item) => (erased.has(item) ? droppedAsErased : (outcomes[next++] as RecordOutcome)));
     },
   };
 }

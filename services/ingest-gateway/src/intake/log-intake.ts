@@ -1,7 +1,5 @@
-import { createHmac } from 'node:crypto';
 import type { InteractionLog } from '@hub/bus';
-import { identifierKey } from '@hub/customer-identity';
-import { encodeInteractionMessage, type InteractionIntake } from '@hub/interactions';
+import { encodeInteractionMessage, type InteractionIntake, interactionLogKey } from '@hub/interactions';
 import type { RawPayloadStore } from '@hub/raw-payloads';
 
 export interface LogIntakeDependencies {
@@ -19,15 +17,15 @@ export interface LogIntakeDependencies {
  * the log says they are durable.
  */
 export function createLogIntake(deps: LogIntakeDependencies): InteractionIntake {
-  const keyOf = (identifier: Parameters<typeof identifierKey>[0]) =>
-    createHmac('sha256', deps.partitionKey).update(identifierKey(identifier)).digest('base64url');
+  const keyOf = (identifier: Parameters<typeof interactionLogKey>[0]) =>
+    interactionLogKey(identifier, deps.partitionKey);
   return {
     async accept(interactions, raw) {
       const rawPayloadId = await deps.rawPayloads.save(raw);
       await deps.log.publish(
         interactions.map((interaction) =>
           encodeInteractionMessage(
-            { interaction, rawPayloadId },
+            { interaction, rawPayloadId, receivedAt: raw.receivedAt.toISOString() },
             keyOf(interaction.contact.identifiers[0] ?? { kind: 'handle', value: interaction.id }),
             deps.transportKey,
           ),
