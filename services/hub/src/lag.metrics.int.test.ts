@@ -1,13 +1,14 @@
 import type { EventStore } from '@hub/event-store';
-import { createPostgresEventStore, migrateEventStore } from '@hub/event-store-postgres';
+import { createPostgresEventStore } from '@hub/event-store-postgres';
 import { silentLogger } from '@hub/logger';
-import { connectPostgres, type SqlDatabase } from '@hub/sql';
+import { connectPostgres, runMigrations, type SqlDatabase } from '@hub/sql';
 import { createTestDatabase, type ProvidedKafka, provideKafka, type TestDatabase } from '@hub/testing';
-import { type ProjectionDefinition, runProjection, timelineSchema } from '@hub/timeline';
+import { type ProjectionDefinition, runProjection } from '@hub/timeline';
 import { Kafka, logLevel } from 'kafkajs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createHubMetrics } from './hub.metrics.ts';
+import { hubMigrations } from './hub.migrations.ts';
 import { kafkaDeadLetterCount, kafkaWriterLag } from './kafka.metrics.ts';
 import { openKafkaAdminSession } from './kafka-admin.session.ts';
 import { parsePrometheusText, sampleValue } from './testing/prometheus-text.ts';
@@ -27,8 +28,7 @@ const projectionLag = suite<Pg>('projection lag gauges show the backlog of a sto
 projectionLag.before(async (context) => {
   context.database = await createTestDatabase({ prefix: 'lag_metrics' });
   context.db = connectPostgres({ url: context.database.url, maxConnections: 4 });
-  await migrateEventStore(context.db);
-  await context.db.exec(timelineSchema);
+  await runMigrations(context.db, hubMigrations);
   context.store = createPostgresEventStore(context.db);
 });
 

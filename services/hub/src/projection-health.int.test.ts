@@ -1,12 +1,13 @@
 import type { EventStore } from '@hub/event-store';
-import { createPostgresEventStore, migrateEventStore } from '@hub/event-store-postgres';
+import { createPostgresEventStore } from '@hub/event-store-postgres';
 import { silentLogger } from '@hub/logger';
-import { connectPostgres, type SqlDatabase } from '@hub/sql';
+import { connectPostgres, runMigrations, type SqlDatabase } from '@hub/sql';
 import { createTestDatabase, type TestDatabase, waitFor } from '@hub/testing';
-import { type ProjectionDefinition, runProjection, timelineSchema } from '@hub/timeline';
+import { type ProjectionDefinition, runProjection } from '@hub/timeline';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildApp } from './app.ts';
+import { hubMigrations } from './hub.migrations.ts';
 
 // On real PostgreSQL: a read-model constraint refuses a page; readiness reports the projection
 // stalled with its lag, then, the constraint dropped, the projection recovers without restart.
@@ -21,8 +22,7 @@ const health = suite<Context>('readiness tells a stalled projection, with its la
 health.before.each(async (context) => {
   context.database = await createTestDatabase({ prefix: 'projection_health' });
   context.db = connectPostgres({ url: context.database.url, maxConnections: 4 });
-  await migrateEventStore(context.db);
-  await context.db.exec(timelineSchema);
+  await runMigrations(context.db, hubMigrations);
   await context.db.exec('CREATE TABLE noted (event_id text PRIMARY KEY, n integer CHECK (n <> 30))');
   context.store = createPostgresEventStore(context.db);
 });
