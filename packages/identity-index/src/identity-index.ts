@@ -58,11 +58,11 @@ CREATE INDEX IF NOT EXISTS identifiers_customer_idx ON identity.identifiers (cus
 
 // Erasure tombstones: keyed hashes of erased identifiers and the ids of erased interactions.
 const erasureTombstonesSchema = `
-CREATE TABLE identity.erased_identifiers (
+CREATE TABLE IF NOT EXISTS identity.erased_identifiers (
   identifier_hash text PRIMARY KEY,
   erased_at timestamptz NOT NULL
 );
-CREATE TABLE identity.erased_interactions (
+CREATE TABLE IF NOT EXISTS identity.erased_interactions (
   interaction_id text PRIMARY KEY,
   erased_at timestamptz NOT NULL
 );`;

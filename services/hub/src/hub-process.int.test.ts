@@ -47,7 +47,8 @@ process_(
 process_('bad configuration: a clear message naming the variable, and a non-zero exit', async () => {
   const hub = await runHub({ HUB_PORT: 'not-a-port', HUB_EVENT_STORE: 'postgres' });
   assert.is(await hub.exited, 78);
-  assert.match(hub.stderr(), /HUB_PORT: .*"not-a-port"/);
+  assert.match(hub.stderr(), /HUB_PORT: /);
+  assert.not.match(hub.stderr(), /not-a-port/, 'the value is not echoed');
   assert.match(hub.stderr(), /DATABASE_URL: required when HUB_EVENT_STORE=postgres/);
 });
 
