@@ -6,7 +6,7 @@ export {
   type SkippedServer,
 } from './event-store-db.provider.ts';
 export { type ProvidedImap, provideImapServer } from './imap.provider.ts';
-export { type ProvidedKafka, provideKafka } from './kafka.provider.ts';
+export { type ProvidedKafka, provideKafka, singleBrokerDurability } from './kafka.provider.ts';
 export { type ProvidedPostgres, providePostgres } from './postgres.provider.ts';
 export type { ProvidedServer, ServerSource } from './server-source.ts';
 export { dovecotBinary, type LocalDovecot, startLocalDovecot } from './servers/dovecot-local.ts';
