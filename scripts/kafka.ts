@@ -32,7 +32,9 @@ const kafka = await startLocalKafka({
 
 console.log(`Kafka is up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`bootstrap: ${kafka.brokers.join(',')}`);
-console.log(`  export KAFKA_BROKERS=${kafka.brokers.join(',')}`);
+console.log(
+  `  export KAFKA_BROKERS=${kafka.brokers.join(',')} HUB_KAFKA_REPLICATION_FACTOR=1 HUB_KAFKA_MIN_INSYNC_REPLICAS=1`,
+);
 console.log(`broker log: ${kafka.logFile}`);
 console.log('Ctrl-C stops it.');
 

@@ -30,12 +30,21 @@ export function createKafkaClient(settings: KafkaClientSettings): Kafka {
     retry: settings.retry ?? { initialRetryTime: 200, retries: 8, maxRetryTime: 10_000 },
     logCreator: () => (entry) => {
       const { message, timestamp: _ignored, ...extra } = entry.log;
-      // Limited on purpose: a publish must fail within a request's time, and the producer is
-      // replaced after a failure (kafka-producer.ts), which is what the warning is about.
-      const level = message.startsWith('Limiting retries for the idempotent producer') ? 'debug' : levels[entry.level];
+      const level = isExpected(message, extra) ? 'debug' : levels[entry.level];
       if (level !== 'silent') logger[level]({ ...extra, namespace: entry.namespace }, message);
     },
   });
+}
+
+/** Lines kafkajs logs as warnings or errors that are part of normal work here. */
+function isExpected(message: string, extra: Record<string, unknown>): boolean {
+  // Limited on purpose: a publish must fail within a request's time, and the producer is
+  // replaced after a failure (kafka-producer.ts), which is what the warning is about.
+  if (message.startsWith('Limiting retries for the idempotent producer')) return true;
+  // Every start asks to create the topics; when they exist the broker answers TOPIC_ALREADY_EXISTS,
+  // which the connection logs as an error before the admin client reads it as "nothing to do".
+  // Any other creation error fails ensureTopics, which reports it.
+  return message.startsWith('Response CreateTopics') && extra.error === 'Topic creation errors';
 }
 
 /** kafkajs hands headers over as bytes; the log's headers are UTF-8 text. */

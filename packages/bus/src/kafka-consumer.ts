@@ -20,6 +20,8 @@ export interface KafkaConsumerSettings {
   readonly sendDeadLetter: (record: Message) => Promise<void>;
   readonly partitionsInParallel: number;
   readonly sessionTimeoutMs: number;
+  /** How often the member heartbeats, also while a handler is busy. */
+  readonly heartbeatIntervalMs: number;
   readonly maxWaitMs: number;
   /**
    * How often handled offsets are committed: within a long batch, between batches, and by a timer
@@ -28,9 +30,6 @@ export interface KafkaConsumerSettings {
    */
   readonly commitIntervalMs: number;
 }
-
-/** How often a member heartbeats while a handler is busy (kafkajs' default heartbeat interval). */
-const HEARTBEAT_MS = 3_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -46,6 +45,7 @@ export async function startKafkaConsumer(settings: KafkaConsumerSettings): Promi
     groupId: group,
     allowAutoTopicCreation: false,
     sessionTimeout: settings.sessionTimeoutMs,
+    heartbeatInterval: settings.heartbeatIntervalMs,
     // `disconnect()` waits for the fetch in flight: a short wait keeps stops short.
     maxWaitTimeInMs: settings.maxWaitMs,
   });
@@ -216,7 +216,7 @@ async function handleBatch(
   const whileBeating = async <T>(work: () => Promise<T>): Promise<T> => {
     const beat = setInterval(() => {
       heartbeat().catch(() => {}); // a rebalance shows at the next heartbeat of the loop
-    }, HEARTBEAT_MS);
+    }, settings.heartbeatIntervalMs);
     try {
       return await work();
     } finally {

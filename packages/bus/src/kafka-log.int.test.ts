@@ -89,6 +89,33 @@ kafka(
   },
 );
 
+kafka(
+  'opening the log again over existing topics logs no error or warning (read from a pino destination)',
+  async (context) => {
+    const lines: { level: number; msg: string; error?: string }[] = [];
+    const destination = { write: (line: string) => void lines.push(JSON.parse(line)) };
+    const { log, topic } = open(context, { logger: createLogger({ service: 'bus-test', destination }) });
+    await log.publish([toMessage({ key: 'k', seq: 0 })]);
+    assert.ok(
+      lines.some((line) => line.msg === 'created topic'),
+      'the first start creates the topics',
+    );
+    lines.length = 0;
+    const again = createKafkaLog({
+      brokers: context.server.brokers,
+      topic,
+      deadLetterTopic: `${topic}_dead_letters`,
+      partitions: 3,
+      logger: createLogger({ service: 'bus-test', destination }),
+    });
+    context.logs.push(again);
+    await again.publish([toMessage({ key: 'k', seq: 1 })]);
+    const loud = lines.filter((line) => line.level >= 40);
+    assert.equal(loud, [], 'existing topics are the normal case on every restart');
+    assert.not.ok(lines.some((line) => line.msg === 'created topic'));
+  },
+);
+
 kafka('concurrent publishes lose nothing and write nothing twice (kafkajs #1005)', async (context) => {
   const { log, topic } = open(context);
   const publishers = plannedPublishers(1_000, 20, 8, 'concurrent');

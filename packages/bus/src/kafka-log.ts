@@ -31,6 +31,8 @@ export interface KafkaLogOptions {
   readonly partitionsInParallel?: number;
   /** A member silent this long is dropped from its group and its partitions are reassigned (>= 6000). */
   readonly sessionTimeoutMs?: number;
+  /** How often a member tells the group it is alive (3000, kafkajs' default); at most a third of the session. */
+  readonly heartbeatIntervalMs?: number;
   /**
    * The most messages of one partition handed to a consumer's `handleBatch` at once (100). The
    * writer appends them in one transaction holding a lock per customer stream: PostgreSQL's lock
@@ -127,6 +129,7 @@ export function createKafkaLog(options: KafkaLogOptions): InteractionLog {
         sendDeadLetter: (record) => send(options.deadLetterTopic, [record]),
         partitionsInParallel: options.partitionsInParallel ?? 4,
         sessionTimeoutMs: options.sessionTimeoutMs ?? 30_000,
+        heartbeatIntervalMs: options.heartbeatIntervalMs ?? 3_000,
         maxWaitMs: options.maxWaitMs ?? 500,
         commitIntervalMs: options.commitIntervalMs ?? 1_000,
       });

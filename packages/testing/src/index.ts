@@ -7,7 +7,7 @@ export {
   type SkippedServer,
 } from './event-store-db.provider.ts';
 export { imapUrl, type ProvidedImap, provideImapServer } from './imap.provider.ts';
-export { type ProvidedKafka, provideKafka } from './kafka.provider.ts';
+export { type ProvidedKafka, provideKafka, singleBrokerDurability } from './kafka.provider.ts';
 export { loudHook } from './loud-hook.ts';
 export { machineServerUrl, type ProvidedPostgres, providePostgres } from './postgres.provider.ts';
 export {

@@ -40,6 +40,15 @@ async function startKafkaContainer(): Promise<ProvidedKafka> {
   return { brokers, source: 'docker', stop: async () => void (await container.stop()) };
 }
 
+/**
+ * The hub's topic settings for the one broker tests run: its defaults (3 replicas, 2 in sync)
+ * are for a cluster and cannot be created here.
+ */
+export const singleBrokerDurability = Object.freeze({
+  HUB_KAFKA_REPLICATION_FACTOR: '1',
+  HUB_KAFKA_MIN_INSYNC_REPLICAS: '1',
+});
+
 /** Kafka for tests: KAFKA_BROKERS (comma separated), else a container, else a broker from the Maven jars. */
 export async function provideKafka(options: { logger?: Logger } = {}): Promise<ProvidedKafka> {
   const configured = process.env.KAFKA_BROKERS?.split(',')

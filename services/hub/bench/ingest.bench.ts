@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { silentLogger } from '@hub/logger';
 import { connectPostgres } from '@hub/sql';
-import { createTestDatabase, findFreePort, provideKafka } from '@hub/testing';
+import { createTestDatabase, findFreePort, provideKafka, singleBrokerDurability } from '@hub/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { composeHub } from '../src/compose-hub.ts';
 import { loadConfig } from '../src/config.ts';
@@ -61,6 +61,7 @@ async function main() {
   const topic = `bench-${randomBytes(4).toString('hex')}`;
   const hub = await startHub({
     DATABASE_URL: database.url,
+    ...singleBrokerDurability,
     KAFKA_BROKERS: kafka.brokers.join(','),
     HUB_KAFKA_TOPIC: topic,
     HUB_KAFKA_PARTITIONS: process.env.BENCH_PARTITIONS ?? '6',

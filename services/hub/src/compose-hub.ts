@@ -80,6 +80,10 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
         partitionsInParallel: config.kafkaPartitions,
         retentionMs: config.kafkaRetentionHours * HOUR_MS,
         deadLetterRetentionMs: config.kafkaDeadLetterRetentionHours * HOUR_MS,
+        replicationFactor: config.kafkaReplicationFactor,
+        minInSyncReplicas: config.kafkaMinInSyncReplicas,
+        sessionTimeoutMs: config.kafkaSessionTimeoutMs,
+        heartbeatIntervalMs: config.kafkaHeartbeatIntervalMs,
         logger,
       })
     : createInProcessLog({ db: database, logger });

@@ -31,6 +31,31 @@ config('an empty environment is the embedded default on port 3000', () => {
   assert.ok(Object.isFrozen(c));
 });
 
+config('Kafka topics default to a three-broker cluster: 3 replicas, 2 in sync; a single broker sets 1 and 1', () => {
+  const c = loadConfig({ ...sharedSecrets, KAFKA_BROKERS: 'k1:9092' });
+  assert.equal([c.kafkaReplicationFactor, c.kafkaMinInSyncReplicas], [3, 2]);
+  const single = loadConfig({
+    ...sharedSecrets,
+    KAFKA_BROKERS: 'k1:9092',
+    HUB_KAFKA_REPLICATION_FACTOR: '1',
+    HUB_KAFKA_MIN_INSYNC_REPLICAS: '1',
+  });
+  assert.equal([single.kafkaReplicationFactor, single.kafkaMinInSyncReplicas], [1, 1]);
+  refuses(
+    { HUB_KAFKA_REPLICATION_FACTOR: '1' },
+    /HUB_KAFKA_MIN_INSYNC_REPLICAS: at most HUB_KAFKA_REPLICATION_FACTOR \(2 > 1\)/,
+  );
+  refuses({ HUB_KAFKA_REPLICATION_FACTOR: '0' }, /HUB_KAFKA_REPLICATION_FACTOR/);
+});
+
+config('a writer group member is dropped 6 s after its last heartbeat unless configured otherwise', () => {
+  const c = loadConfig({});
+  assert.equal([c.kafkaSessionTimeoutMs, c.kafkaHeartbeatIntervalMs], [6_000, 1_000]);
+  const slow = loadConfig({ HUB_KAFKA_SESSION_TIMEOUT_MS: '45000', HUB_KAFKA_HEARTBEAT_INTERVAL_MS: '3000' });
+  assert.equal([slow.kafkaSessionTimeoutMs, slow.kafkaHeartbeatIntervalMs], [45_000, 3_000]);
+  refuses({ HUB_KAFKA_HEARTBEAT_INTERVAL_MS: '2500' }, /HUB_KAFKA_HEARTBEAT_INTERVAL_MS: at most a third/);
+});
+
 config('the event store follows what is configured, and HUB_EVENT_STORE overrides', () => {
   assert.is(loadConfig({ DATABASE_URL: 'postgres://hub@db:5432/hub' }).eventStore, 'postgres');
   assert.is(loadConfig({ ESDB_URL: 'esdb://kurrent:2113?tls=false' }).eventStore, 'esdb');

@@ -38,6 +38,13 @@ export const HubEnvironment = z.object({
   HUB_KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(6),
   HUB_KAFKA_RETENTION_HOURS: z.coerce.number().int().min(1).max(87_600).default(168),
   HUB_KAFKA_DEAD_LETTER_RETENTION_HOURS: z.coerce.number().int().min(1).max(87_600).default(720),
+  // Right for a three-broker cluster: one broker may fail without losing an acknowledged write.
+  HUB_KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(32).default(3),
+  HUB_KAFKA_MIN_INSYNC_REPLICAS: z.coerce.number().int().min(1).max(32).default(2),
+  // 6 s is the broker's default group.min.session.timeout.ms: a killed writer's partitions go to
+  // its successor about that long after its last heartbeat.
+  HUB_KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(1_800_000).default(6_000),
+  HUB_KAFKA_HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(1_000),
   HUB_PUBLIC_URL: z.string().url().optional(),
   HUB_SMTP_PORT: port.optional(),
   HUB_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
@@ -114,11 +121,32 @@ function missingBackendUrls(env: Readonly<Record<string, string | undefined>>): 
   if (!env.KAFKA_BROKERS && env.HUB_ROLES && new Set(env.HUB_ROLES.split(',')).size < 4) {
     problems.push('HUB_ROLES: only with KAFKA_BROKERS can roles run in separate processes');
   }
+  problems.push(...kafkaGroupAndDurabilityProblems(env));
   // Several processes behind one Kafka must share keys and tokens: none may invent its own.
   if (env.KAFKA_BROKERS) {
     for (const name of ['HUB_CHANNEL_TOKEN', 'HUB_AGENT_TOKEN', 'HUB_MASTER_KEY']) {
       if (!env[name]) problems.push(`${name}: required when KAFKA_BROKERS is set`);
     }
+  }
+  return problems;
+}
+
+/** Relations between Kafka settings that the broker would only refuse later, or never. */
+function kafkaGroupAndDurabilityProblems(env: Readonly<Record<string, string | undefined>>): string[] {
+  const problems: string[] = [];
+  const replicas = Number(env.HUB_KAFKA_REPLICATION_FACTOR ?? 3);
+  const minInSync = Number(env.HUB_KAFKA_MIN_INSYNC_REPLICAS ?? 2);
+  // More than the replicas would make every acks=all publish fail with NOT_ENOUGH_REPLICAS.
+  if (minInSync > replicas) {
+    problems.push(
+      `HUB_KAFKA_MIN_INSYNC_REPLICAS: at most HUB_KAFKA_REPLICATION_FACTOR (${minInSync} > ${replicas}); a single broker needs 1 and 1`,
+    );
+  }
+  const session = Number(env.HUB_KAFKA_SESSION_TIMEOUT_MS ?? 6_000);
+  const heartbeat = Number(env.HUB_KAFKA_HEARTBEAT_INTERVAL_MS ?? 1_000);
+  // Kafka's rule of thumb: a member missing two heartbeats in a row still keeps its partitions.
+  if (heartbeat * 3 > session) {
+    problems.push('HUB_KAFKA_HEARTBEAT_INTERVAL_MS: at most a third of HUB_KAFKA_SESSION_TIMEOUT_MS');
   }
   return problems;
 }
@@ -145,6 +173,10 @@ export interface HubConfig {
   readonly kafkaPartitions: number;
   readonly kafkaRetentionHours: number;
   readonly kafkaDeadLetterRetentionHours: number;
+  readonly kafkaReplicationFactor: number;
+  readonly kafkaMinInSyncReplicas: number;
+  readonly kafkaSessionTimeoutMs: number;
+  readonly kafkaHeartbeatIntervalMs: number;
   readonly publicUrl: string;
   readonly smtpPort: number | undefined;
   readonly smtpHost: string;
@@ -209,6 +241,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): H
     kafkaPartitions: e.HUB_KAFKA_PARTITIONS,
     kafkaRetentionHours: e.HUB_KAFKA_RETENTION_HOURS,
     kafkaDeadLetterRetentionHours: e.HUB_KAFKA_DEAD_LETTER_RETENTION_HOURS,
+    kafkaReplicationFactor: e.HUB_KAFKA_REPLICATION_FACTOR,
+    kafkaMinInSyncReplicas: e.HUB_KAFKA_MIN_INSYNC_REPLICAS,
+    kafkaSessionTimeoutMs: e.HUB_KAFKA_SESSION_TIMEOUT_MS,
+    kafkaHeartbeatIntervalMs: e.HUB_KAFKA_HEARTBEAT_INTERVAL_MS,
     publicUrl: (e.HUB_PUBLIC_URL ?? `http://${e.HUB_HOST}:${e.HUB_PORT}`).replace(/\/$/, ''),
     smtpPort: e.HUB_SMTP_PORT,
     smtpHost: e.HUB_SMTP_HOST,

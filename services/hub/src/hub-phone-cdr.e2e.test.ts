@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { silentLogger } from '@hub/logger';
-import { createTestDatabase, type TestDatabase, waitFor } from '@hub/testing';
+import { createTestDatabase, singleBrokerDurability, type TestDatabase, waitFor } from '@hub/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -42,6 +42,7 @@ cdr.before(async (context) => {
     loadConfig({
       DATABASE_URL: context.database.url,
       KAFKA_BROKERS: brokers,
+      ...singleBrokerDurability,
       HUB_KAFKA_TOPIC: context.topic,
       HUB_CHANNEL_TOKEN: CHANNEL,
       HUB_AGENT_TOKEN: AGENT,

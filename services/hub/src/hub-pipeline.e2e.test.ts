@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '@hub/logger';
-import { createTestDatabase, type TestDatabase, waitFor } from '@hub/testing';
+import { createTestDatabase, singleBrokerDurability, type TestDatabase, waitFor } from '@hub/testing';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type ComposedHub, composeHub } from './compose-hub.ts';
@@ -201,7 +201,13 @@ scenario('the hub end to end, distributed (PostgreSQL, Kafka)', async () => {
     loadConfig({
       ...baseEnv,
       DATABASE_URL: database.url,
-      ...(brokers ? { KAFKA_BROKERS: brokers, HUB_KAFKA_TOPIC: `hub-e2e-${randomBytes(4).toString('hex')}` } : {}),
+      ...(brokers
+        ? {
+            ...singleBrokerDurability,
+            KAFKA_BROKERS: brokers,
+            HUB_KAFKA_TOPIC: `hub-e2e-${randomBytes(4).toString('hex')}`,
+          }
+        : {}),
     }),
     silentLogger(),
   );
@@ -233,6 +239,7 @@ split(
     const env = {
       ...baseEnv,
       DATABASE_URL: context.database.url,
+      ...singleBrokerDurability,
       KAFKA_BROKERS: brokers,
       HUB_KAFKA_TOPIC: `hub-roles-${randomBytes(4).toString('hex')}`,
     };

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, findFreePort, waitFor } from '@hub/testing';
+import { createTestDatabase, findFreePort, singleBrokerDurability, waitFor } from '@hub/testing';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { health, runHub, sharedSecrets, started } from './testing/hub-process.fixture.ts';
@@ -77,7 +77,14 @@ process_('on PostgreSQL and Kafka, health names both and both answer', async () 
   try {
     const hub = await runHub({
       DATABASE_URL: database.url,
-      ...(brokers ? { ...sharedSecrets, KAFKA_BROKERS: brokers, HUB_KAFKA_TOPIC: `hub-process-${process.pid}` } : {}),
+      ...(brokers
+        ? {
+            ...sharedSecrets,
+            ...singleBrokerDurability,
+            KAFKA_BROKERS: brokers,
+            HUB_KAFKA_TOPIC: `hub-process-${process.pid}`,
+          }
+        : {}),
     });
     await started(hub);
     const { status, body } = await health(hub);

@@ -1,4 +1,4 @@
-import { createTestDatabase } from '@hub/testing';
+import { createTestDatabase, singleBrokerDurability } from '@hub/testing';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { health, type RunningHub, runHub, sharedSecrets, started } from './testing/hub-process.fixture.ts';
@@ -21,6 +21,7 @@ rolesStart(`all start, answer health and none crashes (${ROUNDS} rounds, a fresh
         ...sharedSecrets,
         DATABASE_URL: database.url,
         KAFKA_BROKERS: brokers,
+        ...singleBrokerDurability,
         HUB_KAFKA_TOPIC: `hub-roles-start-${process.pid}-${round}`,
       };
       hubs.push(...(await Promise.all(ROLES.map((role) => runHub({ ...env, HUB_ROLES: role })))));

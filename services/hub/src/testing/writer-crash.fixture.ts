@@ -29,7 +29,11 @@ const log = createKafkaLog({
   topic: config.kafkaTopic,
   deadLetterTopic: `${config.kafkaTopic}.dead-letters`,
   partitions: config.kafkaPartitions,
-  sessionTimeoutMs: 6_000, // the broker's minimum: the group drops the dead member soon after
+  // As the hub's writer runs: how soon its successor takes over is what the test measures.
+  replicationFactor: config.kafkaReplicationFactor,
+  minInSyncReplicas: config.kafkaMinInSyncReplicas,
+  sessionTimeoutMs: config.kafkaSessionTimeoutMs,
+  heartbeatIntervalMs: config.kafkaHeartbeatIntervalMs,
   commitIntervalMs: 600_000,
   maxWaitMs: 100,
 });
