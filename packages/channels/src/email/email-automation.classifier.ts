@@ -27,11 +27,37 @@ function isAutoReply(mail: ParsedMail): boolean {
   return AUTO_REPLY_SUBJECT.test(mail.subject ?? '');
 }
 
-/** `Final-Recipient: rfc822; someone@example.net` lines of the delivery-status parts (RFC 3464). */
+// A delivery report names its recipients in its first lines; anything past this is a sender's padding.
+const MAX_REPORT_BYTES = 64 * 1024;
+const FINAL_RECIPIENT = 'final-recipient:';
+
+/**
+ * `Final-Recipient: rfc822; someone@example.net` lines (RFC 3464), by a line scan: a pattern such as
+ * `final-recipient:\s*[^;]*;` backtracks over every line of a crafted report (seconds per message,
+ * and an IMAP mailbox would stall on it after every restart).
+ */
+function finalRecipientsIn(report: string): string[] {
+  const found: string[] = [];
+  for (const line of report.split('\n')) {
+    if (line.slice(0, FINAL_RECIPIENT.length).toLowerCase() !== FINAL_RECIPIENT) continue;
+    const semicolon = line.indexOf(';', FINAL_RECIPIENT.length);
+    const address =
+      semicolon < 0
+        ? ''
+        : (line
+            .slice(semicolon + 1)
+            .trim()
+            .split(/\s/, 1)[0] ?? '');
+    if (address) found.push(address);
+  }
+  return found;
+}
+
+/** The recipients named by the delivery-status parts and by `X-Failed-Recipients`. */
 function failedRecipients(mail: ParsedMail): string[] {
   const reports = mail.attachments.filter((part) => DELIVERY_STATUS_TYPES.has(part.contentType.toLowerCase()));
   const fromReports = reports.flatMap((part) =>
-    [...part.content.toString('utf8').matchAll(/^final-recipient:\s*[^;]*;\s*(\S+)/gim)].map((m) => m[1] ?? ''),
+    finalRecipientsIn(part.content.subarray(0, MAX_REPORT_BYTES).toString('utf8')),
   );
   const fromHeader = (rawHeader(mail, 'x-failed-recipients') ?? '').split(',');
   const addresses = [...fromReports, ...fromHeader].map((address) => normalizeEmail(address)).filter(Boolean);

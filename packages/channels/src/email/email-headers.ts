@@ -47,7 +47,28 @@ export function threadRootOf(ids: { references: readonly string[]; inReplyTo: st
 export function sentAtOf(mail: ParsedMail): Date | undefined {
   const value = rawHeader(mail, 'date');
   if (!value) return undefined;
-  // Trailing comments such as "(UTC)" or "(IRST)" are allowed by RFC 5322 but confuse Date.parse.
-  const time = Date.parse(value.replace(/\([^)]*\)/g, ' ').trim());
+  // A date is some 40 characters; a longer value is a sender's padding, not a date.
+  if (value.length > MAX_DATE_LENGTH) return undefined;
+  const time = Date.parse(withoutComments(value).trim());
   return Number.isNaN(time) ? undefined : new Date(time);
+}
+
+const MAX_DATE_LENGTH = 256;
+
+/**
+ * Drops RFC 5322 comments ("(UTC)", "(IRST)", nested ones): allowed in a Date header, but they
+ * confuse Date.parse. One pass, nesting counted: `/\([^)]*\)/g` rescans the rest of the value from
+ * every unclosed "(".
+ */
+function withoutComments(value: string): string {
+  let depth = 0;
+  let kept = '';
+  for (const char of value) {
+    if (char === '(') depth += 1;
+    else if (char === ')' && depth > 0) {
+      depth -= 1;
+      if (depth === 0) kept += ' ';
+    } else if (depth === 0) kept += char;
+  }
+  return kept;
 }
