@@ -14,6 +14,7 @@ import { keepAttachments } from './email-attachments.ts';
 import { classifyAutomation } from './email-automation.classifier.ts';
 import { messageIdsIn, rawHeader, sentAtOf, threadRootOf } from './email-headers.ts';
 import { sanitizeEmailHtml } from './email-html.sanitiser.ts';
+import { withoutLeadingWhitespaceLines } from './email-leniency.ts';
 import { assertLooksLikeMessage } from './email-mime.guard.ts';
 
 /** Who handed the message over: an MTA delivering to us (HTTP or SMTP), or our IMAP poller. */
@@ -76,7 +77,8 @@ const htmlToPlain = (html: string) =>
  * HTML sanitised, attachments stored, threaded by its root Message-ID. Throws INVALID_INPUT for
  * bytes that are not a message or have no From address.
  */
-export async function parseEmail(raw: Buffer, options: EmailParseOptions): Promise<NormalizedInteraction> {
+export async function parseEmail(received: Buffer, options: EmailParseOptions): Promise<NormalizedInteraction> {
+  const { message: raw, defects } = withoutLeadingWhitespaceLines(received);
   const mail = await parseMime(raw);
   const sender = senderOf(mail.from);
   if (!sender) {
@@ -115,6 +117,7 @@ export async function parseEmail(raw: Buffer, options: EmailParseOptions): Promi
       attachments: kept.attachments,
       attachmentsNotStored: kept.notStored,
       ...automation,
+      defects,
     },
   });
   if (!checked.success) {

@@ -25,4 +25,6 @@ export const EmailDetails = z.object({
   bounce: z.boolean(),
   /** For a bounce, the addresses that could not be reached (delivery-status Final-Recipient). */
   bouncedRecipients: z.array(z.string()).default([]),
+  /** What a lenient parser accepted and noted, named as Python's email package names its defects. */
+  defects: z.array(z.string()).default([]),
 });
