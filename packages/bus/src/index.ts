@@ -22,6 +22,7 @@ export {
   type RetryPolicy,
 } from './retry.policy.ts';
 export {
+  countSqlDeadLetters,
   createSqlDeadLetters,
   deadLetterMigrations,
   purgeSqlDeadLetters,

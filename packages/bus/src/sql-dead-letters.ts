@@ -141,3 +141,12 @@ export async function purgeSqlDeadLetters(
   ]);
   return doomed.length;
 }
+
+/** How many dead letters log `log` has in this database (metrics). */
+export async function countSqlDeadLetters(db: SqlDatabase, log: string): Promise<number> {
+  const [row] = await db.query<{ count: string }>(
+    'SELECT count(*)::text AS count FROM dead_letters WHERE log_name = $1',
+    [log],
+  );
+  return Number(row?.count ?? 0);
+}

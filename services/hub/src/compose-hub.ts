@@ -1,5 +1,6 @@
 import { registerCustomerRoutes } from '@hub/agent-api';
 import {
+  countSqlDeadLetters,
   createInProcessLog,
   createKafkaLog,
   type InteractionLog,
@@ -117,13 +118,7 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
           async () => [{ partition: 'in-process', messages: intake.inFlight() }],
       deadLetters: kafkaAdmin
         ? kafkaDeadLetterCount(kafkaAdmin, deadLetterTopic)
-        : async () => {
-            const [row] = await database.query<{ count: string }>(
-              'SELECT count(*)::text AS count FROM dead_letters WHERE log_name = $1',
-              [interactionLogNames.inProcess],
-            );
-            return Number(row?.count ?? 0);
-          },
+        : () => countSqlDeadLetters(database, interactionLogNames.inProcess),
     },
     logger,
   );
