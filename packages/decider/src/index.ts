@@ -1,0 +1,8 @@
+export {
+  type CommandOptions,
+  type CommandResult,
+  handleCommand,
+  type LoadedAggregate,
+  loadAggregate,
+} from './command-handler.ts';
+export { type Decider, fold } from './decider.ts';
