@@ -22,6 +22,11 @@ export const errorCatalogue = {
     retriable: true,
     title: 'The event store cannot be reached',
   },
+  DATABASE_UNAVAILABLE: {
+    httpStatus: 503,
+    retriable: true,
+    title: 'The database cannot be reached now; nothing was written',
+  },
   INVALID_EVENT: {
     httpStatus: 422,
     retriable: false,

@@ -1,12 +1,28 @@
+import { isHubError } from '@hub/errors';
 import type { FastifyInstance } from 'fastify';
 import { sendProblem, toProblem } from './problem.ts';
 
-/** Every error and every unknown route answers application/problem+json. */
+/**
+ * Seconds a client is told to wait after a retriable 503 (a dependency is down, nothing was
+ * recorded): long enough for a database restart, short enough that providers' own retries resume
+ * soon after.
+ */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Every error and every unknown route answers application/problem+json; a retriable 503 says when
+ * to come back (`retry-after`), unless whoever refused already said so.
+ */
 export function useProblemDetails(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error, request);
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    const unavailable = problem.status === 503 && isHubError(error) && error.retriable;
+    if (unavailable) request.log.warn({ code: problem.code, detail: problem.detail }, 'request refused for now');
+    else if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: problem.code, detail: problem.detail }, 'request refused');
+    if (unavailable && !reply.hasHeader('retry-after')) {
+      reply.header('retry-after', UNAVAILABLE_RETRY_AFTER_SECONDS);
+    }
     return sendProblem(reply, problem);
   });
   app.setNotFoundHandler((request, reply) =>

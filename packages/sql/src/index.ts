@@ -1,3 +1,4 @@
+export { databaseUnavailable, isDatabaseUnavailable, rethrowUnavailable } from './database-unavailable.ts';
 export {
   checksumOf,
   type Migration,

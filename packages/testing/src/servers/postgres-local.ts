@@ -14,6 +14,12 @@ export interface LocalPostgres {
   readonly url: string;
   /** The server's output; its folder is the server's temporary home, removed by `stop()`. */
   readonly logFile: string;
+  /**
+   * An outage: fast shutdown (SIGINT: sessions are ended with 57P01, as a restart by an operator
+   * or a failover does), `downMs` with nothing listening, then the same server on the same port
+   * and data again. Resolves once it accepts connections.
+   */
+  interrupt(downMs: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -74,34 +80,53 @@ export async function startLocalPostgres(options: { logger?: Logger } = {}): Pro
   });
 
   const port = await findFreePort();
-  const server = spawnOwned({
-    command: join(bin, 'postgres'),
-    args: ['-D', dataDir, '-p', String(port), '-k', workDir, '-c', 'listen_addresses=127.0.0.1'],
-    logFile,
-    stopSignal: 'SIGINT',
-    orphanSignal: 'SIGQUIT',
-    removeOnExit: workDir,
-    ...(asUser ? { runAs: 'postgres' } : {}),
-  });
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  const launch = async () => {
+    const server = spawnOwned({
+      command: join(bin, 'postgres'),
+      args: ['-D', dataDir, '-p', String(port), '-k', workDir, '-c', 'listen_addresses=127.0.0.1'],
+      logFile,
+      stopSignal: 'SIGINT',
+      orphanSignal: 'SIGQUIT',
+      removeOnExit: workDir,
+      ...(asUser ? { runAs: 'postgres' } : {}),
+    });
+    const serverGone = new AbortController();
+    void server.exited.then((how) => serverGone.abort(`the postgres process ${how}`));
+    try {
+      await waitFor(async () => ((await isPostgresReachable(url, 1_000)) ? true : undefined), {
+        timeoutMs: 60_000,
+        intervalMs: 100,
+        what: `PostgreSQL from ${bin} to accept connections on port ${port}`,
+        signal: serverGone.signal,
+      });
+    } catch (error) {
+      await server.stop();
+      const tail = readLogTail(logFile);
+      throw new Error(`${(error as Error).message}\n--- last lines of ${logFile} ---\n${tail}`, { cause: error });
+    }
+    return server;
+  };
+  let server: Awaited<ReturnType<typeof launch>> | undefined;
   const stop = async () => {
-    await server.stop();
+    await server?.stop();
+    server = undefined;
     await rm(workDir, { recursive: true, force: true, maxRetries: 3 });
   };
-  const serverGone = new AbortController();
-  void server.exited.then((how) => serverGone.abort(`the postgres process ${how}`));
   try {
-    await waitFor(async () => ((await isPostgresReachable(url, 1_000)) ? true : undefined), {
-      timeoutMs: 60_000,
-      intervalMs: 100,
-      what: `PostgreSQL from ${bin} to accept connections on port ${port}`,
-      signal: serverGone.signal,
-    });
+    server = await launch();
   } catch (error) {
-    const tail = readLogTail(logFile);
     await stop();
-    throw new Error(`${(error as Error).message}\n--- last lines of ${logFile} ---\n${tail}`, { cause: error });
+    throw error;
   }
+  const interrupt = async (downMs: number) => {
+    await server?.stop();
+    server = undefined;
+    logger.info({ port, downMs }, 'local PostgreSQL server stopped for an outage');
+    await new Promise((resolve) => setTimeout(resolve, downMs));
+    server = await launch();
+    logger.info({ port }, 'local PostgreSQL server back after the outage');
+  };
   logger.info({ port, bin }, 'local PostgreSQL server started');
-  return { url, logFile, stop };
+  return { url, logFile, interrupt, stop };
 }
