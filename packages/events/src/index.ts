@@ -18,6 +18,16 @@ export {
 } from './domain/event-catalogue.ts';
 export { decodeEvent, type EventContext, encodeEvent } from './domain/event-codec.ts';
 export { ErasedDetails, InteractionDetails, InteractionRecorded } from './domain/interaction.events.ts';
+export {
+  AgentPresenceChanged,
+  InboxCreated,
+  InboxTeamChanged,
+  Presence,
+  TeamCapChanged,
+  TeamCreated,
+  TeamMemberAdded,
+  TeamMemberRemoved,
+} from './domain/routing.events.ts';
 export { Channel, CustomerIdentifier, channels, DecidedBy } from './domain/values.ts';
 export {
   comparePositions,
@@ -28,4 +38,4 @@ export {
   type RecordedEvent,
   startOfAll,
 } from './envelope.ts';
-export { customerStream } from './streams.ts';
+export { agentPresenceStream, customerStream, inboxStream, teamStream } from './streams.ts';

@@ -1,2 +1,11 @@
 /** Each customer's history is one stream; the id is the customer's UUID. */
 export const customerStream = (customerId: string): string => `customer-${customerId}`;
+
+/** A team's members and its cap on auto-assigned open conversations. */
+export const teamStream = (teamId: string): string => `team-${teamId}`;
+
+/** An inbox: its channel endpoints and the team that works it. */
+export const inboxStream = (inboxId: string): string => `inbox-${inboxId}`;
+
+/** An agent's presence changes: who was available when. */
+export const agentPresenceStream = (userId: string): string => `agent-presence-${userId}`;

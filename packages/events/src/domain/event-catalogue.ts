@@ -9,6 +9,15 @@ import {
   MergeCandidateDetected,
 } from './customer.events.ts';
 import { InteractionRecorded } from './interaction.events.ts';
+import {
+  AgentPresenceChanged,
+  InboxCreated,
+  InboxTeamChanged,
+  TeamCapChanged,
+  TeamCreated,
+  TeamMemberAdded,
+  TeamMemberRemoved,
+} from './routing.events.ts';
 import { identifierLinkedV1ToV2, type Upcaster } from './upcasters.ts';
 
 interface EventDefinition<Schema extends z.ZodType> {
@@ -34,6 +43,13 @@ export const eventCatalogue = {
   CustomersMerged: define({ version: 1, schema: CustomersMerged, upcasters: {} }),
   CustomersUnmerged: define({ version: 1, schema: CustomersUnmerged, upcasters: {} }),
   CustomerErased: define({ version: 1, schema: CustomerErased, upcasters: {} }),
+  AgentPresenceChanged: define({ version: 1, schema: AgentPresenceChanged, upcasters: {} }),
+  TeamCreated: define({ version: 1, schema: TeamCreated, upcasters: {} }),
+  TeamMemberAdded: define({ version: 1, schema: TeamMemberAdded, upcasters: {} }),
+  TeamMemberRemoved: define({ version: 1, schema: TeamMemberRemoved, upcasters: {} }),
+  TeamCapChanged: define({ version: 1, schema: TeamCapChanged, upcasters: {} }),
+  InboxCreated: define({ version: 1, schema: InboxCreated, upcasters: {} }),
+  InboxTeamChanged: define({ version: 1, schema: InboxTeamChanged, upcasters: {} }),
 } as const;
 
 export type DomainEventType = keyof typeof eventCatalogue;
