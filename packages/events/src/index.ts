@@ -8,6 +8,23 @@ export {
   MergeCandidateDetected,
   MergeEvidence,
 } from './domain/customer.events.ts';
+export {
+  ConversationAssigned,
+  ConversationLabelAdded,
+  ConversationLabelRemoved,
+  ConversationMessageAdded,
+  ConversationNoteAdded,
+  ConversationOpened,
+  ConversationPriority,
+  ConversationPriorityChanged,
+  ConversationReopened,
+  ConversationStatus,
+  ConversationStatusChanged,
+  CsatRecorded,
+  CsatRequested,
+  conversationPriorities,
+  conversationStatuses,
+} from './domain/conversation.events.ts';
 export { Attachment } from './domain/details/attachment.ts';
 export {
   type DomainEvent,
@@ -18,7 +35,7 @@ export {
 } from './domain/event-catalogue.ts';
 export { decodeEvent, type EventContext, encodeEvent } from './domain/event-codec.ts';
 export { ErasedDetails, InteractionDetails, InteractionRecorded } from './domain/interaction.events.ts';
-export { Channel, CustomerIdentifier, channels, DecidedBy } from './domain/values.ts';
+export { Actor, Channel, CustomerIdentifier, channels, DecidedBy } from './domain/values.ts';
 export {
   comparePositions,
   type EventToAppend,
@@ -28,4 +45,4 @@ export {
   type RecordedEvent,
   startOfAll,
 } from './envelope.ts';
-export { customerStream } from './streams.ts';
+export { conversationStream, customerStream } from './streams.ts';

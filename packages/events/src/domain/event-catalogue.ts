@@ -8,6 +8,19 @@ import {
   CustomersUnmerged,
   MergeCandidateDetected,
 } from './customer.events.ts';
+import {
+  ConversationAssigned,
+  ConversationLabelAdded,
+  ConversationLabelRemoved,
+  ConversationMessageAdded,
+  ConversationNoteAdded,
+  ConversationOpened,
+  ConversationPriorityChanged,
+  ConversationReopened,
+  ConversationStatusChanged,
+  CsatRecorded,
+  CsatRequested,
+} from './conversation.events.ts';
 import { InteractionRecorded } from './interaction.events.ts';
 import { identifierLinkedV1ToV2, type Upcaster } from './upcasters.ts';
 
@@ -34,6 +47,17 @@ export const eventCatalogue = {
   CustomersMerged: define({ version: 1, schema: CustomersMerged, upcasters: {} }),
   CustomersUnmerged: define({ version: 1, schema: CustomersUnmerged, upcasters: {} }),
   CustomerErased: define({ version: 1, schema: CustomerErased, upcasters: {} }),
+  ConversationOpened: define({ version: 1, schema: ConversationOpened, upcasters: {} }),
+  ConversationMessageAdded: define({ version: 1, schema: ConversationMessageAdded, upcasters: {} }),
+  ConversationStatusChanged: define({ version: 1, schema: ConversationStatusChanged, upcasters: {} }),
+  ConversationReopened: define({ version: 1, schema: ConversationReopened, upcasters: {} }),
+  ConversationPriorityChanged: define({ version: 1, schema: ConversationPriorityChanged, upcasters: {} }),
+  ConversationLabelAdded: define({ version: 1, schema: ConversationLabelAdded, upcasters: {} }),
+  ConversationLabelRemoved: define({ version: 1, schema: ConversationLabelRemoved, upcasters: {} }),
+  ConversationNoteAdded: define({ version: 1, schema: ConversationNoteAdded, upcasters: {} }),
+  ConversationAssigned: define({ version: 1, schema: ConversationAssigned, upcasters: {} }),
+  CsatRequested: define({ version: 1, schema: CsatRequested, upcasters: {} }),
+  CsatRecorded: define({ version: 1, schema: CsatRecorded, upcasters: {} }),
 } as const;
 
 export type DomainEventType = keyof typeof eventCatalogue;
