@@ -1,14 +1,4 @@
 export {
-  CustomerErased,
-  CustomerIdentifierLinked,
-  CustomerIdentifierUnlinked,
-  CustomerRegistered,
-  CustomersMerged,
-  CustomersUnmerged,
-  MergeCandidateDetected,
-  MergeEvidence,
-} from './domain/customer.events.ts';
-export {
   ConversationAssigned,
   ConversationLabelAdded,
   ConversationLabelRemoved,
@@ -25,6 +15,16 @@ export {
   conversationPriorities,
   conversationStatuses,
 } from './domain/conversation.events.ts';
+export {
+  CustomerErased,
+  CustomerIdentifierLinked,
+  CustomerIdentifierUnlinked,
+  CustomerRegistered,
+  CustomersMerged,
+  CustomersUnmerged,
+  MergeCandidateDetected,
+  MergeEvidence,
+} from './domain/customer.events.ts';
 export { Attachment } from './domain/details/attachment.ts';
 export {
   type DomainEvent,
@@ -35,6 +35,16 @@ export {
 } from './domain/event-catalogue.ts';
 export { decodeEvent, type EventContext, encodeEvent } from './domain/event-codec.ts';
 export { ErasedDetails, InteractionDetails, InteractionRecorded } from './domain/interaction.events.ts';
+export {
+  AgentPresenceChanged,
+  InboxCreated,
+  InboxTeamChanged,
+  Presence,
+  TeamCapChanged,
+  TeamCreated,
+  TeamMemberAdded,
+  TeamMemberRemoved,
+} from './domain/routing.events.ts';
 export { Actor, Channel, CustomerIdentifier, channels, DecidedBy } from './domain/values.ts';
 export {
   comparePositions,
@@ -45,4 +55,4 @@ export {
   type RecordedEvent,
   startOfAll,
 } from './envelope.ts';
-export { conversationStream, customerStream } from './streams.ts';
+export { agentPresenceStream, conversationStream, customerStream, inboxStream, teamStream } from './streams.ts';

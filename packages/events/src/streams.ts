@@ -3,3 +3,12 @@ export const customerStream = (customerId: string): string => `customer-${custom
 
 /** Each conversation is one stream; the id is chosen by whoever opens it (a UUID). */
 export const conversationStream = (conversationId: string): string => `conversation-${conversationId}`;
+
+/** A team's members and its cap on auto-assigned open conversations. */
+export const teamStream = (teamId: string): string => `team-${teamId}`;
+
+/** An inbox: its channel endpoints and the team that works it. */
+export const inboxStream = (inboxId: string): string => `inbox-${inboxId}`;
+
+/** An agent's presence changes: who was available when. */
+export const agentPresenceStream = (userId: string): string => `agent-presence-${userId}`;

@@ -4,8 +4,7 @@ import { refreshSearchTexts } from './search-text.sql.ts';
 
 export const TIMELINE_PROJECTION = 'timeline';
 
-/** The event types this projection reads; every other type passes through untouched. */
-export const timelineEventTypes: ReadonlySet<DomainEvent['type']> = new Set([
+const timelineTypes = [
   'CustomerRegistered',
   'CustomerIdentifierLinked',
   'CustomerIdentifierUnlinked',
@@ -14,7 +13,13 @@ export const timelineEventTypes: ReadonlySet<DomainEvent['type']> = new Set([
   'CustomersMerged',
   'CustomersUnmerged',
   'CustomerErased',
-]);
+] as const satisfies readonly DomainEvent['type'][];
+
+/** The events this projection reads: a customer's own. */
+type TimelineEvent = Extract<DomainEvent, { type: (typeof timelineTypes)[number] }>;
+
+/** The event types this projection reads; every other type passes through untouched. */
+export const timelineEventTypes: ReadonlySet<DomainEvent['type']> = new Set(timelineTypes);
 
 const ensureCustomer = (tx: SqlExecutor, customerId: string, at: Date) =>
   tx.query('INSERT INTO read_models.customers (customer_id, created_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
@@ -30,7 +35,7 @@ const refreshSearchText = (tx: SqlExecutor, customerId: string) => refreshSearch
  */
 export async function applyTimelineEvent(tx: SqlExecutor, recorded: RecordedEvent): Promise<void> {
   if (!timelineEventTypes.has(recorded.type as DomainEvent['type'])) return;
-  const event = decodeEvent(recorded);
+  const event = decodeEvent(recorded) as TimelineEvent;
   const at = recorded.occurredAt;
   switch (event.type) {
     case 'CustomerRegistered': {

@@ -1,14 +1,5 @@
 import type { z } from 'zod';
 import {
-  CustomerErased,
-  CustomerIdentifierLinked,
-  CustomerIdentifierUnlinked,
-  CustomerRegistered,
-  CustomersMerged,
-  CustomersUnmerged,
-  MergeCandidateDetected,
-} from './customer.events.ts';
-import {
   ConversationAssigned,
   ConversationLabelAdded,
   ConversationLabelRemoved,
@@ -21,7 +12,25 @@ import {
   CsatRecorded,
   CsatRequested,
 } from './conversation.events.ts';
+import {
+  CustomerErased,
+  CustomerIdentifierLinked,
+  CustomerIdentifierUnlinked,
+  CustomerRegistered,
+  CustomersMerged,
+  CustomersUnmerged,
+  MergeCandidateDetected,
+} from './customer.events.ts';
 import { InteractionRecorded } from './interaction.events.ts';
+import {
+  AgentPresenceChanged,
+  InboxCreated,
+  InboxTeamChanged,
+  TeamCapChanged,
+  TeamCreated,
+  TeamMemberAdded,
+  TeamMemberRemoved,
+} from './routing.events.ts';
 import { identifierLinkedV1ToV2, type Upcaster } from './upcasters.ts';
 
 interface EventDefinition<Schema extends z.ZodType> {
@@ -58,6 +67,13 @@ export const eventCatalogue = {
   ConversationAssigned: define({ version: 1, schema: ConversationAssigned, upcasters: {} }),
   CsatRequested: define({ version: 1, schema: CsatRequested, upcasters: {} }),
   CsatRecorded: define({ version: 1, schema: CsatRecorded, upcasters: {} }),
+  AgentPresenceChanged: define({ version: 1, schema: AgentPresenceChanged, upcasters: {} }),
+  TeamCreated: define({ version: 1, schema: TeamCreated, upcasters: {} }),
+  TeamMemberAdded: define({ version: 1, schema: TeamMemberAdded, upcasters: {} }),
+  TeamMemberRemoved: define({ version: 1, schema: TeamMemberRemoved, upcasters: {} }),
+  TeamCapChanged: define({ version: 1, schema: TeamCapChanged, upcasters: {} }),
+  InboxCreated: define({ version: 1, schema: InboxCreated, upcasters: {} }),
+  InboxTeamChanged: define({ version: 1, schema: InboxTeamChanged, upcasters: {} }),
 } as const;
 
 export type DomainEventType = keyof typeof eventCatalogue;

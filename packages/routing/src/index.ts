@@ -1,0 +1,12 @@
+export { type PresenceEvent, presenceDecider, type SetPresence } from './presence.decider.ts';
+export {
+  type AgentLoad,
+  type PlannedAssignment,
+  type Priority,
+  planAssignments,
+  queueOrder,
+  type RoutingSituation,
+  type TeamRoster,
+  type WaitingConversation,
+} from './round-robin.ts';
+export { type TeamCommand, type TeamEvent, type TeamState, teamDecider } from './team.decider.ts';

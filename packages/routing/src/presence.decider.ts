@@ -1,0 +1,25 @@
+import type { Decider } from '@hub/decider';
+import type { DomainEventOf, Presence } from '@hub/events';
+
+export type PresenceEvent = DomainEventOf<'AgentPresenceChanged'>;
+export interface SetPresence {
+  readonly userId: string;
+  readonly presence: Presence;
+  /** The agent themself, or a supervisor. */
+  readonly changedBy: { readonly userId: string };
+}
+
+/** An agent's presence; new agents are `away` until they say otherwise. */
+export const presenceDecider: Decider<SetPresence, PresenceEvent, Presence> = {
+  initialState: 'away',
+  decide: (command, current) =>
+    command.presence === current
+      ? []
+      : [
+          {
+            type: 'AgentPresenceChanged',
+            data: { userId: command.userId, presence: command.presence, changedBy: command.changedBy },
+          },
+        ],
+  evolve: (_state, event) => event.data.presence,
+};
