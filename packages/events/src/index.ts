@@ -1,4 +1,21 @@
 export {
+  ConversationAssigned,
+  ConversationLabelAdded,
+  ConversationLabelRemoved,
+  ConversationMessageAdded,
+  ConversationNoteAdded,
+  ConversationOpened,
+  ConversationPriority,
+  ConversationPriorityChanged,
+  ConversationReopened,
+  ConversationStatus,
+  ConversationStatusChanged,
+  CsatRecorded,
+  CsatRequested,
+  conversationPriorities,
+  conversationStatuses,
+} from './domain/conversation.events.ts';
+export {
   CustomerErased,
   CustomerIdentifierLinked,
   CustomerIdentifierUnlinked,
@@ -28,7 +45,7 @@ export {
   TeamMemberAdded,
   TeamMemberRemoved,
 } from './domain/routing.events.ts';
-export { Channel, CustomerIdentifier, channels, DecidedBy } from './domain/values.ts';
+export { Actor, Channel, CustomerIdentifier, channels, DecidedBy } from './domain/values.ts';
 export {
   comparePositions,
   type EventToAppend,
@@ -38,4 +55,4 @@ export {
   type RecordedEvent,
   startOfAll,
 } from './envelope.ts';
-export { agentPresenceStream, customerStream, inboxStream, teamStream } from './streams.ts';
+export { agentPresenceStream, conversationStream, customerStream, inboxStream, teamStream } from './streams.ts';
