@@ -66,10 +66,10 @@ const recordErasure = (store: EventStore, customerId: string, command: Erase, at
  * those merged into either). While their events still open, gathers what they hold; then the
  * customer decider decides (an unknown or already erased customer is refused, nothing destroyed)
  * and CustomerErased is recorded for each, naming who asked, which purges the read models; then
+ * their identifiers move to a keyed-hash tombstone (old copies redriven later are dropped); their
+ * data keys are destroyed, so every sealed field of theirs reads as redacted in every copy; and
  * their raw payloads, attachments, and the parse failures and dead letters that name them are
- * deleted; their identifiers move to a keyed-hash tombstone (old copies redriven later are
- * dropped); and their data keys are destroyed, so every sealed field of theirs reads as redacted
- * in every copy.
+ * deleted.
  */
 export async function eraseCustomer(
   deps: ErasureDependencies,
@@ -100,6 +100,11 @@ export async function eraseCustomer(
     }
   }
 
+  // First what lets the writer record them again (the index) and what opens their events (the keys).
+  for (const id of scope.customerIds) {
+    await deps.index.forget(id, { at, interactionIds: scope.interactionIds });
+    await deps.keys.destroy(id);
+  }
   await deps.rawPayloads.deletePayloads(scope.rawPayloadIds);
   const attachments = await deps.attachments.deleteAttachments(scope.attachmentIds);
   const parseFailures = await deps.rawPayloads.purgeParseFailures(rawBytesConcern(scope));
@@ -113,9 +118,5 @@ export async function eraseCustomer(
       return false; // not an interaction message: nothing of the customer to find in it
     }
   });
-  for (const id of scope.customerIds) {
-    await deps.index.forget(id, { at, interactionIds: scope.interactionIds });
-    await deps.keys.destroy(id);
-  }
   return { erasedIds: [...scope.customerIds], attachments, parseFailures, deadLetters };
 }
