@@ -8,7 +8,7 @@ import { PERSONAL_DATA_OF } from '@hub/personal-data';
 
 export interface MergeDependencies {
   readonly store: EventStore;
-  readonly index: IdentityIndex;
+  readonly index: Pick<IdentityIndex, 'repoint' | 'reassign'>;
   readonly now: () => Date;
 }
 
