@@ -48,7 +48,7 @@ const EraseQuery = z.object({
 const IfMatch = z
   .string()
   .trim()
-  .regex(/^(\*|(W\/)?"?\d+"?)$/, 'If-Match must be a revision as the ETag gave it')
+  .regex(/^(\*|(W\/)?("\d+"|\d+))$/, 'If-Match must be a revision as the ETag gave it')
   .optional();
 const TimelineQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
