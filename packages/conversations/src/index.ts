@@ -1,0 +1,26 @@
+export type {
+  AddLabel,
+  AddNote,
+  Assign,
+  AttachInbound,
+  AttachOutbound,
+  ChangeStatus,
+  ConversationCommand,
+  ConversationEvent,
+  ConversationMessage,
+  RecordCsat,
+  RemoveLabel,
+  RequestCsat,
+  SetPriority,
+  Snooze,
+  WakeUp,
+} from './conversation.commands.ts';
+export { conversationDecider } from './conversation.decider.ts';
+export {
+  type ConversationState,
+  type CsatState,
+  evolveConversation,
+  initialConversationState,
+  type OpenedConversation,
+} from './conversation.state.ts';
+export { parseMentions } from './mentions.ts';
