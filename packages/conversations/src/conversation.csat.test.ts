@@ -36,7 +36,7 @@ csat('a second request for the same resolution sends nothing more', () => {
 });
 
 csat('after a reopen and a new resolution the customer is asked again', () => {
-  const history = [
+  const history: ConversationEvent[] = [
     ...resolved,
     requested,
     messageAdded('in-2', 'inbound', '11:00:00'),
