@@ -24,3 +24,18 @@ export {
   type OpenedConversation,
 } from './conversation.state.ts';
 export { parseMentions } from './mentions.ts';
+export { normaliseSubject } from './subject.ts';
+export {
+  type ClassifiedThreadKeys,
+  classifyThreadKeys,
+  type ThreadedInteraction,
+  threadKey,
+  threadKeysOf,
+} from './thread-keys.ts';
+export {
+  type CandidateConversation,
+  type ConversationMatch,
+  DEFAULT_CALL_WINDOW_MS,
+  type MatchInput,
+  matchConversation,
+} from './thread-matching.ts';
