@@ -102,6 +102,11 @@ export const errorCatalogue = {
     retriable: true,
     title: 'The request was not received in time',
   },
+  CONVERSATION_CONFLICT: {
+    httpStatus: 409,
+    retriable: false,
+    title: "The conversation's state does not allow this",
+  },
   OVERLOADED: {
     httpStatus: 503,
     retriable: true,
