@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createInMemoryEventStore, type EventStore } from '@hub/event-store';
 import { type Actor, conversationStream, type DomainEvent, encodeEvent } from '@hub/events';
+import { useReadModelSchema } from '@hub/projections';
 import { connectPostgres, runMigrations, type SqlDatabase } from '@hub/sql';
 import { createTestDatabase, type TestDatabase } from '@hub/testing';
 import { timelineMigrations } from '@hub/timeline';
@@ -60,7 +61,11 @@ const opened = (conversationId: string, minute: number, channel: 'email' | 'chat
 
 /** Everything in the store, applied in order, each event in its own transaction: as the runner does. */
 async function project(db: SqlDatabase, store: EventStore) {
-  for (const event of await store.readAll()) await db.transaction((tx) => applyConversationEvent(tx, event));
+  for (const event of await store.readAll())
+    await db.transaction(async (tx) => {
+      await useReadModelSchema(tx, 'read_models');
+      await applyConversationEvent(tx, event);
+    });
 }
 
 const inbox = suite<Context>('the inbox and conversation read models');

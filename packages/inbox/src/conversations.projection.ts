@@ -1,4 +1,5 @@
 import { type DomainEvent, decodeEvent, type RecordedEvent } from '@hub/events';
+import type { ProjectionDefinition } from '@hub/projections';
 import type { SqlExecutor } from '@hub/sql';
 
 export const CONVERSATIONS_PROJECTION = 'conversations';
@@ -27,7 +28,7 @@ const priorityRank = { urgent: 0, high: 1, medium: 2, low: 3, none: 4 } as const
  */
 async function updateRow(tx: SqlExecutor, recorded: RecordedEvent, set: string, params: readonly unknown[]) {
   const fields = set ? `${set}, revision = $2` : 'revision = $2';
-  await tx.query(`UPDATE read_models.conversations SET ${fields} WHERE conversation_id = $1 AND revision < $2`, [
+  await tx.query(`UPDATE conversations SET ${fields} WHERE conversation_id = $1 AND revision < $2`, [
     conversationIdOf(recorded),
     recorded.revision,
     ...params,
@@ -42,7 +43,7 @@ async function addItem(
   item: { kind: string; interactionId?: string | null; actor: unknown; at: string; data: unknown },
 ) {
   await tx.query(
-    `INSERT INTO read_models.conversation_items (conversation_id, revision, kind, interaction_id, actor, at, data)
+    `INSERT INTO conversation_items (conversation_id, revision, kind, interaction_id, actor, at, data)
      VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb) ON CONFLICT DO NOTHING`,
     [
       conversationIdOf(recorded),
@@ -67,7 +68,7 @@ export async function applyConversationEvent(tx: SqlExecutor, recorded: Recorded
     case 'ConversationOpened': {
       const d = event.data;
       await tx.query(
-        `INSERT INTO read_models.conversations
+        `INSERT INTO conversations
            (conversation_id, customer_id, inbox_id, channel, subject, status, opened_at, last_activity_at, revision)
          VALUES ($1, $2, $3, $4, $5, 'open', $6, $6, $7) ON CONFLICT (conversation_id) DO NOTHING`,
         [d.conversationId, d.customerId, d.inboxId, d.channel, d.subject, d.openedAt, recorded.revision],
@@ -197,8 +198,10 @@ export async function applyConversationEvent(tx: SqlExecutor, recorded: Recorded
 }
 
 /** The inbox projection, for `runProjection`: reads only conversation streams. */
-export const conversationsProjection = {
+export const conversationsProjection: ProjectionDefinition = {
   name: CONVERSATIONS_PROJECTION,
   filter: { streamPrefix: 'conversation-' },
+  // Its statements name these unqualified, so a rebuild can fill shadows of them.
+  readModel: { schema: 'read_models', tables: ['conversations', 'conversation_items'] },
   apply: applyConversationEvent,
-} as const;
+};

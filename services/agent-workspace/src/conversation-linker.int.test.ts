@@ -3,12 +3,14 @@ import type { EventStore } from '@hub/event-store';
 import { createPostgresEventStore, eventStoreMigrations } from '@hub/event-store-postgres';
 import { customerStream, type DomainEventOf, encodeEvent, type InteractionDetails } from '@hub/events';
 import { conversationsProjection, findConversation, inboxMigrations, listInbox } from '@hub/inbox';
+import { silentLogger } from '@hub/logger';
+import { projectionMigrations, runProjection } from '@hub/projections';
 import { connectPostgres, runMigrations, type SqlDatabase } from '@hub/sql';
 import { createTestDatabase, type TestDatabase } from '@hub/testing';
 import { timelineMigrations } from '@hub/timeline';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { conversationLinker } from './conversation-linker.ts';
+import { CONVERSATION_LINKER, conversationLinker } from './conversation-linker.ts';
 import { workspaceMigrations } from './workspace.migrations.ts';
 
 interface Context {
@@ -84,6 +86,7 @@ linker.before.each(async (context) => {
   context.db = connectPostgres({ url: context.database.url, maxConnections: 4 });
   await runMigrations(context.db, [
     ...eventStoreMigrations,
+    ...projectionMigrations,
     ...timelineMigrations,
     ...inboxMigrations,
     ...workspaceMigrations,
@@ -95,16 +98,16 @@ linker.after.each(async ({ db, database }) => {
   await database?.drop();
 });
 
-/** Links, then projects the inbox, each event in order in its own transaction: as the runners do. */
-async function catchUp({ db, store }: Context, times = 1) {
-  const link = conversationLinker({ store, indexKey: randomBytes(32) });
-  for (let i = 0; i < times; i++) {
-    for (const event of await store.readAll({ filter: { streamPrefix: 'customer-' } }))
-      await db.transaction((tx) => link.apply(tx, event));
+/** The linker and the inbox projection as the hub runs them, until both have caught up. */
+async function catchUp({ db, store }: Context, { replay = false } = {}) {
+  if (replay) await db.query(`DELETE FROM read_models.checkpoints WHERE projection = $1`, [CONVERSATION_LINKER]);
+  for (const projection of [conversationLinker({ store, indexKey }), conversationsProjection]) {
+    const running = await runProjection({ db, store, logger: silentLogger() }, projection);
+    await running.caughtUp();
+    await running.stop();
   }
-  for (const event of await store.readAll({ filter: { streamPrefix: 'conversation-' } }))
-    await db.transaction((tx) => conversationsProjection.apply(tx, event));
 }
+const indexKey = randomBytes(32);
 
 const conversationsOf = async (db: SqlDatabase, customerId: string) =>
   (await listInbox(db, { viewerId: 'maryam', status: 'all', customerId })).conversations;
@@ -167,7 +170,8 @@ linker('linking again (a replay) appends nothing twice', async (context) => {
   const { db, store } = context;
   await recordInteraction(store, sara, 0, email('r1@x', 'Refund'));
   await recordInteraction(store, sara, 1, email('r2@x', 'Re: Refund', 'r1@x'));
-  await catchUp(context, 2);
+  await catchUp(context);
+  await catchUp(context, { replay: true });
   const [conversation] = await conversationsOf(db, sara);
   assert.ok(conversation);
   const view = await findConversation(db, conversation.id);

@@ -17,6 +17,7 @@ import {
 } from '@hub/events';
 import { uuidV5 } from '@hub/interactions';
 import { PERSONAL_DATA_OF } from '@hub/personal-data';
+import type { ProjectionDefinition } from '@hub/projections';
 import type { SqlExecutor } from '@hub/sql';
 
 export const CONVERSATION_LINKER = 'conversation-linker';
@@ -56,12 +57,12 @@ export function conversationLinker(deps: LinkerDependencies) {
     const hashes = lookup.map(hash);
     const rows = await tx.query<CandidateRow>(
       `SELECT l.conversation_id, l.customer_id, l.channel, l.last_activity_at, c.status, k.key_hash
-         FROM workspace.linked_conversations l
-         JOIN workspace.thread_keys k ON k.conversation_id = l.conversation_id AND k.key_hash = ANY($1::text[])
+         FROM linked_conversations l
+         JOIN thread_keys k ON k.conversation_id = l.conversation_id AND k.key_hash = ANY($1::text[])
          LEFT JOIN read_models.conversations c ON c.conversation_id = l.conversation_id
        UNION ALL
        SELECT l.conversation_id, l.customer_id, l.channel, l.last_activity_at, c.status, NULL
-         FROM workspace.linked_conversations l
+         FROM linked_conversations l
          LEFT JOIN read_models.conversations c ON c.conversation_id = l.conversation_id
         WHERE $3 AND l.customer_id = $2
         ORDER BY 4 DESC LIMIT 50`,
@@ -127,19 +128,26 @@ export function conversationLinker(deps: LinkerDependencies) {
       }),
     });
     await tx.query(
-      `INSERT INTO workspace.linked_conversations (conversation_id, customer_id, channel, last_activity_at)
+      `INSERT INTO linked_conversations (conversation_id, customer_id, channel, last_activity_at)
        VALUES ($1, $2, $3, $4)
        ON CONFLICT (conversation_id) DO UPDATE SET last_activity_at = greatest(linked_conversations.last_activity_at, $4)`,
       [conversationId, data.customerId, data.details.channel, recorded.occurredAt],
     );
     if (keys.index.length > 0) {
       await tx.query(
-        `INSERT INTO workspace.thread_keys (key_hash, conversation_id)
+        `INSERT INTO thread_keys (key_hash, conversation_id)
          SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING`,
         [keys.index.map(hash), conversationId],
       );
     }
   }
 
-  return { name: CONVERSATION_LINKER, filter: { streamPrefix: 'customer-' }, apply } as const;
+  const definition: ProjectionDefinition = {
+    name: CONVERSATION_LINKER,
+    filter: { streamPrefix: 'customer-' },
+    // Rebuilding it rebuilds the thread index; the conversations it already fed change nothing.
+    readModel: { schema: 'workspace', tables: ['thread_keys', 'linked_conversations'] },
+    apply,
+  };
+  return definition;
 }
