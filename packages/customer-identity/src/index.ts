@@ -1,3 +1,12 @@
+export {
+  type CustomerCommand,
+  type CustomerEvent,
+  type CustomerState,
+  customerDecider,
+  isCustomerEvent,
+  type MergedShare,
+  unknownCustomer,
+} from './customer.decider.ts';
 export { isReplayOfErased, type ReplayCheck } from './erased-replay.policy.ts';
 export {
   type CountryCode,

@@ -15,8 +15,11 @@ export interface CommandOptions<Command, Event extends DomainEvent, State> {
    * out for commands that may be decided again on a newer state (a system's, not a person's).
    */
   readonly seenRevision?: number | null;
-  /** Ids, time and metadata (the actor) of the `index`-th event decided; deterministic ids make a retried command idempotent. */
-  readonly eventContext: (event: Event, index: number) => EventContext;
+  /**
+   * Ids, time and metadata of the `index`-th event decided, given the state it was decided on (its
+   * owner's id goes in `metadata.personalDataOf`); deterministic ids make a retried command idempotent.
+   */
+  readonly eventContext: (event: Event, index: number, state: State) => EventContext;
   /** Tries after losing a race with another writer, when there is no `seenRevision` (3). */
   readonly conflictRetries?: number;
   /** Only events of the aggregate's own types are folded; others in the stream are skipped. */
@@ -74,7 +77,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
     try {
       const result = await store.appendToStream(
         streamId,
-        events.map((event, index) => encodeEvent(event, options.eventContext(event, index))),
+        events.map((event, index) => encodeEvent(event, options.eventContext(event, index, current.state))),
         { expectedRevision: current.revision === -1 ? 'no_stream' : current.revision },
       );
       return { events, state: fold(decider, events, current.state), revision: result.nextExpectedRevision };

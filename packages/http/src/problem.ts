@@ -1,5 +1,6 @@
-import { isHubError } from '@hub/errors';
+import { type HubError, isHubError } from '@hub/errors';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { toJsonSafe } from './json-safe.ts';
 
 /** RFC 9457 problem details, the only error body the hub sends. */
 export interface Problem {
@@ -9,6 +10,10 @@ export interface Problem {
   readonly detail: string;
   readonly code?: string;
   readonly instance?: string;
+  /** WRONG_EXPECTED_REVISION: the revision the stream is at now. */
+  readonly currentRevision?: number | null;
+  /** WRONG_EXPECTED_REVISION: what the user's change met (the aggregate's state), so they see what changed. */
+  readonly current?: unknown;
 }
 
 export const sendProblem = (reply: FastifyReply, problem: Problem) =>
@@ -25,6 +30,19 @@ const fastifyCodes: Record<number, string> = {
 
 const problemType = (code: string) => `https://interaction-hub.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`;
 
+/**
+ * What a stale change met: the command handler puts the revision and state in the error's context
+ * (`currentRevision`, `current`); the store alone knows only the revision (`actual`).
+ */
+function staleState(error: HubError): Pick<Problem, 'currentRevision' | 'current'> {
+  const { context } = error;
+  const revision = context.currentRevision ?? context.actual;
+  return {
+    ...(typeof revision === 'number' || revision === null ? { currentRevision: revision } : {}),
+    ...('current' in context ? { current: toJsonSafe(context.current) } : {}),
+  };
+}
+
 /** Translates any error into problem+json; the one place HTTP meets the error catalogue. */
 export function toProblem(error: unknown, request: FastifyRequest): Problem {
   if (isHubError(error)) {
@@ -35,6 +53,7 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
       detail: error.message,
       code: error.code,
       instance: request.url,
+      ...(isHubError(error, 'WRONG_EXPECTED_REVISION') ? staleState(error) : {}),
     };
   }
   const fastifyError = error as Partial<FastifyError>;

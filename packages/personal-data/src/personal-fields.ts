@@ -28,6 +28,12 @@ export const personalFields: Readonly<Record<string, readonly PersonalField[]>> 
   MergeCandidateDetected: [field('evidence.identifiers', [])],
   CustomersMerged: [field('evidence', [])],
   CustomersUnmerged: [field('identifiers', []), field('reason', '')],
+  // Conversations: what the customer wrote or agents wrote about them. Thread keys hold message
+  // ids and chat handles, which name the person too.
+  ConversationOpened: [field('subject', null), field('threadKeys', [])],
+  ConversationMessageAdded: [field('threadKeys', [])],
+  ConversationNoteAdded: [field('text', ERASED)],
+  CsatRecorded: [field('comment', null)],
 };
 
 export const personalFieldsOf = (type: string): readonly PersonalField[] => personalFields[type] ?? [];

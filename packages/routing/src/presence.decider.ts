@@ -1,12 +1,12 @@
 import type { Decider } from '@hub/decider';
-import type { DomainEventOf, Presence } from '@hub/events';
+import type { Actor, DomainEventOf, Presence } from '@hub/events';
 
 export type PresenceEvent = DomainEventOf<'AgentPresenceChanged'>;
 export interface SetPresence {
   readonly userId: string;
   readonly presence: Presence;
   /** The agent themself, or a supervisor. */
-  readonly changedBy: { readonly userId: string };
+  readonly actor: Actor;
 }
 
 /** An agent's presence; new agents are `away` until they say otherwise. */
@@ -18,7 +18,7 @@ export const presenceDecider: Decider<SetPresence, PresenceEvent, Presence> = {
       : [
           {
             type: 'AgentPresenceChanged',
-            data: { userId: command.userId, presence: command.presence, changedBy: command.changedBy },
+            data: { userId: command.userId, presence: command.presence, actor: command.actor },
           },
         ],
   evolve: (_state, event) => event.data.presence,

@@ -1,6 +1,6 @@
 import type { Decider } from '@hub/decider';
 import { HubError } from '@hub/errors';
-import type { DomainEventOf } from '@hub/events';
+import type { Actor, DomainEventOf } from '@hub/events';
 
 export type TeamEvent =
   | DomainEventOf<'TeamCreated'>
@@ -8,8 +8,8 @@ export type TeamEvent =
   | DomainEventOf<'TeamMemberRemoved'>
   | DomainEventOf<'TeamCapChanged'>;
 
-interface ChangedBy {
-  readonly changedBy: { readonly userId: string };
+interface ByActor {
+  readonly actor: Actor;
 }
 export type TeamCommand =
   | ({
@@ -17,10 +17,10 @@ export type TeamCommand =
       readonly teamId: string;
       readonly name: string;
       readonly maxOpenPerAgent: number;
-    } & ChangedBy)
-  | ({ readonly kind: 'add-member'; readonly userId: string } & ChangedBy)
-  | ({ readonly kind: 'remove-member'; readonly userId: string } & ChangedBy)
-  | ({ readonly kind: 'change-cap'; readonly maxOpenPerAgent: number } & ChangedBy);
+    } & ByActor)
+  | ({ readonly kind: 'add-member'; readonly userId: string } & ByActor)
+  | ({ readonly kind: 'remove-member'; readonly userId: string } & ByActor)
+  | ({ readonly kind: 'change-cap'; readonly maxOpenPerAgent: number } & ByActor);
 
 export type TeamState =
   | { readonly exists: false }
@@ -42,13 +42,13 @@ const validCap = (cap: number) => {
 export const teamDecider: Decider<TeamCommand, TeamEvent, TeamState> = {
   initialState: { exists: false },
   decide(command, state) {
-    const { changedBy } = command;
+    const { actor } = command;
     if (command.kind === 'create') {
       if (state.exists) return state.name === command.name ? [] : refuse(`team ${state.teamId} exists already`);
       const name = command.name.trim();
       if (name.length === 0 || name.length > 200)
         throw new HubError('INVALID_INPUT', 'a team name has 1 to 200 characters');
-      const data = { teamId: command.teamId, name, maxOpenPerAgent: validCap(command.maxOpenPerAgent), changedBy };
+      const data = { teamId: command.teamId, name, maxOpenPerAgent: validCap(command.maxOpenPerAgent), actor };
       return [{ type: 'TeamCreated', data }];
     }
     if (!state.exists) throw new HubError('NOT_FOUND', 'no such team');
@@ -57,16 +57,16 @@ export const teamDecider: Decider<TeamCommand, TeamEvent, TeamState> = {
       case 'add-member':
         return state.members.includes(command.userId)
           ? []
-          : [{ type: 'TeamMemberAdded', data: { teamId, userId: command.userId, changedBy } }];
+          : [{ type: 'TeamMemberAdded', data: { teamId, userId: command.userId, actor } }];
       case 'remove-member':
         return state.members.includes(command.userId)
-          ? [{ type: 'TeamMemberRemoved', data: { teamId, userId: command.userId, changedBy } }]
+          ? [{ type: 'TeamMemberRemoved', data: { teamId, userId: command.userId, actor } }]
           : [];
       case 'change-cap': {
         const cap = validCap(command.maxOpenPerAgent);
         return cap === state.maxOpenPerAgent
           ? []
-          : [{ type: 'TeamCapChanged', data: { teamId, maxOpenPerAgent: cap, changedBy } }];
+          : [{ type: 'TeamCapChanged', data: { teamId, maxOpenPerAgent: cap, actor } }];
       }
     }
   },

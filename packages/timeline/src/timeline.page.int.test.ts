@@ -6,7 +6,8 @@ import {
   encodeEvent,
   type RecordedEvent,
 } from '@hub/events';
-import { openPGlite, runMigrations, type SqlDatabase } from '@hub/sql';
+import { useReadModelSchema } from '@hub/projections';
+import { openPGlite, runMigrations, type SqlDatabase, type SqlTransaction } from '@hub/sql';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { timelineMigrations } from './timeline.migrations.ts';
@@ -105,6 +106,12 @@ async function readModels(db: SqlDatabase) {
   };
 }
 
+/** As the projection runner does: the handlers name the timeline's tables unqualified. */
+const inTimeline = (work: (tx: SqlTransaction) => Promise<void>) => async (tx: SqlTransaction) => {
+  await useReadModelSchema(tx, 'read_models');
+  await work(tx);
+};
+
 const page = suite('the timeline projection applied a page at a time');
 
 page('leaves exactly the rows of applying the events one by one, after every page, whatever its size', async () => {
@@ -114,7 +121,7 @@ page('leaves exactly the rows of applying the events one by one, after every pag
   await runMigrations(oneByOne, timelineMigrations);
   const after: Awaited<ReturnType<typeof readModels>>[] = [];
   for (const event of events) {
-    await oneByOne.transaction((tx) => applyTimelineEvent(tx, event));
+    await oneByOne.transaction(inTimeline((tx) => applyTimelineEvent(tx, event)));
     after.push(await readModels(oneByOne));
   }
   await oneByOne.close();
@@ -133,7 +140,7 @@ page('leaves exactly the rows of applying the events one by one, after every pag
     const db = await openPGlite();
     await runMigrations(db, timelineMigrations);
     for (let start = 0; start < events.length; start += size) {
-      await db.transaction((tx) => applyTimelinePage(tx, events.slice(start, start + size)));
+      await db.transaction(inTimeline((tx) => applyTimelinePage(tx, events.slice(start, start + size))));
       const end = Math.min(start + size, events.length);
       assert.equal(await readModels(db), after[end - 1], `pages of ${size}, after event ${end}`);
     }
@@ -146,9 +153,9 @@ page('applying the same page twice (a replay after a crash) changes nothing', as
   const firstContacts = events.slice(0, 8);
   const db = await openPGlite();
   await runMigrations(db, timelineMigrations);
-  await db.transaction((tx) => applyTimelinePage(tx, firstContacts));
+  await db.transaction(inTimeline((tx) => applyTimelinePage(tx, firstContacts)));
   const once = await readModels(db);
-  await db.transaction((tx) => applyTimelinePage(tx, firstContacts));
+  await db.transaction(inTimeline((tx) => applyTimelinePage(tx, firstContacts)));
   assert.equal(await readModels(db), once);
   assert.equal(
     once.customers.map((c) => c.search_text),

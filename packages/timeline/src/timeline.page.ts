@@ -1,8 +1,8 @@
 import { type DomainEvent, decodeEvent, type RecordedEvent } from '@hub/events';
+import type { ProjectionDefinition } from '@hub/projections';
 import type { SqlExecutor } from '@hub/sql';
-import type { ProjectionDefinition } from './projection-runner.ts';
 import { refreshSearchTexts } from './search-text.sql.ts';
-import { applyTimelineEvent, TIMELINE_PROJECTION } from './timeline.projection.ts';
+import { applyTimelineEvent, TIMELINE_PROJECTION, timelineReadModel } from './timeline.projection.ts';
 
 /**
  * The events of a first contact and of every interaction after it: they only add rows, so a run
@@ -22,7 +22,7 @@ const json = (rows: readonly unknown[]) => [JSON.stringify(rows)];
 // A new customer row takes the time of the first event that names the customer, in page order,
 // as applying one by one does (not the earliest: messages arrive out of order).
 const ensureCustomersSql = `
-  INSERT INTO read_models.customers (customer_id, created_at)
+  INSERT INTO customers (customer_id, created_at)
   SELECT DISTINCT ON (x.c->>'customerId') x.c->>'customerId', (x.c->>'at')::timestamptz
     FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(c, ord)
    ORDER BY x.c->>'customerId', x.ord
@@ -30,7 +30,7 @@ const ensureCustomersSql = `
 
 // The first registration of a customer names it, as applying them one by one would.
 const registerSql = `
-  UPDATE read_models.customers c
+  UPDATE customers c
      SET display_name = coalesce(c.display_name, r.display_name),
          first_channel = coalesce(c.first_channel, r.first_channel),
          created_at = least(c.created_at, r.at)
@@ -42,7 +42,7 @@ const registerSql = `
    WHERE c.customer_id = r.customer_id`;
 
 const linkSql = `
-  INSERT INTO read_models.customer_identifiers (kind, value, customer_id)
+  INSERT INTO customer_identifiers (kind, value, customer_id)
   SELECT x.i->>'kind', x.i->>'value', x.i->>'customerId' FROM jsonb_array_elements($1::jsonb) AS x(i)
   ON CONFLICT (kind, value) DO UPDATE SET customer_id = EXCLUDED.customer_id`;
 
@@ -57,23 +57,23 @@ const recordInteractionsSql = `
            (x.r->>'recordedAt')::timestamptz AS recorded_at, x.ord
       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(r, ord)
   ), inserted AS (
-    INSERT INTO read_models.timeline (interaction_id, customer_id, occurred_at, channel, direction, conversation_id,
+    INSERT INTO timeline (interaction_id, customer_id, occurred_at, channel, direction, conversation_id,
       contact_kind, contact_value, summary, body_text, body_html, details, recorded_at)
     SELECT e.interaction_id, coalesce(c.merged_into, e.customer_id), e.occurred_at, e.channel, e.direction,
            e.conversation_id, e.contact_kind, e.contact_value, e.summary, e.body_text, e.body_html, e.details,
            e.recorded_at
-      FROM entry e LEFT JOIN read_models.customers c ON c.customer_id = e.customer_id
+      FROM entry e LEFT JOIN customers c ON c.customer_id = e.customer_id
      ORDER BY e.ord
     ON CONFLICT (interaction_id) DO NOTHING RETURNING customer_id, occurred_at
   ), counted AS (
     SELECT customer_id, count(*) AS n, max(occurred_at) AS latest FROM inserted GROUP BY customer_id
   )
-  UPDATE read_models.customers c SET interaction_count = c.interaction_count + counted.n,
+  UPDATE customers c SET interaction_count = c.interaction_count + counted.n,
     last_interaction_at = greatest(c.last_interaction_at, counted.latest)
   FROM counted WHERE c.customer_id = counted.customer_id`;
 
 const candidatesSql = `
-  INSERT INTO read_models.merge_candidates (customer_id, candidate_id, interaction_id, detected_at)
+  INSERT INTO merge_candidates (customer_id, candidate_id, interaction_id, detected_at)
   SELECT x.m->>'customerId', x.m->>'candidateId', x.m->>'interactionId', (x.m->>'at')::timestamptz
     FROM jsonb_array_elements($1::jsonb) AS x(m)
   ON CONFLICT DO NOTHING`;
@@ -161,6 +161,7 @@ export async function applyTimelinePage(tx: SqlExecutor, page: readonly Recorded
 export const timelineProjection: ProjectionDefinition = {
   name: TIMELINE_PROJECTION,
   filter: { streamPrefix: 'customer-' },
+  readModel: timelineReadModel,
   apply: applyTimelineEvent,
   applyPage: applyTimelinePage,
 };

@@ -1,8 +1,18 @@
 import { type DomainEvent, decodeEvent, type RecordedEvent } from '@hub/events';
+import type { ReadModelTables } from '@hub/projections';
 import type { SqlExecutor } from '@hub/sql';
 import { refreshSearchTexts } from './search-text.sql.ts';
 
 export const TIMELINE_PROJECTION = 'timeline';
+
+/**
+ * The tables this projection fills, in `read_models`. Its statements name them unqualified, so a
+ * rebuild can fill shadows of them (see @hub/projections); queries name them `read_models.<table>`.
+ */
+export const timelineReadModel: ReadModelTables = {
+  schema: 'read_models',
+  tables: ['customers', 'customer_identifiers', 'timeline', 'merge_candidates'],
+};
 
 const timelineTypes = [
   'CustomerRegistered',
@@ -22,10 +32,7 @@ type TimelineEvent = Extract<DomainEvent, { type: (typeof timelineTypes)[number]
 export const timelineEventTypes: ReadonlySet<DomainEvent['type']> = new Set(timelineTypes);
 
 const ensureCustomer = (tx: SqlExecutor, customerId: string, at: Date) =>
-  tx.query('INSERT INTO read_models.customers (customer_id, created_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-    customerId,
-    at,
-  ]);
+  tx.query('INSERT INTO customers (customer_id, created_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [customerId, at]);
 
 const refreshSearchText = (tx: SqlExecutor, customerId: string) => refreshSearchTexts(tx, [customerId]);
 
@@ -42,7 +49,7 @@ export async function applyTimelineEvent(tx: SqlExecutor, recorded: RecordedEven
       const { customerId, displayName, firstChannel } = event.data;
       await ensureCustomer(tx, customerId, at);
       await tx.query(
-        `UPDATE read_models.customers SET display_name = coalesce(display_name, $2), first_channel = coalesce(first_channel, $3),
+        `UPDATE customers SET display_name = coalesce(display_name, $2), first_channel = coalesce(first_channel, $3),
            created_at = least(created_at, $4) WHERE customer_id = $1`,
         [customerId, displayName, firstChannel, at],
       );
@@ -52,7 +59,7 @@ export async function applyTimelineEvent(tx: SqlExecutor, recorded: RecordedEven
       const { customerId, identifier } = event.data;
       await ensureCustomer(tx, customerId, at);
       await tx.query(
-        `INSERT INTO read_models.customer_identifiers (kind, value, customer_id) VALUES ($1, $2, $3)
+        `INSERT INTO customer_identifiers (kind, value, customer_id) VALUES ($1, $2, $3)
          ON CONFLICT (kind, value) DO UPDATE SET customer_id = EXCLUDED.customer_id`,
         [identifier.kind, identifier.value, customerId],
       );
@@ -60,17 +67,18 @@ export async function applyTimelineEvent(tx: SqlExecutor, recorded: RecordedEven
     }
     case 'CustomerIdentifierUnlinked': {
       const { customerId, identifier } = event.data;
-      await tx.query(
-        'DELETE FROM read_models.customer_identifiers WHERE kind = $1 AND value = $2 AND customer_id = $3',
-        [identifier.kind, identifier.value, customerId],
-      );
+      await tx.query('DELETE FROM customer_identifiers WHERE kind = $1 AND value = $2 AND customer_id = $3', [
+        identifier.kind,
+        identifier.value,
+        customerId,
+      ]);
       return refreshSearchText(tx, customerId);
     }
     case 'InteractionRecorded':
       return recordInteraction(tx, event.data, recorded);
     case 'MergeCandidateDetected': {
       for (const candidateId of event.data.candidateIds) {
-        await tx.query('INSERT INTO read_models.merge_candidates VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
+        await tx.query('INSERT INTO merge_candidates VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
           event.data.customerId,
           candidateId,
           event.data.evidence.interactionId,
@@ -96,14 +104,14 @@ type InteractionData = Extract<DomainEvent, { type: 'InteractionRecorded' }>['da
 // entry once, count it. Round trips are what a projection spends its time on.
 const recordInteractionSql = `
   WITH target AS (
-    SELECT coalesce((SELECT merged_into FROM read_models.customers WHERE customer_id = $1), $1) AS id
+    SELECT coalesce((SELECT merged_into FROM customers WHERE customer_id = $1), $1) AS id
   ), inserted AS (
-    INSERT INTO read_models.timeline (interaction_id, customer_id, occurred_at, channel, direction, conversation_id,
+    INSERT INTO timeline (interaction_id, customer_id, occurred_at, channel, direction, conversation_id,
       contact_kind, contact_value, summary, body_text, body_html, details, recorded_at)
     SELECT $2, target.id, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13 FROM target
     ON CONFLICT (interaction_id) DO NOTHING RETURNING customer_id
   )
-  UPDATE read_models.customers c SET interaction_count = c.interaction_count + 1,
+  UPDATE customers c SET interaction_count = c.interaction_count + 1,
     last_interaction_at = greatest(c.last_interaction_at, $3)
   FROM inserted WHERE c.customer_id = inserted.customer_id`;
 
@@ -128,21 +136,18 @@ async function recordInteraction(tx: SqlExecutor, data: InteractionData, recorde
 
 const recount = (tx: SqlExecutor, a: string, b: string) =>
   tx.query(
-    `UPDATE read_models.customers s
-        SET interaction_count = (SELECT count(*) FROM read_models.timeline t WHERE t.customer_id = s.customer_id),
-            last_interaction_at = (SELECT max(occurred_at) FROM read_models.timeline t WHERE t.customer_id = s.customer_id)
+    `UPDATE customers s
+        SET interaction_count = (SELECT count(*) FROM timeline t WHERE t.customer_id = s.customer_id),
+            last_interaction_at = (SELECT max(occurred_at) FROM timeline t WHERE t.customer_id = s.customer_id)
       WHERE customer_id IN ($1, $2)`,
     [a, b],
   );
 
 async function mergeCustomers(tx: SqlExecutor, survivorId: string, mergedId: string) {
-  await tx.query('UPDATE read_models.timeline SET customer_id = $1 WHERE customer_id = $2', [survivorId, mergedId]);
-  await tx.query('UPDATE read_models.customer_identifiers SET customer_id = $1 WHERE customer_id = $2', [
-    survivorId,
-    mergedId,
-  ]);
+  await tx.query('UPDATE timeline SET customer_id = $1 WHERE customer_id = $2', [survivorId, mergedId]);
+  await tx.query('UPDATE customer_identifiers SET customer_id = $1 WHERE customer_id = $2', [survivorId, mergedId]);
   await recount(tx, survivorId, mergedId);
-  await tx.query('UPDATE read_models.customers SET merged_into = $1 WHERE customer_id = $2', [survivorId, mergedId]);
+  await tx.query('UPDATE customers SET merged_into = $1 WHERE customer_id = $2', [survivorId, mergedId]);
   await refreshSearchText(tx, survivorId);
 }
 
@@ -152,29 +157,29 @@ type UnmergeData = Extract<DomainEvent, { type: 'CustomersUnmerged' }>['data'];
 async function unmergeCustomers(tx: SqlExecutor, data: UnmergeData) {
   const { survivorId, restoredId } = data;
   await tx.query(
-    `UPDATE read_models.timeline SET customer_id = $1
+    `UPDATE timeline SET customer_id = $1
       WHERE customer_id = $2 AND interaction_id IN (SELECT jsonb_array_elements_text($3::jsonb))`,
     [restoredId, survivorId, JSON.stringify(data.interactionIds)],
   );
   for (const identifier of data.identifiers) {
-    await tx.query('UPDATE read_models.customer_identifiers SET customer_id = $1 WHERE kind = $2 AND value = $3', [
+    await tx.query('UPDATE customer_identifiers SET customer_id = $1 WHERE kind = $2 AND value = $3', [
       restoredId,
       identifier.kind,
       identifier.value,
     ]);
   }
-  await tx.query('UPDATE read_models.customers SET merged_into = NULL WHERE customer_id = $1', [restoredId]);
+  await tx.query('UPDATE customers SET merged_into = NULL WHERE customer_id = $1', [restoredId]);
   await recount(tx, survivorId, restoredId);
   await refreshSearchText(tx, survivorId);
   await refreshSearchText(tx, restoredId);
 }
 
 async function eraseCustomer(tx: SqlExecutor, customerId: string, at: Date) {
-  await tx.query('DELETE FROM read_models.timeline WHERE customer_id = $1', [customerId]);
-  await tx.query('DELETE FROM read_models.customer_identifiers WHERE customer_id = $1', [customerId]);
-  await tx.query('DELETE FROM read_models.merge_candidates WHERE customer_id = $1 OR candidate_id = $1', [customerId]);
+  await tx.query('DELETE FROM timeline WHERE customer_id = $1', [customerId]);
+  await tx.query('DELETE FROM customer_identifiers WHERE customer_id = $1', [customerId]);
+  await tx.query('DELETE FROM merge_candidates WHERE customer_id = $1 OR candidate_id = $1', [customerId]);
   await tx.query(
-    `UPDATE read_models.customers SET display_name = NULL, search_text = '', interaction_count = 0,
+    `UPDATE customers SET display_name = NULL, search_text = '', interaction_count = 0,
        last_interaction_at = NULL, erased_at = $2 WHERE customer_id = $1`,
     [customerId, at],
   );

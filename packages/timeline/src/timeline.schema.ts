@@ -1,5 +1,8 @@
 // The agents' read models: customers, their identifiers, their unified timeline. Rebuilt from
 // events at will; everything here is purged when a customer is erased.
+// This text is migration timeline/0001-read-models and must never change once applied (its
+// checksum is checked at start). The checkpoints table in it now belongs to @hub/projections,
+// whose own migration makes it where this one has not; a change here is a new migration.
 export const timelineSchema = `
 CREATE SCHEMA IF NOT EXISTS read_models;
 

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { type CountryCode, normalizeEmail, normalizeHandle, normalizePhone } from '@hub/customer-identity';
 import { HubError } from '@hub/errors';
+import { customerStream } from '@hub/events';
 import { requireBearer } from '@hub/http';
 import type { SqlExecutor } from '@hub/sql';
 import { findCustomer, lookupCustomer, searchCustomers, timelinePage } from '@hub/timeline';
@@ -27,15 +27,29 @@ const Lookup = z
   .refine((q) => [q.email, q.phone, q.handle].filter((v) => v !== undefined).length === 1, {
     message: 'give exactly one of email, phone or handle',
   });
+const Revision = z.coerce.number().int().min(0);
 const MergeBody = z.object({
   mergedId: z.string().uuid(),
   agentId: z.string().trim().min(1).max(200).default('agent'),
+  /** The survivor's revision the agent saw (as `GET /v1/customers/:id` gave it); else If-Match. */
+  expectedRevision: Revision.optional(),
 });
 const UnmergeParams = z.object({ id: z.string().uuid(), mergedId: z.string().uuid() });
 const UnmergeQuery = z.object({
   reason: z.string().trim().min(1).max(1024).default('undone by an agent'),
   agentId: z.string().trim().min(1).max(200).default('agent'),
+  expectedRevision: Revision.optional(),
 });
+const EraseQuery = z.object({
+  reason: z.string().trim().min(1).max(1024).optional(),
+  agentId: z.string().trim().min(1).max(200).optional(),
+});
+/** `If-Match: "7"` (the ETag of `GET /v1/customers/:id`); `*` asks for no check. */
+const IfMatch = z
+  .string()
+  .trim()
+  .regex(/^(\*|(W\/)?("\d+"|\d+))$/, 'If-Match must be a revision as the ETag gave it')
+  .optional();
 const TimelineQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
@@ -52,6 +66,18 @@ function normalizeLookup(
   const [network = '', id = ''] = (query.handle ?? '').split(/:(.*)/s);
   return ['handle', normalizeHandle(network, id)];
 }
+
+/** The revision the agent saw, from the body or query, or from If-Match; both must agree. */
+function seenRevision(given: number | undefined, ifMatch: unknown): number | undefined {
+  const header = parse(IfMatch, ifMatch, 'If-Match');
+  const fromHeader = header === undefined || header === '*' ? undefined : Number(header.replace(/\D/g, ''));
+  if (given !== undefined && fromHeader !== undefined && given !== fromHeader)
+    throw new HubError('INVALID_INPUT', `expectedRevision ${given} and If-Match ${fromHeader} disagree`);
+  return given ?? fromHeader;
+}
+
+/** The ETag of a customer: the revision of its stream, which a merge or unmerge may carry back. */
+const etag = (revision: number) => `"${revision}"`;
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
@@ -78,11 +104,15 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AgentAp
     return customer;
   });
 
-  app.get('/v1/customers/:id', async (request) => {
+  app.get('/v1/customers/:id', async (request, reply) => {
     const { id } = parse(CustomerId, request.params, 'customer id');
     const customer = await findCustomer(deps.readModels, id);
     if (!customer) throw new HubError('NOT_FOUND', `no customer ${id}`);
-    return customer;
+    // The stream's revision (its last event only), so an agent's later change can say what it saw.
+    const [last] = await deps.store.readStream(customerStream(id), { direction: 'backwards', maxCount: 1 });
+    const revision = last?.revision ?? -1;
+    reply.header('etag', etag(revision));
+    return { ...customer, revision };
   });
 
   app.get('/v1/customers/:id/timeline', async (request) => {
@@ -105,25 +135,29 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AgentAp
     };
   });
 
-  const mergeDeps = { ...deps, newId: randomUUID };
-
   app.post('/v1/customers/:id/merges', async (request, reply) => {
     const { id } = parse(CustomerId, request.params, 'customer id');
     const body = parse(MergeBody, request.body, 'merge');
-    await mergeCustomers(mergeDeps, id, body.mergedId, body.agentId);
-    return reply.status(202).send({ survivorId: id, mergedId: body.mergedId });
+    const seen = seenRevision(body.expectedRevision, request.headers['if-match']);
+    const { revision } = await mergeCustomers(deps, id, body.mergedId, { agentId: body.agentId, seenRevision: seen });
+    reply.header('etag', etag(revision));
+    return reply.status(202).send({ survivorId: id, mergedId: body.mergedId, revision });
   });
 
   app.delete('/v1/customers/:id/merges/:mergedId', async (request, reply) => {
     const { id, mergedId } = parse(UnmergeParams, request.params, 'unmerge');
     const query = parse(UnmergeQuery, request.query, 'unmerge query');
-    const restored = await unmergeCustomers(mergeDeps, id, mergedId, query);
+    const seen = seenRevision(query.expectedRevision, request.headers['if-match']);
+    const restored = await unmergeCustomers(deps, id, mergedId, { ...query, seenRevision: seen });
+    reply.header('etag', etag(restored.revision));
     return reply.status(202).send({ survivorId: id, restoredId: mergedId, ...restored });
   });
 
   app.delete('/v1/customers/:id', async (request, reply) => {
     const { id } = parse(CustomerId, request.params, 'customer id');
-    const result = await eraseCustomer(deps, id, { requestedBy: 'agent-api', reason: null });
+    const query = parse(EraseQuery, request.query, 'erasure query');
+    const requestedBy = query.agentId ? `agent:${query.agentId}` : 'agent-api';
+    const result = await eraseCustomer(deps, id, { requestedBy, reason: query.reason ?? null });
     return reply.status(202).send(result);
   });
 }

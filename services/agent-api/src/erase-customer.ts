@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { HubError } from '@hub/errors';
+import { type CustomerCommand, customerDecider, isCustomerEvent } from '@hub/customer-identity';
+import { handleCommand } from '@hub/decider';
+import { isHubError } from '@hub/errors';
 import type { EventStore } from '@hub/event-store';
-import { customerStream, encodeEvent, type RecordedEvent } from '@hub/events';
+import { customerStream, type RecordedEvent } from '@hub/events';
 import type { IdentityIndex } from '@hub/identity-index';
 import { decodeInteractionMessage, interactionLogKey } from '@hub/interactions';
 import type { KeyStore } from '@hub/personal-data';
@@ -46,25 +48,35 @@ async function mergedGroup(store: EventStore, customerId: string): Promise<Map<s
   return histories;
 }
 
+type Erase = Extract<CustomerCommand, { kind: 'Erase' }>;
+
+/** Decides and appends CustomerErased on one customer's stream (no seen revision: a system retry decides again). */
+const recordErasure = (store: EventStore, customerId: string, command: Erase, at: Date) =>
+  handleCommand({
+    store,
+    streamId: customerStream(customerId),
+    decider: customerDecider(customerId),
+    command,
+    isEvent: isCustomerEvent,
+    eventContext: () => ({ id: randomUUID(), occurredAt: at, metadata: { actor: command.requestedBy } }),
+  });
+
 /**
  * Right to be forgotten, for the customer and every customer merged with it (its survivor, and
- * those merged into either). While their events still open, gathers what they hold; then deletes
- * their raw payloads, attachments, and the parse failures and dead letters that name them; moves
- * their identifiers to a keyed-hash tombstone (old copies redriven later are dropped); destroys
- * their data keys, so every sealed field of theirs reads as redacted in every copy; and records
- * CustomerErased, which purges the read models.
+ * those merged into either). While their events still open, gathers what they hold; then the
+ * customer decider decides (an unknown or already erased customer is refused, nothing destroyed)
+ * and CustomerErased is recorded for each, naming who asked, which purges the read models; then
+ * their identifiers move to a keyed-hash tombstone (old copies redriven later are dropped); their
+ * data keys are destroyed, so every sealed field of theirs reads as redacted in every copy; and
+ * their raw payloads, attachments, and the parse failures and dead letters that name them are
+ * deleted.
  */
 export async function eraseCustomer(
   deps: ErasureDependencies,
   customerId: string,
   request: { requestedBy: string; reason: string | null },
 ): Promise<ErasureReport> {
-  const [known] = await deps.readModels.query('SELECT 1 FROM read_models.customers WHERE customer_id = $1', [
-    customerId,
-  ]);
   const group = await mergedGroup(deps.store, customerId);
-  if (!known && (group.get(customerId)?.length ?? 0) === 0)
-    throw new HubError('NOT_FOUND', `no customer ${customerId}`);
   // Merges the projection knows of but the stream may not (recorded before merges were told in both).
   const merged = await deps.readModels.query<{ customer_id: string }>(
     'SELECT customer_id FROM read_models.customers WHERE merged_into = $1',
@@ -76,6 +88,23 @@ export async function eraseCustomer(
   const scope = erasureScope(group);
   const at = deps.now();
 
+  const erase: Erase = { kind: 'Erase', requestedBy: request.requestedBy, reason: request.reason };
+  await recordErasure(deps.store, customerId, erase, at);
+  for (const id of scope.customerIds) {
+    if (id === customerId) continue;
+    try {
+      await recordErasure(deps.store, id, erase, at);
+    } catch (error) {
+      // Already erased (an earlier erasure stopped half way) or never recorded: nothing to decide.
+      if (!isHubError(error, 'NOT_FOUND')) throw error;
+    }
+  }
+
+  // First what lets the writer record them again (the index) and what opens their events (the keys).
+  for (const id of scope.customerIds) {
+    await deps.index.forget(id, { at, interactionIds: scope.interactionIds });
+    await deps.keys.destroy(id);
+  }
   await deps.rawPayloads.deletePayloads(scope.rawPayloadIds);
   const attachments = await deps.attachments.deleteAttachments(scope.attachmentIds);
   const parseFailures = await deps.rawPayloads.purgeParseFailures(rawBytesConcern(scope));
@@ -89,15 +118,5 @@ export async function eraseCustomer(
       return false; // not an interaction message: nothing of the customer to find in it
     }
   });
-  for (const id of scope.customerIds) {
-    await deps.index.forget(id, { at, interactionIds: scope.interactionIds });
-    await deps.keys.destroy(id);
-    await deps.store.appendToStream(customerStream(id), [
-      encodeEvent(
-        { type: 'CustomerErased', data: { customerId: id, requestedBy: request.requestedBy, reason: request.reason } },
-        { id: randomUUID(), occurredAt: at },
-      ),
-    ]);
-  }
   return { erasedIds: [...scope.customerIds], attachments, parseFailures, deadLetters };
 }

@@ -1,45 +1,86 @@
-import { HubError } from '@hub/errors';
+import { type CustomerCommand, type CustomerEvent, customerDecider, isCustomerEvent } from '@hub/customer-identity';
+import { handleCommand, loadAggregate } from '@hub/decider';
 import type { EventStore } from '@hub/event-store';
-import { type CustomerIdentifier, customerStream, type DomainEvent, encodeEvent } from '@hub/events';
+import { customerStream, type DecidedBy, type EventContext } from '@hub/events';
 import type { IdentityIndex } from '@hub/identity-index';
+import { uuidV5 } from '@hub/interactions';
 import { PERSONAL_DATA_OF } from '@hub/personal-data';
-import type { SqlExecutor } from '@hub/sql';
-import { findCustomer } from '@hub/timeline';
 
 export interface MergeDependencies {
   readonly store: EventStore;
-  readonly index: IdentityIndex;
-  readonly readModels: SqlExecutor;
+  readonly index: Pick<IdentityIndex, 'repoint' | 'reassign'>;
   readonly now: () => Date;
-  readonly newId: () => string;
 }
 
-/** A merge or unmerge is told in both customers' streams, each sealed with its own key. */
-async function recordInBoth(deps: MergeDependencies, event: DomainEvent, customerIds: readonly string[]) {
-  for (const owner of customerIds) {
-    await deps.store.appendToStream(customerStream(owner), [
-      encodeEvent(event, { id: deps.newId(), occurredAt: deps.now(), metadata: { [PERSONAL_DATA_OF]: owner } }),
-    ]);
-  }
+export interface AgentDecision {
+  readonly agentId: string;
+  /**
+   * The survivor's revision the agent saw when deciding. When the survivor changed since, nothing
+   * is written and WRONG_EXPECTED_REVISION (409) carries its current state.
+   */
+  readonly seenRevision?: number | undefined;
 }
 
-async function activeCustomer(deps: MergeDependencies, id: string) {
-  const customer = await findCustomer(deps.readModels, id);
-  if (!customer || customer.erased) throw new HubError('NOT_FOUND', `no customer ${id}`);
-  return customer;
+const load = (store: EventStore, customerId: string) =>
+  loadAggregate(store, customerStream(customerId), customerDecider(customerId), isCustomerEvent);
+
+/**
+ * Decides and appends one side of a decision. Ids derive from the decision, so a retry (or the
+ * same request racing itself) finds its events already there instead of writing them twice.
+ */
+function decideOn(
+  deps: MergeDependencies,
+  customerId: string,
+  command: CustomerCommand,
+  decision: { key: string; side: string; actor: string; seenRevision?: number | undefined },
+) {
+  const eventContext = (_event: CustomerEvent, index: number): EventContext => ({
+    id: uuidV5(`${decision.key}:${decision.side}:${index}`),
+    occurredAt: deps.now(),
+    correlationId: uuidV5(decision.key),
+    // Each side is sealed with its own customer's key: erasing one never opens the other.
+    metadata: { [PERSONAL_DATA_OF]: customerId, actor: decision.actor },
+  });
+  return handleCommand({
+    store: deps.store,
+    streamId: customerStream(customerId),
+    decider: customerDecider(customerId),
+    command,
+    isEvent: isCustomerEvent,
+    eventContext,
+    ...(decision.seenRevision === undefined ? {} : { seenRevision: decision.seenRevision }),
+  });
 }
 
-/** An agent decides two customers are one person: `mergedId`'s history joins `survivorId`'s. */
-export async function mergeCustomers(deps: MergeDependencies, survivorId: string, mergedId: string, agentId: string) {
-  if (survivorId === mergedId) throw new HubError('INVALID_INPUT', 'a customer cannot be merged into itself');
-  const [survivor, merged] = [await activeCustomer(deps, survivorId), await activeCustomer(deps, mergedId)];
-  if (survivor.mergedInto)
-    throw new HubError('INVALID_INPUT', `customer ${survivorId} was merged into ${survivor.mergedInto}`);
-  if (merged.mergedInto)
-    throw new HubError('INVALID_INPUT', `customer ${mergedId} is already merged into ${merged.mergedInto}`);
-  const data = { survivorId, mergedId, evidence: [], decidedBy: { kind: 'agent' as const, agentId } };
-  await recordInBoth(deps, { type: 'CustomersMerged', data }, [mergedId, survivorId]);
+/** The agent's seen revision holds while the survivor still has to change: a retry of a done decision is not stale. */
+const seenUnlessDone = (done: boolean, seen: number | undefined) => (done ? undefined : seen);
+
+/**
+ * An agent decides two customers are one person: `mergedId`'s history joins `survivorId`'s. Both
+ * sides' rules are checked before either is written; then the survivor (at the revision the agent
+ * saw), then the merged customer, each at the revision read; then the identity index follows.
+ */
+export async function mergeCustomers(
+  deps: MergeDependencies,
+  survivorId: string,
+  mergedId: string,
+  request: AgentDecision,
+) {
+  const decidedBy: DecidedBy = { kind: 'agent', agentId: request.agentId };
+  const absorb: CustomerCommand = { kind: 'AbsorbMerge', mergedId, evidence: [], decidedBy };
+  const mergeInto: CustomerCommand = { kind: 'MergeInto', survivorId, evidence: [], decidedBy };
+  const [survivor, merged] = [await load(deps.store, survivorId), await load(deps.store, mergedId)];
+  customerDecider(survivorId).decide(absorb, survivor.state);
+  customerDecider(mergedId).decide(mergeInto, merged.state);
+
+  const key = `merge:${survivorId}:${mergedId}:${merged.revision}`;
+  const actor = `agent:${request.agentId}`;
+  const done = survivor.state.mergedIds.includes(mergedId);
+  const seenRevision = seenUnlessDone(done, request.seenRevision);
+  const survivorResult = await decideOn(deps, survivorId, absorb, { key, side: 'survivor', actor, seenRevision });
+  await decideOn(deps, mergedId, mergeInto, { key, side: 'merged', actor });
   await deps.index.repoint(mergedId, survivorId);
+  return { revision: survivorResult.revision };
 }
 
 /**
@@ -51,30 +92,37 @@ export async function unmergeCustomers(
   deps: MergeDependencies,
   survivorId: string,
   restoredId: string,
-  request: { agentId: string; reason: string },
+  request: AgentDecision & { reason: string },
 ) {
-  const restored = await activeCustomer(deps, restoredId);
-  if (restored.mergedInto !== survivorId) {
-    throw new HubError('NOT_FOUND', `customer ${restoredId} is not merged into ${survivorId}`);
-  }
-  const history = await deps.store.readStream(customerStream(restoredId));
-  const identifiers: CustomerIdentifier[] = [];
-  const interactionIds: string[] = [];
-  for (const event of history) {
-    const data = event.data as { customerId?: string; identifier?: CustomerIdentifier; interactionId?: string };
-    if (data.customerId !== restoredId) continue;
-    if (event.type === 'CustomerIdentifierLinked' && data.identifier) identifiers.push(data.identifier);
-    if (event.type === 'InteractionRecorded' && data.interactionId) interactionIds.push(data.interactionId);
-  }
-  const data = {
-    survivorId,
+  const decidedBy: DecidedBy = { kind: 'agent', agentId: request.agentId };
+  const leave: CustomerCommand = { kind: 'Unmerge', side: 'restored', survivorId, reason: request.reason, decidedBy };
+  const [survivor, restored] = [await load(deps.store, survivorId), await load(deps.store, restoredId)];
+  // The restored side decides what goes back; the survivor records the same.
+  const [decided] = customerDecider(restoredId).decide(leave, restored.state);
+  const returned =
+    decided?.type === 'CustomersUnmerged' ? decided.data : { identifiers: [], interactionIds: [] as string[] };
+  const release: CustomerCommand = {
+    kind: 'Unmerge',
+    side: 'survivor',
     restoredId,
-    identifiers,
-    interactionIds,
+    returned,
     reason: request.reason,
-    decidedBy: { kind: 'agent' as const, agentId: request.agentId },
+    decidedBy,
   };
-  await recordInBoth(deps, { type: 'CustomersUnmerged', data }, [restoredId, survivorId]);
-  await deps.index.reassign(restoredId, identifiers);
-  return { identifiers: identifiers.length, interactions: interactionIds.length };
+  customerDecider(survivorId).decide(release, survivor.state);
+
+  const key = `unmerge:${survivorId}:${restoredId}:${restored.revision}`;
+  const actor = `agent:${request.agentId}`;
+  const done = !survivor.state.mergedIds.includes(restoredId);
+  const seenRevision = seenUnlessDone(done, request.seenRevision);
+  const survivorResult = await decideOn(deps, survivorId, release, { key, side: 'survivor', actor, seenRevision });
+  const restoredResult = await decideOn(deps, restoredId, leave, { key, side: 'restored', actor });
+  const [undone] = restoredResult.events;
+  const given = undone?.type === 'CustomersUnmerged' ? undone.data : returned;
+  await deps.index.reassign(restoredId, given.identifiers);
+  return {
+    identifiers: given.identifiers.length,
+    interactions: given.interactionIds.length,
+    revision: survivorResult.revision,
+  };
 }

@@ -1,5 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
-import type { ProjectionLag, ProjectionStatus } from '@hub/timeline';
+import type { ProjectionLag, ProjectionStatus } from '@hub/projections';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';

@@ -3,6 +3,7 @@ import { eventStoreMigrations } from '@hub/event-store-postgres';
 import { identityIndexMigrations } from '@hub/identity-index';
 import { imapCheckpointMigrations } from '@hub/ingest-gateway';
 import { keyStoreMigrations } from '@hub/personal-data';
+import { projectionMigrations } from '@hub/projections';
 import { rawPayloadMigrations } from '@hub/raw-payloads';
 import type { Migration } from '@hub/sql';
 import { timelineMigrations } from '@hub/timeline';
@@ -18,6 +19,7 @@ export const hubMigrations: readonly Migration[] = [
   ...identityIndexMigrations,
   ...rawPayloadMigrations,
   ...deadLetterMigrations,
+  ...projectionMigrations,
   ...timelineMigrations,
   ...imapCheckpointMigrations,
 ];

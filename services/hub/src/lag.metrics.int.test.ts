@@ -1,9 +1,9 @@
 import type { EventStore } from '@hub/event-store';
 import { createPostgresEventStore } from '@hub/event-store-postgres';
 import { silentLogger } from '@hub/logger';
+import { type ProjectionDefinition, runProjection } from '@hub/projections';
 import { connectPostgres, runMigrations, type SqlDatabase } from '@hub/sql';
 import { createTestDatabase, type ProvidedKafka, provideKafka, type TestDatabase } from '@hub/testing';
-import { type ProjectionDefinition, runProjection } from '@hub/timeline';
 import { Kafka, logLevel } from 'kafkajs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -42,7 +42,11 @@ const append = (store: EventStore, n: number) =>
     { id: crypto.randomUUID(), type: 'Noted', schemaVersion: 1, data: { n }, occurredAt: new Date() },
   ]);
 
-const ignoring: ProjectionDefinition = { name: 'ignoring', apply: async () => {} };
+const ignoring: ProjectionDefinition = {
+  name: 'ignoring',
+  readModel: { schema: 'public', tables: [] },
+  apply: async () => {},
+};
 
 projectionLag(
   '0 when caught up; the events appended after it stopped, and their age, once stopped',

@@ -1,9 +1,9 @@
 import type { EventStore } from '@hub/event-store';
 import { createPostgresEventStore } from '@hub/event-store-postgres';
 import { silentLogger } from '@hub/logger';
+import { type ProjectionDefinition, runProjection } from '@hub/projections';
 import { connectPostgres, runMigrations, type SqlDatabase } from '@hub/sql';
 import { createTestDatabase, type TestDatabase, waitFor } from '@hub/testing';
-import { type ProjectionDefinition, runProjection } from '@hub/timeline';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildApp } from './app.ts';
@@ -34,6 +34,7 @@ health.after.each(async ({ db, database }) => {
 
 const noting: ProjectionDefinition = {
   name: 'noting',
+  readModel: { schema: 'public', tables: ['noted'] },
   async apply(tx, event) {
     await tx.query('INSERT INTO noted (event_id, n) VALUES ($1, $2)', [event.id, (event.data as { n: number }).n]);
   },

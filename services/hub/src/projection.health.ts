@@ -1,4 +1,4 @@
-import { isStalled, type ProjectionLag, type ProjectionStatus } from '@hub/timeline';
+import { isStalled, type ProjectionLag, type ProjectionStatus } from '@hub/projections';
 import { within } from './health.ts';
 
 /** What readiness needs of a running projection (`RunningProjection` is one). */

@@ -6,15 +6,9 @@ import { createIdentityIndex, type IdentityIndex, identityIndexMigrations } from
 import { interactionId, type NormalizedInteraction } from '@hub/interactions';
 import { silentLogger } from '@hub/logger';
 import { createSealingEventStore, createSqlKeyStore, keyStoreMigrations } from '@hub/personal-data';
+import { type RunningProjection, runProjection } from '@hub/projections';
 import { openPGlite, runMigrations, type SqlDatabase } from '@hub/sql';
-import {
-  applyTimelineEvent,
-  findCustomer,
-  type RunningProjection,
-  runProjection,
-  timelineMigrations,
-  timelinePage,
-} from '@hub/timeline';
+import { applyTimelineEvent, findCustomer, timelineMigrations, timelinePage, timelineReadModel } from '@hub/timeline';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createInteractionRecorder, type InteractionRecorder } from './interaction-recorder.ts';
@@ -78,7 +72,12 @@ writer.before(async (context) => {
   });
   context.projection = await runProjection(
     { db: context.db, store: context.store, logger: silentLogger() },
-    { name: 'timeline', filter: { streamPrefix: 'customer-' }, apply: applyTimelineEvent },
+    {
+      name: 'timeline',
+      filter: { streamPrefix: 'customer-' },
+      readModel: timelineReadModel,
+      apply: applyTimelineEvent,
+    },
   );
 });
 writer.after(async ({ projection, db }) => {

@@ -1,28 +1,27 @@
 import { z } from 'zod';
-import { Channel } from './values.ts';
+import { Actor, Channel } from './values.ts';
 
 /** Whether an agent takes new conversations: only `available` agents are auto-assigned. */
 export const Presence = z.enum(['available', 'busy', 'away']);
 export type Presence = z.infer<typeof Presence>;
 
 const UserId = z.string().min(1).max(128);
-const ChangedBy = z.object({ userId: UserId });
 
-export const AgentPresenceChanged = z.object({ userId: UserId, presence: Presence, changedBy: ChangedBy });
+export const AgentPresenceChanged = z.object({ userId: UserId, presence: Presence, actor: Actor });
 
 /** A team works the inboxes given to it; `maxOpenPerAgent` caps auto-assignment, not agents' own picks. */
 export const TeamCreated = z.object({
   teamId: z.string().min(1).max(128),
   name: z.string().min(1).max(200),
   maxOpenPerAgent: z.number().int().min(1).max(1000),
-  changedBy: ChangedBy,
+  actor: Actor,
 });
-export const TeamMemberAdded = z.object({ teamId: z.string(), userId: UserId, changedBy: ChangedBy });
-export const TeamMemberRemoved = z.object({ teamId: z.string(), userId: UserId, changedBy: ChangedBy });
+export const TeamMemberAdded = z.object({ teamId: z.string(), userId: UserId, actor: Actor });
+export const TeamMemberRemoved = z.object({ teamId: z.string(), userId: UserId, actor: Actor });
 export const TeamCapChanged = z.object({
   teamId: z.string(),
   maxOpenPerAgent: z.number().int().min(1).max(1000),
-  changedBy: ChangedBy,
+  actor: Actor,
 });
 
 /**
@@ -35,6 +34,6 @@ export const InboxCreated = z.object({
   channel: Channel,
   endpoints: z.array(z.string().min(1).max(512)).max(100),
   teamId: z.string().nullable(),
-  changedBy: ChangedBy,
+  actor: Actor,
 });
-export const InboxTeamChanged = z.object({ inboxId: z.string(), teamId: z.string().nullable(), changedBy: ChangedBy });
+export const InboxTeamChanged = z.object({ inboxId: z.string(), teamId: z.string().nullable(), actor: Actor });

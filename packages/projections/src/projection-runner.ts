@@ -11,10 +11,13 @@ import {
   type RetryBackoff,
   retryDelayMs,
 } from './projection-status.ts';
+import { assertReadModelTables, projectionLockKey, type ReadModelTables } from './read-model.ts';
 
 export interface ProjectionDefinition {
   readonly name: string;
   readonly filter?: EventFilter;
+  /** Its tables, which its handlers name unqualified: what a rebuild builds afresh and swaps in. */
+  readonly readModel: ReadModelTables;
   apply(tx: SqlExecutor, event: RecordedEvent): Promise<void>;
   /** Applies a whole page at once when given (fewer statements); must leave what `apply` would. */
   applyPage?(tx: SqlExecutor, page: readonly RecordedEvent[]): Promise<void>;
@@ -64,6 +67,7 @@ export async function runProjection(
   projection: ProjectionDefinition,
   settings: ProjectionSettings = {},
 ): Promise<RunningProjection> {
+  assertReadModelTables(projection.readModel);
   const log = deps.logger.child({ component: 'projection', projection: projection.name });
   const batchSize = settings.batchSize ?? 500;
   const pollIntervalMs = settings.pollIntervalMs ?? 20;
@@ -94,7 +98,12 @@ export async function runProjection(
       // Read models are rebuilt from the events, and rows and checkpoint commit together: a crash
       // that loses the last commits replays them from the checkpoint before. So the commit need
       // not wait for its WAL flush, which on a busy disk is most of a page's time.
-      await tx.query('SET LOCAL synchronous_commit = off');
+      // One round trip: the page's handlers see its own tables, and a rebuild's swap waits for it.
+      await tx.query(
+        `SELECT set_config('synchronous_commit', 'off', true), set_config('search_path', $1, true),
+                pg_advisory_xact_lock_shared(hashtextextended($2, 0))`,
+        [projection.readModel.schema, projectionLockKey(projection.name)],
+      );
       if (projection.applyPage) await projection.applyPage(tx, page);
       else for (const event of page) await projection.apply(tx, event);
       await tx.query(

@@ -6,9 +6,9 @@ import { connectPostgres, runMigrations, type SqlDatabase } from '@hub/sql';
 import { createTestDatabase, type TestDatabase, waitFor } from '@hub/testing';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { projectionMigrations } from './checkpoints.migrations.ts';
 import { type ProjectionDefinition, type RunningProjection, runProjection } from './projection-runner.ts';
 import type { ProjectionStatus } from './projection-status.ts';
-import { timelineMigrations } from './timeline.migrations.ts';
 
 // A projection that writes down each event it applies, on real PostgreSQL: the store's reads and
 // the projection's transactions go through one pool, so a page read ahead runs beside the apply
@@ -26,7 +26,7 @@ const runner = suite<Context>('a projection run from its checkpoint, a page at a
 runner.before.each(async (context) => {
   context.database = await createTestDatabase({ prefix: 'projection_runner' });
   context.db = connectPostgres({ url: context.database.url, maxConnections: 4 });
-  await runMigrations(context.db, [...eventStoreMigrations, ...timelineMigrations]);
+  await runMigrations(context.db, [...eventStoreMigrations, ...projectionMigrations]);
   await context.db.exec(
     'CREATE TABLE applied (seq bigserial, event_id text PRIMARY KEY, position text NOT NULL, n integer)',
   );
@@ -54,6 +54,7 @@ async function appendEvents(store: EventStore, from: number, count: number): Pro
 
 const recording = (): ProjectionDefinition => ({
   name: 'recording',
+  readModel: { schema: 'public', tables: ['applied'] },
   async apply(tx, event: RecordedEvent) {
     await tx.query('INSERT INTO applied (event_id, position, n) VALUES ($1, $2, $3)', [
       event.id,

@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import { createInMemoryEventStore, type EventStore } from '@hub/event-store';
+import { type Actor, conversationStream, type DomainEvent, encodeEvent } from '@hub/events';
+import { connectPostgres, runMigrations, type SqlDatabase } from '@hub/sql';
+import { createTestDatabase, type TestDatabase } from '@hub/testing';
+import { timelineMigrations } from '@hub/timeline';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { applyConversationEvent } from './conversations.projection.ts';
+import { inboxMigrations } from './inbox.migrations.ts';
+import { findConversation, inboxCounts, listInbox } from './inbox.queries.ts';
+
+interface Context {
+  database: TestDatabase;
+  db: SqlDatabase;
+  store: EventStore;
+}
+
+const maryam: Actor = { kind: 'agent', userId: 'maryam' };
+const customer: Actor = { kind: 'customer' };
+const at = (minute: number) => new Date(Date.UTC(2026, 11, 5, 9, minute)).toISOString();
+
+async function record(store: EventStore, conversationId: string, events: DomainEvent[]) {
+  const existing = await store.readStream(conversationStream(conversationId));
+  await store.appendToStream(
+    conversationStream(conversationId),
+    events.map((event) => encodeEvent(event, { id: randomUUID(), occurredAt: new Date() })),
+    { expectedRevision: existing.length === 0 ? 'no_stream' : existing.length - 1 },
+  );
+}
+
+const opened = (conversationId: string, minute: number, channel: 'email' | 'chat' = 'email'): DomainEvent[] => [
+  {
+    type: 'ConversationOpened',
+    data: {
+      conversationId,
+      customerId: randomUUID(),
+      channel,
+      inboxId: `${channel}-inbox`,
+      subject: 'سفارش ۱۲۳۴',
+      threadKeys: [],
+      openedBy: `i-${conversationId}`,
+      openedAt: at(minute),
+      actor: customer,
+    },
+  },
+  {
+    type: 'ConversationMessageAdded',
+    data: {
+      conversationId,
+      interactionId: `i-${conversationId}`,
+      direction: 'inbound',
+      channel,
+      occurredAt: at(minute),
+      threadKeys: [],
+      actor: customer,
+    },
+  },
+];
+
+/** Everything in the store, applied in order, each event in its own transaction: as the runner does. */
+async function project(db: SqlDatabase, store: EventStore) {
+  for (const event of await store.readAll()) await db.transaction((tx) => applyConversationEvent(tx, event));
+}
+
+const inbox = suite<Context>('the inbox and conversation read models');
+inbox.before.each(async (context) => {
+  context.database = await createTestDatabase({ prefix: 'inbox' });
+  context.db = connectPostgres({ url: context.database.url, maxConnections: 2 });
+  await runMigrations(context.db, [...timelineMigrations, ...inboxMigrations]);
+  context.store = createInMemoryEventStore();
+});
+inbox.after.each(async ({ db, database }) => {
+  await db?.close();
+  await database?.drop();
+});
+
+inbox(
+  'a conversation shows its state and its history in order; projecting it twice changes nothing',
+  async ({ db, store }) => {
+    await record(store, 'c1', [
+      ...opened('c1', 0),
+      { type: 'ConversationLabelAdded', data: { conversationId: 'c1', label: 'vip', actor: maryam, at: at(1) } },
+      {
+        type: 'ConversationNoteAdded',
+        data: {
+          conversationId: 'c1',
+          noteId: 'n1',
+          text: 'پیگیری شود @reza',
+          mentions: ['reza'],
+          actor: maryam,
+          at: at(2),
+        },
+      },
+      {
+        type: 'ConversationAssigned',
+        data: {
+          conversationId: 'c1',
+          agentId: 'maryam',
+          teamId: 'support',
+          previousAgentId: null,
+          previousTeamId: null,
+          kind: 'assignment',
+          actor: maryam,
+          at: at(3),
+        },
+      },
+      {
+        type: 'ConversationMessageAdded',
+        data: {
+          conversationId: 'c1',
+          interactionId: 'reply-1',
+          direction: 'outbound',
+          channel: 'email',
+          occurredAt: at(10),
+          threadKeys: [],
+          actor: maryam,
+        },
+      },
+      {
+        type: 'ConversationStatusChanged',
+        data: { conversationId: 'c1', status: 'pending', snoozedUntil: null, actor: maryam, reason: null, at: at(11) },
+      },
+    ]);
+    await project(db, store);
+    await project(db, store); // a replay from an older checkpoint
+    const view = await findConversation(db, 'c1');
+    assert.ok(view);
+    assert.is(view.status, 'pending');
+    assert.equal(view.labels, ['vip']);
+    assert.is(view.assigneeId, 'maryam');
+    assert.is(view.messageCount, 2, 'the replay counted nothing twice');
+    assert.is(view.firstResponseAt, at(10));
+    assert.is(view.waitingSince, null, 'the reply answered the customer');
+    assert.is(view.revision, 6, 'the revision of the stream the row shows');
+    assert.equal(
+      view.items.map((i) => i.kind),
+      ['opened', 'message', 'label-added', 'note', 'assignment', 'message', 'status'],
+    );
+    assert.is(view.items[3]?.data.text, 'پیگیری شود @reza');
+  },
+);
+
+inbox('filters: mine, unassigned, a label, a status; the counts beside them agree', async ({ db, store }) => {
+  await record(store, 'mine', [
+    ...opened('mine', 1),
+    {
+      type: 'ConversationAssigned',
+      data: {
+        conversationId: 'mine',
+        agentId: 'maryam',
+        teamId: null,
+        previousAgentId: null,
+        previousTeamId: null,
+        kind: 'auto',
+        actor: { kind: 'system', process: 'routing' },
+        at: at(2),
+      },
+    },
+  ]);
+  await record(store, 'free', [
+    ...opened('free', 2, 'chat'),
+    { type: 'ConversationLabelAdded', data: { conversationId: 'free', label: 'refund', actor: maryam, at: at(3) } },
+  ]);
+  await record(store, 'done', [
+    ...opened('done', 3),
+    {
+      type: 'ConversationStatusChanged',
+      data: { conversationId: 'done', status: 'resolved', snoozedUntil: null, actor: maryam, reason: null, at: at(4) },
+    },
+  ]);
+  await project(db, store);
+  const ids = async (query: Parameters<typeof listInbox>[1]) =>
+    (await listInbox(db, query)).conversations.map((c) => c.id);
+  assert.equal(await ids({ viewerId: 'maryam', assignee: 'me' }), ['mine']);
+  assert.equal(await ids({ viewerId: 'maryam', assignee: 'unassigned' }), ['free']);
+  assert.equal(await ids({ viewerId: 'maryam', label: 'refund' }), ['free']);
+  assert.equal(await ids({ viewerId: 'maryam', channel: 'chat' }), ['free']);
+  assert.equal(await ids({ viewerId: 'maryam', status: 'resolved' }), ['done']);
+  assert.equal(await ids({ viewerId: 'maryam' }), ['free', 'mine'], 'open ones, newest activity first');
+  assert.equal(await inboxCounts(db, 'maryam'), {
+    mine: 1,
+    unassigned: 1,
+    open: 2,
+    pending: 0,
+    snoozed: 0,
+    breached: 0,
+  });
+});
+
+inbox('pages follow each other without repeats or gaps, also when sorted by SLA due time', async ({ db, store }) => {
+  for (let i = 0; i < 7; i++) await record(store, `c${i}`, opened(`c${i}`, i));
+  await project(db, store);
+  // Due times for some: the SLA process writes them.
+  await db.query(`UPDATE read_models.conversations SET sla_due_at = $1 WHERE conversation_id IN ('c5', 'c2')`, [
+    at(30),
+  ]);
+  await db.query(`UPDATE read_models.conversations SET sla_due_at = $1 WHERE conversation_id = 'c6'`, [at(20)]);
+  for (const sort of ['last-activity', 'sla-due'] as const) {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listInbox(db, { viewerId: 'maryam', sort, limit: 2, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.conversations.map((c) => c.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    if (sort === 'last-activity') assert.equal(seen, ['c6', 'c5', 'c4', 'c3', 'c2', 'c1', 'c0']);
+    else
+      assert.equal(
+        seen,
+        ['c6', 'c2', 'c5', 'c0', 'c1', 'c3', 'c4'],
+        'soonest due first, those without a due time last',
+      );
+  }
+});
+
+inbox.run();

@@ -1,0 +1,20 @@
+export {
+  applyConversationEvent,
+  CONVERSATIONS_PROJECTION,
+  conversationsProjection,
+} from './conversations.projection.ts';
+export { inboxMigrations } from './inbox.migrations.ts';
+export {
+  type ConversationItem,
+  type ConversationView,
+  conversationStatuses,
+  findConversation,
+  type InboxConversation,
+  type InboxCounts,
+  type InboxFilter,
+  type InboxQuery,
+  inboxCounts,
+  listInbox,
+  slaStates,
+} from './inbox.queries.ts';
+export { inboxSchema } from './inbox.schema.ts';

@@ -1,0 +1,88 @@
+import { HubError } from '@hub/errors';
+import { type GlobalPosition, parsePosition } from '@hub/events';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { LiveFeed, LiveNotification } from './live-feed.ts';
+
+export interface LiveRouteOptions {
+  readonly feed: LiveFeed;
+  readonly path?: string;
+  /**
+   * What the signed-in user may see, decided once per connection (after the scope's
+   * authentication hook ran): a notification they may not see is never sent to them.
+   */
+  readonly audience: (request: FastifyRequest) => Promise<(notification: LiveNotification) => boolean>;
+  /** A comment line every so often keeps proxies from closing an idle stream (15 s). */
+  readonly keepAliveMs?: number;
+  /** Bytes a slow client may leave unread before its stream is closed (it resumes with Last-Event-ID). */
+  readonly maxBufferedBytes?: number;
+}
+
+const frame = (notification: LiveNotification) =>
+  `id: ${notification.id}\nevent: ${notification.type}\ndata: ${JSON.stringify(notification)}\n\n`;
+
+function resumePoint(request: FastifyRequest): GlobalPosition | undefined {
+  const header = request.headers['last-event-id'];
+  const query = (request.query as { lastEventId?: unknown } | undefined)?.lastEventId;
+  const text = typeof header === 'string' ? header : typeof query === 'string' ? query : undefined;
+  if (text === undefined || text.trim() === '') return undefined;
+  try {
+    return parsePosition(text.trim());
+  } catch {
+    throw new HubError('INVALID_INPUT', 'Last-Event-ID is not an event id this hub sent (commit/prepare)');
+  }
+}
+
+/**
+ * Server-sent events (`text/event-stream`): one notification per event the user may see, once the
+ * read models show it. `Last-Event-ID` (or `?lastEventId=` for clients that cannot set headers)
+ * resumes without a gap or a repeat; `event: reset` tells a client it missed too much to replay
+ * and should reload what it shows.
+ */
+export function registerLiveRoute(app: FastifyInstance, options: LiveRouteOptions): void {
+  const keepAliveMs = options.keepAliveMs ?? 15_000;
+  const maxBuffered = options.maxBufferedBytes ?? 1_048_576;
+  app.get(options.path ?? '/v1/live', async (request, reply) => {
+    // Refusals (a bad Last-Event-ID, no permission) are answered before the stream starts.
+    const after = resumePoint(request);
+    const maySee = await options.audience(request);
+    reply.hijack();
+    const socket = reply.raw;
+    socket.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    socket.write('retry: 2000\n\n');
+
+    let open = true;
+    let unsubscribe = () => {};
+    const keepAlive = setInterval(() => send(': keep-alive\n\n'), keepAliveMs);
+    function close() {
+      if (!open) return;
+      open = false;
+      clearInterval(keepAlive);
+      unsubscribe();
+      socket.end();
+    }
+    function send(text: string) {
+      if (!open) return;
+      socket.write(text);
+      if (socket.writableLength > maxBuffered) {
+        request.log.warn({ buffered: socket.writableLength }, 'live client too slow; closing its stream');
+        close();
+      }
+    }
+    request.raw.on('close', close);
+
+    const subscription = await options.feed.subscribe((notification) => {
+      if (maySee(notification)) send(frame(notification));
+    }, after);
+    unsubscribe = subscription.unsubscribe;
+    if (!open) unsubscribe(); // the client left while we were replaying
+    if (subscription.reset) {
+      send('event: reset\ndata: {}\n\n');
+      close();
+    }
+  });
+}

@@ -1,0 +1,205 @@
+import type { EventFilter, EventStore } from '@hub/event-store';
+import { comparePositions, formatPosition, type GlobalPosition, parsePosition, type RecordedEvent } from '@hub/events';
+import type { Logger } from '@hub/logger';
+import type { SqlDatabase, SqlExecutor } from '@hub/sql';
+import type { ProjectionDefinition } from './projection-runner.ts';
+import { assertReadModelTables, projectionLockKey, shadowSchemaOf } from './read-model.ts';
+import { analyzeShadowTables, createShadowTables, swapInShadowTables } from './shadow-tables.ts';
+
+export interface RebuildProgress {
+  /** Events applied to the shadow tables so far. */
+  readonly events: number;
+  /** Events to rebuild from, when the caller can count them. */
+  readonly total?: number;
+  readonly position?: string;
+}
+
+export interface RebuildSettings {
+  /** Events applied to the shadow in one transaction. */
+  readonly batchSize?: number;
+  /** At most one progress line this often. */
+  readonly progressIntervalMs?: number;
+  /** How often the swap may find the live projection moved on before the rebuild gives up. */
+  readonly swapAttempts?: number;
+  /** Told after each page the shadow commits, before the next one is applied. */
+  readonly onPage?: (progress: RebuildProgress) => Promise<void> | void;
+}
+
+export interface RebuildResult {
+  readonly projection: string;
+  /** Events applied to build the new tables. */
+  readonly events: number;
+  /** Where the new tables are, and where the projection goes on from. */
+  readonly checkpoint: string | undefined;
+  readonly durationMs: number;
+  readonly eventsPerSecond: number;
+}
+
+export interface RebuildDependencies {
+  readonly db: SqlDatabase;
+  /** The store the live projection reads (the one that opens sealed personal data). */
+  readonly store: EventStore;
+  readonly logger: Logger;
+  /** Counts the events a rebuild will read, for the progress lines; without it they give no total. */
+  readonly countEvents?: (filter?: EventFilter) => Promise<number>;
+  /** Milliseconds, for rates and the progress interval. */
+  readonly clock?: () => number;
+}
+
+const checkpointOf = async (executor: SqlExecutor, projection: string): Promise<GlobalPosition | undefined> => {
+  const [row] = await executor.query<{ position: string }>(
+    'SELECT position FROM read_models.checkpoints WHERE projection = $1',
+    [projection],
+  );
+  return row ? parsePosition(row.position) : undefined;
+};
+
+const upTo = (page: readonly RecordedEvent[], target: GlobalPosition | undefined) =>
+  target ? page.filter((event) => comparePositions(event.position, target) <= 0) : page;
+
+/**
+ * Builds a projection's tables afresh from the start of the store, in shadow tables beside the
+ * live ones, while the live projection goes on serving and projecting. Once the shadow has
+ * reached the live projection's checkpoint, one transaction swaps the shadow tables in under the
+ * live names, at exactly that checkpoint: the live projection (in this process or another) goes
+ * on from where it was, now into the new tables, and readers see the old rows or the new ones,
+ * never a half-built model. Use it after fixing a projection's handlers, or to check one.
+ *
+ * A projection that has never committed a page is rebuilt to the store's head, and its
+ * checkpoint set there. A rebuild that dies leaves only shadow tables, dropped by the next one.
+ * One rebuild of a projection at a time: a second one drops the first one's shadow tables.
+ */
+export async function rebuildProjection(
+  deps: RebuildDependencies,
+  projection: ProjectionDefinition,
+  settings: RebuildSettings = {},
+): Promise<RebuildResult> {
+  const { readModel } = projection;
+  assertReadModelTables(readModel);
+  const clock = deps.clock ?? (() => Date.now());
+  const batchSize = settings.batchSize ?? 1000;
+  const progressIntervalMs = settings.progressIntervalMs ?? 5000;
+  const swapAttempts = settings.swapAttempts ?? 50;
+  const shadow = shadowSchemaOf(readModel.schema);
+  const log = deps.logger.child({ component: 'projection-rebuild', projection: projection.name });
+  const startedAt = clock();
+
+  await createShadowTables(deps.db, readModel);
+  const total = await deps.countEvents?.(projection.filter);
+  log.info({ shadow, tables: readModel.tables, ...(total === undefined ? {} : { total }) }, 'rebuild started');
+
+  let position: GlobalPosition | undefined;
+  let events = 0;
+  let loggedAt = startedAt;
+  const progress = (): RebuildProgress => ({
+    events,
+    ...(total === undefined ? {} : { total }),
+    ...(position ? { position: formatPosition(position) } : {}),
+  });
+  const rate = (at: number) => Math.round((events * 1000) / Math.max(at - startedAt, 1));
+
+  const readPage = (after: GlobalPosition | undefined) =>
+    deps.store.readAll({
+      ...(after ? { after } : {}),
+      maxCount: batchSize,
+      ...(projection.filter ? { filter: projection.filter } : {}),
+    });
+  const applyToShadow = async (tx: SqlExecutor, page: readonly RecordedEvent[]) => {
+    if (projection.applyPage) await projection.applyPage(tx, page);
+    else for (const event of page) await projection.apply(tx, event);
+  };
+  const shadowPage = async (page: readonly RecordedEvent[]) => {
+    const last = page.at(-1);
+    if (!last) return;
+    await deps.db.transaction(async (tx) => {
+      // A rebuild that dies starts again from scratch: its commits need not wait for the disk.
+      await tx.query("SELECT set_config('synchronous_commit', 'off', true), set_config('search_path', $1, true)", [
+        shadow,
+      ]);
+      await applyToShadow(tx, page);
+    });
+    position = last.position;
+    events += page.length;
+    const at = clock();
+    if (at - loggedAt >= progressIntervalMs) {
+      loggedAt = at;
+      log.info({ ...progress(), eventsPerSecond: rate(at) }, 'rebuilding');
+    }
+    await settings.onPage?.(progress());
+  };
+
+  /** Up to the live checkpoint as it stands page by page, holding nothing the live projection needs. */
+  const catchUp = async () => {
+    let readAhead: Promise<RecordedEvent[]> | undefined;
+    try {
+      for (;;) {
+        const target = await checkpointOf(deps.db, projection.name);
+        const page = await (readAhead ?? readPage(position));
+        readAhead = undefined;
+        const due = upTo(page, target);
+        const reached = due.length < page.length || page.length < batchSize;
+        const last = page.at(-1);
+        // The next page is read while this one is applied, as the live projection does.
+        if (!reached && last) {
+          readAhead = readPage(last.position);
+          readAhead.catch(() => undefined);
+        }
+        await shadowPage(due);
+        if (reached) return;
+      }
+    } finally {
+      await readAhead?.catch(() => undefined);
+    }
+  };
+
+  for (let attempt = 1; ; attempt++) {
+    await catchUp();
+    if (attempt === 1) await analyzeShadowTables(deps.db, readModel);
+    // What is left is read before the swap's transaction: on PGlite a store read waits for it.
+    const rest = await readPage(position);
+    const swapped = await deps.db.transaction(async (tx) => {
+      await tx.query("SELECT set_config('search_path', $1, true), pg_advisory_xact_lock(hashtextextended($2, 0))", [
+        shadow,
+        projectionLockKey(projection.name),
+      ]);
+      // No live page can commit now: the checkpoint stays where it is until the swap commits.
+      const target = await checkpointOf(tx, projection.name);
+      const lastRead = rest.at(-1)?.position ?? position;
+      const covered = target
+        ? lastRead !== undefined && comparePositions(target, lastRead) <= 0
+        : rest.length < batchSize;
+      if (!covered) return undefined;
+      const due = upTo(rest, target);
+      await applyToShadow(tx, due);
+      const final = due.at(-1)?.position ?? position;
+      if (!target && final) {
+        await tx.query(
+          `INSERT INTO read_models.checkpoints (projection, position, updated_at) VALUES ($1, $2, now())
+           ON CONFLICT (projection) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
+          [projection.name, formatPosition(final)],
+        );
+      }
+      await swapInShadowTables(tx, readModel);
+      return { final, applied: due.length };
+    });
+    if (swapped) {
+      position = swapped.final;
+      events += swapped.applied;
+      break;
+    }
+    if (attempt >= swapAttempts)
+      throw new Error(`rebuild of ${projection.name}: the live projection moved on at each of ${attempt} swaps`);
+    log.debug({ attempt }, 'the live projection moved on before the swap; catching up again');
+  }
+
+  const durationMs = clock() - startedAt;
+  const result: RebuildResult = {
+    projection: projection.name,
+    events,
+    checkpoint: position ? formatPosition(position) : undefined,
+    durationMs,
+    eventsPerSecond: rate(clock()),
+  };
+  log.info({ ...result, ...(total === undefined ? {} : { total }) }, 'projection rebuilt and swapped in');
+  return result;
+}
