@@ -85,6 +85,30 @@ csat('the customer rates 1 to 5 with a comment; it is recorded on the conversati
   });
 });
 
+csat('a rating that arrives after the customer wrote again is still recorded on the request it answers', () => {
+  const reopened: ConversationEvent = {
+    type: 'ConversationReopened',
+    data: {
+      conversationId,
+      from: 'resolved',
+      reason: 'inbound-message',
+      interactionId: 'in-2',
+      actor: customer,
+      at: iso('11:00:00'),
+    },
+  };
+  const state = given([...resolved, requested, messageAdded('in-2', 'inbound', '11:00:00'), reopened])
+    .when(answer(2))
+    .thenEvents([
+      {
+        type: 'CsatRecorded',
+        data: { conversationId, rating: 2, comment: null, actor: customer, at: iso('12:00:00') },
+      },
+    ]);
+  assert.ok(state.exists);
+  assert.is(state.status, 'open', 'rating does not resolve it again');
+});
+
 csat('a rating nobody asked for is refused', () => {
   given(resolved)
     .when(answer(5))

@@ -59,7 +59,8 @@ function openIfNew(
         customerId,
         channel: message.channel,
         inboxId,
-        subject,
+        // A spam subject can be any length; the first 1024 characters tell agents what it is about.
+        subject: subject === null ? null : subject.slice(0, 1024),
         threadKeys: [...message.threadKeys],
         openedBy: message.interactionId,
         openedAt: requireInstant(message.occurredAt, 'occurredAt'),

@@ -83,6 +83,27 @@ messages('the customer writing to a snoozed conversation wakes it before its tim
   assert.is(state.snoozedUntil, null);
 });
 
+messages('the customer answering a conversation pending on them opens it again', () => {
+  const state = given([...opened(), statusChanged('pending', '09:30:00')])
+    .when(inbound('in-2', '10:00:00'))
+    .thenEvents([
+      messageAdded('in-2', 'inbound', '10:00:00'),
+      {
+        type: 'ConversationReopened',
+        data: {
+          conversationId,
+          from: 'pending',
+          reason: 'inbound-message',
+          interactionId: 'in-2',
+          actor: customer,
+          at: iso('10:00:00'),
+        },
+      },
+    ]);
+  assert.ok(state.exists);
+  assert.is(state.status, 'open');
+});
+
 messages("an agent's reply is an outbound message that leaves a resolved conversation resolved", () => {
   const state = given([...opened(), statusChanged('resolved', '10:00:00')])
     .when(outbound('out-1', '10:30:00'))

@@ -110,6 +110,12 @@ snooze('the clock at the snooze time: the conversation is open again, by the sch
   assert.is(state.snoozedUntil, null);
 });
 
+snooze('a wake-up for a snooze since moved later changes nothing', () => {
+  given([...snoozedUntilSix, statusChanged('snoozed', '12:00:00', iso('20:00:00'))])
+    .when({ kind: 'WakeUp', now: at('18:00:00') })
+    .thenEvents([]);
+});
+
 snooze('a late or repeated wake-up of a conversation no longer snoozed changes nothing', () => {
   given([...snoozedUntilSix, statusChanged('open', '12:00:00')])
     .when({ kind: 'WakeUp', now: at('18:30:00') })
