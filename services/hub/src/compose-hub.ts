@@ -1,4 +1,5 @@
 import { registerCustomerRoutes } from '@hub/agent-api';
+import { conversationLinker } from '@hub/agent-workspace';
 import {
   countSqlDeadLetters,
   createInProcessLog,
@@ -9,6 +10,7 @@ import {
 } from '@hub/bus';
 import type { CountryCode } from '@hub/customer-identity';
 import { createIdentityIndex } from '@hub/identity-index';
+import { conversationsProjection } from '@hub/inbox';
 import { createLogIntake, defaultIngestSettings, type IngestDependencies, loadWebForms } from '@hub/ingest-gateway';
 import type { Logger } from '@hub/logger';
 import { createSealingEventStore, createSqlKeyStore } from '@hub/personal-data';
@@ -103,16 +105,23 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
     : undefined;
   // Serve once the writer is in (topics made, group joined), or after 15 s without it: degraded.
   if (writer) await Promise.race([writer.joined, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
-  const projection = roles.has('projector')
-    ? await runProjection({ db: database, store, logger, lagStore: rawStore }, timelineProjection)
-    : undefined;
+  // The timeline, then the linker that files each interaction into a conversation, then the inbox
+  // built from the conversations: `projectionCaughtUp` waits for them in that order.
+  const projectionDeps = { db: database, store, logger, lagStore: rawStore };
+  const projections = roles.has('projector')
+    ? [
+        await runProjection(projectionDeps, timelineProjection),
+        await runProjection(projectionDeps, conversationLinker({ store, indexKey: secrets.keys.threadIndex })),
+        await runProjection(projectionDeps, conversationsProjection),
+      ]
+    : [];
   // One admin connection for health and metrics, kept for the life of the process.
   const kafkaAdmin = config.kafkaBrokers ? openKafkaAdminSession(config.kafkaBrokers) : undefined;
   const eventLoop = startEventLoopMonitor();
   const deadLetterTopic = `${config.kafkaTopic}.dead-letters`;
   const metrics = createHubMetrics(
     {
-      projections: projection ? [projection] : [],
+      projections,
       writerLag: kafkaAdmin
         ? kafkaWriterLag(kafkaAdmin, config.kafkaTopic, WRITER_GROUP)
         : // In process, publishing waits for the writer: its backlog is what the intake has in hand.
@@ -148,7 +157,7 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
     dependencies: checks,
     healthRateLimitPerMinute: config.healthRateLimitPerMinute,
     http: config.http,
-    projections: projection ? [projection] : [],
+    projections,
     projectionStallMs: config.projectionStallSeconds * 1000,
     eventLoop,
     metrics,
@@ -199,13 +208,15 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
     database,
     log,
     rawPayloads,
-    projectionCaughtUp: () => projection?.caughtUp() ?? Promise.resolve(),
+    projectionCaughtUp: async () => {
+      for (const projection of projections) await projection.caughtUp();
+    },
     writerJoined: () => writer?.joined ?? Promise.resolve(),
     async stop() {
       await gateway?.stop();
       await app.close();
       await writer?.stop();
-      await projection?.stop();
+      for (const projection of projections.reverse()) await projection.stop();
       eventLoop.stop();
       await kafkaAdmin?.close();
       await log.close();

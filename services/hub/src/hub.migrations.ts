@@ -1,6 +1,8 @@
+import { workspaceMigrations } from '@hub/agent-workspace';
 import { deadLetterMigrations } from '@hub/bus';
 import { eventStoreMigrations } from '@hub/event-store-postgres';
 import { identityIndexMigrations } from '@hub/identity-index';
+import { inboxMigrations } from '@hub/inbox';
 import { imapCheckpointMigrations } from '@hub/ingest-gateway';
 import { keyStoreMigrations } from '@hub/personal-data';
 import { projectionMigrations } from '@hub/projections';
@@ -21,5 +23,7 @@ export const hubMigrations: readonly Migration[] = [
   ...deadLetterMigrations,
   ...projectionMigrations,
   ...timelineMigrations,
+  ...inboxMigrations,
+  ...workspaceMigrations,
   ...imapCheckpointMigrations,
 ];

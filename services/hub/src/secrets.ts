@@ -13,6 +13,7 @@ export interface HubSecrets {
     readonly partition: Buffer;
     readonly rawPayloads: Buffer;
     readonly identityIndex: Buffer;
+    readonly threadIndex: Buffer;
   };
   /** Where generated secrets were written, when they were. */
   readonly generatedFile: string | undefined;
@@ -53,6 +54,7 @@ export async function loadSecrets(config: HubConfig): Promise<HubSecrets> {
       partition: derive(master, 'partition-key'),
       rawPayloads: derive(master, 'raw-payloads'),
       identityIndex: derive(master, 'identity-index'),
+      threadIndex: derive(master, 'thread-index'),
     },
     generatedFile,
   };
