@@ -18,7 +18,16 @@ export {
 } from './domain/event-catalogue.ts';
 export { decodeEvent, type EventContext, encodeEvent } from './domain/event-codec.ts';
 export { ErasedDetails, InteractionDetails, InteractionRecorded } from './domain/interaction.events.ts';
-export { Channel, CustomerIdentifier, channels, DecidedBy } from './domain/values.ts';
+export {
+  UserCreated,
+  UserDeactivated,
+  UserPasswordChanged,
+  UserReactivated,
+  UserRole,
+  UserRoleChanged,
+  userRoles,
+} from './domain/user.events.ts';
+export { Actor, Channel, CustomerIdentifier, channels, DecidedBy } from './domain/values.ts';
 export {
   comparePositions,
   type EventToAppend,
@@ -28,4 +37,4 @@ export {
   type RecordedEvent,
   startOfAll,
 } from './envelope.ts';
-export { customerStream } from './streams.ts';
+export { customerStream, userStream } from './streams.ts';

@@ -80,6 +80,13 @@ export async function applyTimelineEvent(tx: SqlExecutor, recorded: RecordedEven
       return unmergeCustomers(tx, event.data);
     case 'CustomerErased':
       return eraseCustomer(tx, event.data.customerId, at);
+    case 'UserCreated':
+    case 'UserRoleChanged':
+    case 'UserDeactivated':
+    case 'UserReactivated':
+    case 'UserPasswordChanged':
+      // Accounts are not customers: @hub/access keeps their read model.
+      return;
     default:
       return event satisfies never;
   }

@@ -10,6 +10,7 @@ import {
 } from './customer.events.ts';
 import { InteractionRecorded } from './interaction.events.ts';
 import { identifierLinkedV1ToV2, type Upcaster } from './upcasters.ts';
+import { UserCreated, UserDeactivated, UserPasswordChanged, UserReactivated, UserRoleChanged } from './user.events.ts';
 
 interface EventDefinition<Schema extends z.ZodType> {
   /** The schema version written today. */
@@ -34,6 +35,11 @@ export const eventCatalogue = {
   CustomersMerged: define({ version: 1, schema: CustomersMerged, upcasters: {} }),
   CustomersUnmerged: define({ version: 1, schema: CustomersUnmerged, upcasters: {} }),
   CustomerErased: define({ version: 1, schema: CustomerErased, upcasters: {} }),
+  UserCreated: define({ version: 1, schema: UserCreated, upcasters: {} }),
+  UserRoleChanged: define({ version: 1, schema: UserRoleChanged, upcasters: {} }),
+  UserDeactivated: define({ version: 1, schema: UserDeactivated, upcasters: {} }),
+  UserReactivated: define({ version: 1, schema: UserReactivated, upcasters: {} }),
+  UserPasswordChanged: define({ version: 1, schema: UserPasswordChanged, upcasters: {} }),
 } as const;
 
 export type DomainEventType = keyof typeof eventCatalogue;

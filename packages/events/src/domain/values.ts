@@ -22,3 +22,11 @@ export const DecidedBy = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('agent'), agentId: z.string().min(1) }),
 ]);
 export type DecidedBy = z.infer<typeof DecidedBy>;
+
+/** Who caused an event: a signed-in user, a process of the hub (or an integration's token), or the customer. */
+export const Actor = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('agent'), userId: z.string().min(1) }),
+  z.object({ kind: z.literal('system'), process: z.string().min(1) }),
+  z.object({ kind: z.literal('customer') }),
+]);
+export type Actor = z.infer<typeof Actor>;
