@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import type { Principal } from '@hub/access';
 import { type CountryCode, normalizeEmail, normalizeHandle, normalizePhone } from '@hub/customer-identity';
 import { HubError } from '@hub/errors';
-import { requireBearer } from '@hub/http';
 import type { SqlExecutor } from '@hub/sql';
 import { findCustomer, lookupCustomer, searchCustomers, timelinePage } from '@hub/timeline';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { type AuthenticateHook, principalOf, requirePermission } from './access/authenticate.ts';
 import { type ErasureDependencies, eraseCustomer } from './erase-customer.ts';
 import { mergeCustomers, unmergeCustomers } from './merge-customers.ts';
 import { decodeCursor, encodeCursor } from './timeline-cursor.ts';
 
 export interface AgentApiDependencies extends ErasureDependencies {
   readonly readModels: SqlExecutor;
-  readonly agentToken: string;
+  /** Who is calling (session, API token or the legacy HUB_AGENT_TOKEN); see `createAuthenticate`. */
+  readonly authenticate: AuthenticateHook;
   readonly defaultPhoneRegion: CountryCode | undefined;
 }
 
@@ -53,6 +55,10 @@ function normalizeLookup(
   return ['handle', normalizeHandle(network, id)];
 }
 
+/** A signed-in agent is who decided; an integration's token may name the agent it acts for. */
+const agentIdOf = (principal: Principal, named: string): string =>
+  principal.kind === 'user' ? principal.userId : named;
+
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
@@ -60,17 +66,19 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   throw new HubError('INVALID_INPUT', `invalid ${what}: ${issue?.path.join('.') || ''} ${issue?.message ?? ''}`.trim());
 }
 
-/** The agents' customer API; every route needs `Authorization: Bearer <HUB_AGENT_TOKEN>`. */
+const read = { onRequest: requirePermission('customers:read') };
+
+/** The agents' customer API; every route needs a signed-in user or token whose role permits it. */
 export async function registerCustomerRoutes(app: FastifyInstance, deps: AgentApiDependencies): Promise<void> {
   // onRequest, before the body is read: an unauthenticated client cannot make us buffer it.
-  app.addHook('onRequest', requireBearer(deps.agentToken, 'the agent API'));
+  app.addHook('onRequest', deps.authenticate);
 
-  app.get('/v1/customers', async (request) => {
+  app.get('/v1/customers', read, async (request) => {
     const { q, limit } = parse(Search, request.query, 'search');
     return { customers: await searchCustomers(deps.readModels, q, limit) };
   });
 
-  app.get('/v1/customers/lookup', async (request) => {
+  app.get('/v1/customers/lookup', read, async (request) => {
     const [kind, value] = normalizeLookup(parse(Lookup, request.query, 'lookup'), deps.defaultPhoneRegion);
     if (!value) throw new HubError('INVALID_INPUT', `not a valid ${kind}`);
     const customer = await lookupCustomer(deps.readModels, kind, value);
@@ -78,14 +86,14 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AgentAp
     return customer;
   });
 
-  app.get('/v1/customers/:id', async (request) => {
+  app.get('/v1/customers/:id', read, async (request) => {
     const { id } = parse(CustomerId, request.params, 'customer id');
     const customer = await findCustomer(deps.readModels, id);
     if (!customer) throw new HubError('NOT_FOUND', `no customer ${id}`);
     return customer;
   });
 
-  app.get('/v1/customers/:id/timeline', async (request) => {
+  app.get('/v1/customers/:id/timeline', read, async (request) => {
     const { id } = parse(CustomerId, request.params, 'customer id');
     const query = parse(TimelineQuery, request.query, 'timeline query');
     const customer = await findCustomer(deps.readModels, id);
@@ -107,23 +115,30 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AgentAp
 
   const mergeDeps = { ...deps, newId: randomUUID };
 
-  app.post('/v1/customers/:id/merges', async (request, reply) => {
+  app.post('/v1/customers/:id/merges', { onRequest: requirePermission('customers:merge') }, async (request, reply) => {
     const { id } = parse(CustomerId, request.params, 'customer id');
     const body = parse(MergeBody, request.body, 'merge');
-    await mergeCustomers(mergeDeps, id, body.mergedId, body.agentId);
+    await mergeCustomers(mergeDeps, id, body.mergedId, agentIdOf(principalOf(request), body.agentId));
     return reply.status(202).send({ survivorId: id, mergedId: body.mergedId });
   });
 
-  app.delete('/v1/customers/:id/merges/:mergedId', async (request, reply) => {
-    const { id, mergedId } = parse(UnmergeParams, request.params, 'unmerge');
-    const query = parse(UnmergeQuery, request.query, 'unmerge query');
-    const restored = await unmergeCustomers(mergeDeps, id, mergedId, query);
-    return reply.status(202).send({ survivorId: id, restoredId: mergedId, ...restored });
-  });
+  app.delete(
+    '/v1/customers/:id/merges/:mergedId',
+    { onRequest: requirePermission('customers:merge') },
+    async (request, reply) => {
+      const { id, mergedId } = parse(UnmergeParams, request.params, 'unmerge');
+      const query = parse(UnmergeQuery, request.query, 'unmerge query');
+      const agentId = agentIdOf(principalOf(request), query.agentId);
+      const restored = await unmergeCustomers(mergeDeps, id, mergedId, { ...query, agentId });
+      return reply.status(202).send({ survivorId: id, restoredId: mergedId, ...restored });
+    },
+  );
 
-  app.delete('/v1/customers/:id', async (request, reply) => {
+  app.delete('/v1/customers/:id', { onRequest: requirePermission('customers:erase') }, async (request, reply) => {
     const { id } = parse(CustomerId, request.params, 'customer id');
-    const result = await eraseCustomer(deps, id, { requestedBy: 'agent-api', reason: null });
+    const principal = principalOf(request);
+    const requestedBy = principal.kind === 'user' ? `user:${principal.userId}` : `api-token:${principal.tokenId}`;
+    const result = await eraseCustomer(deps, id, { requestedBy, reason: null });
     return reply.status(202).send(result);
   });
 }

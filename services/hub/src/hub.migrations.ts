@@ -1,3 +1,4 @@
+import { accessMigrations } from '@hub/access';
 import { deadLetterMigrations } from '@hub/bus';
 import { eventStoreMigrations } from '@hub/event-store-postgres';
 import { identityIndexMigrations } from '@hub/identity-index';
@@ -20,4 +21,5 @@ export const hubMigrations: readonly Migration[] = [
   ...deadLetterMigrations,
   ...timelineMigrations,
   ...imapCheckpointMigrations,
+  ...accessMigrations,
 ];
