@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Access, accessMigrations, createAccess, ensureFirstAdmin, type UserRole } from '@hub/access';
+import { type Access, accessMigrations, createAccess, ensureFirstAdmin, isUserEvent, type UserRole } from '@hub/access';
 import type { EventStore } from '@hub/event-store';
 import { createPostgresEventStore, eventStoreMigrations } from '@hub/event-store-postgres';
 import { decodeEvent, userStream } from '@hub/events';
@@ -273,7 +273,7 @@ access(
     });
     assert.is(stale.statusCode, 409, 'a change from an old view is refused');
     assert.is(stale.json().code, 'WRONG_EXPECTED_REVISION');
-    const history = (await store.readStream(userStream(agent.userId))).map(decodeEvent);
+    const history = (await store.readStream(userStream(agent.userId))).map(decodeEvent).filter(isUserEvent);
     assert.equal(
       history.map((event) => event.type),
       ['UserCreated', 'UserPasswordChanged', 'UserDeactivated'],
