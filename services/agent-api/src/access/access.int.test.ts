@@ -61,7 +61,7 @@ access.before(async (context) => {
       keys: createSqlKeyStore(context.db),
       index: createIdentityIndex(context.db, Buffer.alloc(32, 1)),
       readModels: context.db,
-      rawPayloads: { deletePayloads: noop },
+      rawPayloads: { deletePayloads: noop, purgeParseFailures: noop },
       attachments: { deleteAttachments: noop },
       deadLetters: { purge: noop },
       logKeys: { transport: Buffer.alloc(32, 2), partition: Buffer.alloc(32, 3) },
