@@ -191,7 +191,7 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
       const admin = await firstAdminPassword(config);
       if (await ensureFirstAdmin(access, { email: config.adminEmail, password: admin.password })) {
         logger.warn(
-          { email: config.adminEmail, passwordIn: admin.file ?? 'HUB_ADMIN_PASSWORD' },
+          { adminEmail: config.adminEmail, passwordIn: admin.file ?? 'HUB_ADMIN_PASSWORD' },
           'first admin created: sign in with this email and the password kept where passwordIn says, then change it',
         );
       }
