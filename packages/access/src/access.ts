@@ -1,3 +1,4 @@
+import { isHubError } from '@hub/errors';
 import type { EventStore } from '@hub/event-store';
 import type { SqlDatabase } from '@hub/sql';
 import { type AccessSettings, defaultAccessSettings } from './access.settings.ts';
@@ -25,18 +26,30 @@ export function createAccess(deps: AccessDependencies) {
 export type Access = ReturnType<typeof createAccess>;
 
 /**
- * On a hub with no user yet, creates the first admin. Several processes starting together race on
- * the email claim; the losers find the admin made. Answers whether this call made it.
+ * On a hub with no user yet, creates the first admin. The password is asked for only once this
+ * call has claimed the email, so of several processes starting together only the winner makes
+ * (and stores) one. An admin left without a password by a crash mid-way gets it on the next start.
+ * Answers whether this call set the first admin up.
  */
-export async function ensureFirstAdmin(access: Access, admin: { email: string; password: string }): Promise<boolean> {
-  if ((await access.users.count()) > 0) return false;
+export async function ensureFirstAdmin(
+  access: Access,
+  admin: { email: string; password: () => Promise<string> },
+): Promise<boolean> {
   const actor = { kind: 'system', process: 'first-start' } as const;
-  try {
-    const user = await access.users.create(actor, { email: admin.email, displayName: 'Administrator', role: 'admin' });
-    await access.users.setPassword(actor, user.userId, admin.password, 'first-start');
-    return true;
-  } catch (error) {
-    if ((await access.users.count()) > 0 && (error as { code?: string }).code === 'ALREADY_EXISTS') return false;
-    throw error;
+  let userId: string;
+  if ((await access.users.count()) > 0) {
+    const orphan = await access.users.firstAdminWithoutPassword(admin.email);
+    if (!orphan) return false;
+    userId = orphan;
+  } else {
+    try {
+      userId = (await access.users.create(actor, { email: admin.email, displayName: 'Administrator', role: 'admin' }))
+        .userId;
+    } catch (error) {
+      if (isHubError(error, 'ALREADY_EXISTS')) return false;
+      throw error;
+    }
   }
+  await access.users.setPassword(actor, userId, await admin.password(), 'first-start');
+  return true;
 }

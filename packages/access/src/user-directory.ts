@@ -129,6 +129,16 @@ export function createUserDirectory(deps: UserDirectoryDependencies) {
       return rows.map(toView);
     },
 
+    /** The id of the admin with this email when it has no password yet (a first start cut short). */
+    async firstAdminWithoutPassword(email: string): Promise<string | undefined> {
+      const rows = await db.query<{ user_id: string }>(
+        `SELECT u.user_id FROM access.users u LEFT JOIN access.passwords p ON p.user_id = u.user_id
+         WHERE u.email = $1 AND u.role = 'admin' AND u.active AND p.user_id IS NULL AND u.revision >= 0`,
+        [foldEmail(email)],
+      );
+      return rows[0]?.user_id;
+    },
+
     async count(): Promise<number> {
       const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM access.users');
       return Number(rows[0]?.n ?? 0);

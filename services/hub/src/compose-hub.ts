@@ -187,14 +187,20 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
         sessionMaxMs: config.sessionMaxDays * 24 * HOUR_MS,
       },
     });
-    if ((await access.users.count()) === 0) {
-      const admin = await firstAdminPassword(config);
-      if (await ensureFirstAdmin(access, { email: config.adminEmail, password: admin.password })) {
-        logger.warn(
-          { adminEmail: config.adminEmail, passwordIn: admin.file ?? 'HUB_ADMIN_PASSWORD' },
-          'first admin created: sign in with this email and the password kept where passwordIn says, then change it',
-        );
-      }
+    let passwordIn = 'HUB_ADMIN_PASSWORD';
+    const firstAdmin = {
+      email: config.adminEmail,
+      password: async () => {
+        const admin = await firstAdminPassword(config);
+        passwordIn = admin.file ?? passwordIn;
+        return admin.password;
+      },
+    };
+    if (await ensureFirstAdmin(access, firstAdmin)) {
+      logger.warn(
+        { adminEmail: config.adminEmail, passwordIn },
+        'first admin created: sign in with this email and the password kept where passwordIn says, then change it',
+      );
     }
     const authenticate = createAuthenticate({ access, legacyAgentToken: secrets.agentToken });
     await app.register(async (scope) =>

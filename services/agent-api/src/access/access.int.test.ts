@@ -46,8 +46,9 @@ access.before(async (context) => {
   context.clock = new Date('2026-03-01T08:00:00Z');
   const now = () => context.clock;
   context.access = createAccess({ db: context.db, store: context.store, now, newId: randomUUID });
-  assert.ok(await ensureFirstAdmin(context.access, ADMIN), 'the first admin is created on an empty hub');
-  assert.not.ok(await ensureFirstAdmin(context.access, ADMIN), 'and only then');
+  const firstAdmin = { email: ADMIN.email, password: async () => ADMIN.password };
+  assert.ok(await ensureFirstAdmin(context.access, firstAdmin), 'the first admin is created on an empty hub');
+  assert.not.ok(await ensureFirstAdmin(context.access, firstAdmin), 'and only then');
   const app = Fastify();
   useProblemDetails(app);
   const authenticate = createAuthenticate({ access: context.access, legacyAgentToken: LEGACY });
