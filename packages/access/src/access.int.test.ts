@@ -86,4 +86,34 @@ starts('an email is taken whatever its case, and a refused creation leaves nothi
   assert.is(Number(rows[0]?.n), 1, 'one UserCreated only');
 });
 
+starts(
+  'one client trying many emails is stopped after 20 failures; other clients still sign in',
+  async ({ access }) => {
+    const system = { kind: 'system', process: 'test' } as const;
+    const user = await access.users.create(system, {
+      email: 'nima@example.ir',
+      displayName: 'Nima',
+      role: 'agent',
+      password: 'nima-password-long',
+    });
+    for (let i = 0; i < 20; i++) {
+      try {
+        await access.sessions.signIn(`guess-${i}@example.ir`, 'whatever-it-is', '203.0.113.9');
+        assert.unreachable();
+      } catch (error) {
+        assert.ok(isHubError(error, 'UNAUTHENTICATED'), String(error));
+      }
+    }
+    try {
+      await access.sessions.signIn('nima@example.ir', 'nima-password-long', '203.0.113.9');
+      assert.unreachable('the guessing client was let in');
+    } catch (error) {
+      assert.ok(isHubError(error, 'RATE_LIMITED'), String(error));
+      assert.is(error.context.retryAfterSeconds, 900);
+    }
+    const other = await access.sessions.signIn('nima@example.ir', 'nima-password-long', '198.51.100.4');
+    assert.is(other.user.userId, user.userId);
+  },
+);
+
 starts.run();
