@@ -73,6 +73,25 @@ starts('two admins demoting each other at once: one change wins, the hub keeps a
   assert.ok(history.state.exists && history.state.role === 'admin', 'the stream agrees with the read model');
 });
 
+starts('two processes each demoting the other admin at once: one wins', async ({ access, db }) => {
+  const system = { kind: 'system', process: 'test' } as const;
+  const a = await access.users.create(system, { email: 'a@example.ir', displayName: 'A', role: 'admin' });
+  const b = await access.users.create(system, { email: 'b@example.ir', displayName: 'B', role: 'admin' });
+  // A second hub process: its own in-process queue, the same database.
+  const elsewhere = createAccess({
+    db,
+    store: createPostgresEventStore(db),
+    now: () => new Date('2026-03-01T08:00:00Z'),
+    newId: randomUUID,
+  });
+  const outcomes = await Promise.allSettled([
+    access.users.change({ kind: 'agent', userId: a.userId }, b.userId, { active: false }),
+    elsewhere.users.change({ kind: 'agent', userId: b.userId }, a.userId, { active: false }),
+  ]);
+  assert.is(outcomes.filter((o) => o.status === 'rejected' && isHubError(o.reason, 'LAST_ADMIN')).length, 1);
+  assert.is((await access.users.list()).filter((user) => user.role === 'admin' && user.active).length, 1);
+});
+
 starts('an email is taken whatever its case, and a refused creation leaves nothing behind', async ({ access, db }) => {
   const system = { kind: 'system', process: 'test' } as const;
   await access.users.create(system, { email: 'Sara@Example.ir', displayName: 'Sara', role: 'agent' });

@@ -61,13 +61,24 @@ const COLUMNS = 'user_id, email, display_name, role, active, revision';
 
 /**
  * Users: decided by the user decider on their streams, mirrored into `access.users` (the read
- * model and the email claim). Changes that could remove the last admin take turns in this process.
+ * model and the email claim). Changes that could remove the last admin take turns.
  */
 export function createUserDirectory(deps: UserDirectoryDependencies) {
   const { db, store, now, newId } = deps;
   let adminTurn: Promise<unknown> = Promise.resolve();
+  // Role and activation changes take turns, in this process and across processes on PostgreSQL
+  // (an advisory lock held by an otherwise idle transaction), so two admins demoting each other at
+  // once cannot both count the other as the one who remains. PGlite is one process: the queue is enough.
+  const acrossProcesses = <T>(work: () => Promise<T>): Promise<T> =>
+    db.dialect === 'postgres'
+      ? db.transaction(async (tx) => {
+          await tx.query("SELECT pg_advisory_xact_lock(hashtextextended('access.user-roles', 0))");
+          return work();
+        })
+      : work();
   const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
-    const result = adminTurn.then(work, work);
+    const guarded = () => acrossProcesses(work);
+    const result = adminTurn.then(guarded, guarded);
     adminTurn = result.catch(() => undefined);
     return result;
   };
