@@ -57,6 +57,16 @@ export const errorCatalogue = {
     retriable: false,
     title: 'The request is understood but not allowed',
   },
+  ALREADY_EXISTS: {
+    httpStatus: 409,
+    retriable: false,
+    title: 'A resource with this unique value already exists',
+  },
+  LAST_ADMIN: {
+    httpStatus: 409,
+    retriable: false,
+    title: 'The change would leave the hub without an active admin',
+  },
   NOT_FOUND: {
     httpStatus: 404,
     retriable: false,

@@ -45,6 +45,15 @@ export {
   TeamMemberAdded,
   TeamMemberRemoved,
 } from './domain/routing.events.ts';
+export {
+  UserCreated,
+  UserDeactivated,
+  UserPasswordChanged,
+  UserReactivated,
+  UserRole,
+  UserRoleChanged,
+  userRoles,
+} from './domain/user.events.ts';
 export { Actor, Channel, CustomerIdentifier, channels, DecidedBy } from './domain/values.ts';
 export {
   comparePositions,
@@ -55,4 +64,11 @@ export {
   type RecordedEvent,
   startOfAll,
 } from './envelope.ts';
-export { agentPresenceStream, conversationStream, customerStream, inboxStream, teamStream } from './streams.ts';
+export {
+  agentPresenceStream,
+  conversationStream,
+  customerStream,
+  inboxStream,
+  teamStream,
+  userStream,
+} from './streams.ts';

@@ -12,3 +12,6 @@ export const inboxStream = (inboxId: string): string => `inbox-${inboxId}`;
 
 /** An agent's presence changes: who was available when. */
 export const agentPresenceStream = (userId: string): string => `agent-presence-${userId}`;
+
+/** Each user's account history (role, activation, password changes) is one stream. */
+export const userStream = (userId: string): string => `user-${userId}`;

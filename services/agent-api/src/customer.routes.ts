@@ -1,18 +1,20 @@
+import type { Principal } from '@hub/access';
 import { type CountryCode, normalizeEmail, normalizeHandle, normalizePhone } from '@hub/customer-identity';
 import { HubError } from '@hub/errors';
 import { customerStream } from '@hub/events';
-import { requireBearer } from '@hub/http';
 import type { SqlExecutor } from '@hub/sql';
 import { findCustomer, lookupCustomer, searchCustomers, timelinePage } from '@hub/timeline';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { type AuthenticateHook, principalOf, requirePermission } from './access/authenticate.ts';
 import { type ErasureDependencies, eraseCustomer } from './erase-customer.ts';
 import { mergeCustomers, unmergeCustomers } from './merge-customers.ts';
 import { decodeCursor, encodeCursor } from './timeline-cursor.ts';
 
 export interface AgentApiDependencies extends ErasureDependencies {
   readonly readModels: SqlExecutor;
-  readonly agentToken: string;
+  /** Who is calling (session, API token or the legacy HUB_AGENT_TOKEN); see `createAuthenticate`. */
+  readonly authenticate: AuthenticateHook;
   readonly defaultPhoneRegion: CountryCode | undefined;
 }
 
@@ -79,6 +81,10 @@ function seenRevision(given: number | undefined, ifMatch: unknown): number | und
 /** The ETag of a customer: the revision of its stream, which a merge or unmerge may carry back. */
 const etag = (revision: number) => `"${revision}"`;
 
+/** A signed-in agent is who decided; an integration's token may name the agent it acts for. */
+const agentIdOf = (principal: Principal, named: string): string =>
+  principal.kind === 'user' ? principal.userId : named;
+
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
@@ -86,17 +92,19 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   throw new HubError('INVALID_INPUT', `invalid ${what}: ${issue?.path.join('.') || ''} ${issue?.message ?? ''}`.trim());
 }
 
-/** The agents' customer API; every route needs `Authorization: Bearer <HUB_AGENT_TOKEN>`. */
+const read = { onRequest: requirePermission('customers:read') };
+
+/** The agents' customer API; every route needs a signed-in user or token whose role permits it. */
 export async function registerCustomerRoutes(app: FastifyInstance, deps: AgentApiDependencies): Promise<void> {
   // onRequest, before the body is read: an unauthenticated client cannot make us buffer it.
-  app.addHook('onRequest', requireBearer(deps.agentToken, 'the agent API'));
+  app.addHook('onRequest', deps.authenticate);
 
-  app.get('/v1/customers', async (request) => {
+  app.get('/v1/customers', read, async (request) => {
     const { q, limit } = parse(Search, request.query, 'search');
     return { customers: await searchCustomers(deps.readModels, q, limit) };
   });
 
-  app.get('/v1/customers/lookup', async (request) => {
+  app.get('/v1/customers/lookup', read, async (request) => {
     const [kind, value] = normalizeLookup(parse(Lookup, request.query, 'lookup'), deps.defaultPhoneRegion);
     if (!value) throw new HubError('INVALID_INPUT', `not a valid ${kind}`);
     const customer = await lookupCustomer(deps.readModels, kind, value);
@@ -104,7 +112,7 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AgentAp
     return customer;
   });
 
-  app.get('/v1/customers/:id', async (request, reply) => {
+  app.get('/v1/customers/:id', read, async (request, reply) => {
     const { id } = parse(CustomerId, request.params, 'customer id');
     const customer = await findCustomer(deps.readModels, id);
     if (!customer) throw new HubError('NOT_FOUND', `no customer ${id}`);
@@ -115,7 +123,7 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AgentAp
     return { ...customer, revision };
   });
 
-  app.get('/v1/customers/:id/timeline', async (request) => {
+  app.get('/v1/customers/:id/timeline', read, async (request) => {
     const { id } = parse(CustomerId, request.params, 'customer id');
     const query = parse(TimelineQuery, request.query, 'timeline query');
     const customer = await findCustomer(deps.readModels, id);
@@ -135,28 +143,39 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AgentAp
     };
   });
 
-  app.post('/v1/customers/:id/merges', async (request, reply) => {
+  app.post('/v1/customers/:id/merges', { onRequest: requirePermission('customers:merge') }, async (request, reply) => {
     const { id } = parse(CustomerId, request.params, 'customer id');
     const body = parse(MergeBody, request.body, 'merge');
     const seen = seenRevision(body.expectedRevision, request.headers['if-match']);
-    const { revision } = await mergeCustomers(deps, id, body.mergedId, { agentId: body.agentId, seenRevision: seen });
+    const agentId = agentIdOf(principalOf(request), body.agentId);
+    const { revision } = await mergeCustomers(deps, id, body.mergedId, { agentId, seenRevision: seen });
     reply.header('etag', etag(revision));
     return reply.status(202).send({ survivorId: id, mergedId: body.mergedId, revision });
   });
 
-  app.delete('/v1/customers/:id/merges/:mergedId', async (request, reply) => {
-    const { id, mergedId } = parse(UnmergeParams, request.params, 'unmerge');
-    const query = parse(UnmergeQuery, request.query, 'unmerge query');
-    const seen = seenRevision(query.expectedRevision, request.headers['if-match']);
-    const restored = await unmergeCustomers(deps, id, mergedId, { ...query, seenRevision: seen });
-    reply.header('etag', etag(restored.revision));
-    return reply.status(202).send({ survivorId: id, restoredId: mergedId, ...restored });
-  });
+  app.delete(
+    '/v1/customers/:id/merges/:mergedId',
+    { onRequest: requirePermission('customers:merge') },
+    async (request, reply) => {
+      const { id, mergedId } = parse(UnmergeParams, request.params, 'unmerge');
+      const query = parse(UnmergeQuery, request.query, 'unmerge query');
+      const seen = seenRevision(query.expectedRevision, request.headers['if-match']);
+      const agentId = agentIdOf(principalOf(request), query.agentId);
+      const restored = await unmergeCustomers(deps, id, mergedId, { ...query, agentId, seenRevision: seen });
+      reply.header('etag', etag(restored.revision));
+      return reply.status(202).send({ survivorId: id, restoredId: mergedId, ...restored });
+    },
+  );
 
-  app.delete('/v1/customers/:id', async (request, reply) => {
+  app.delete('/v1/customers/:id', { onRequest: requirePermission('customers:erase') }, async (request, reply) => {
     const { id } = parse(CustomerId, request.params, 'customer id');
     const query = parse(EraseQuery, request.query, 'erasure query');
-    const requestedBy = query.agentId ? `agent:${query.agentId}` : 'agent-api';
+    const principal = principalOf(request);
+    // A token acting for a named agent says so; a signed-in user is who they are.
+    const requestedBy =
+      principal.kind === 'user'
+        ? `user:${principal.userId}`
+        : `${query.agentId ? `agent:${query.agentId} via ` : ''}api-token:${principal.tokenId}`;
     const result = await eraseCustomer(deps, id, { requestedBy, reason: query.reason ?? null });
     return reply.status(202).send(result);
   });

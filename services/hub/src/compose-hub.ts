@@ -1,4 +1,6 @@
-import { registerCustomerRoutes } from '@hub/agent-api';
+import { randomUUID } from 'node:crypto';
+import { createAccess, ensureFirstAdmin } from '@hub/access';
+import { createAuthenticate, registerAccessRoutes, registerCustomerRoutes } from '@hub/agent-api';
 import { conversationLinker } from '@hub/agent-workspace';
 import {
   countSqlDeadLetters,
@@ -31,7 +33,7 @@ import { countingIntake } from './intake.metrics.ts';
 import { kafkaHealth } from './kafka.health.ts';
 import { kafkaDeadLetterCount, kafkaWriterLag } from './kafka.metrics.ts';
 import { openKafkaAdminSession } from './kafka-admin.session.ts';
-import { loadSecrets } from './secrets.ts';
+import { firstAdminPassword, loadSecrets } from './secrets.ts';
 import { startGateway } from './start-gateway.ts';
 import { startWriter, WRITER_GROUP } from './start-writer.ts';
 
@@ -185,6 +187,35 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
   const ingest: IngestDependencies = { intake, attachments, settings, logger, now };
   const gateway = roles.has('gateway') ? await startGateway(app, { config, ingest, rawPayloads, database }) : undefined;
   if (roles.has('api')) {
+    const access = createAccess({
+      db: database,
+      store,
+      now,
+      newId: randomUUID,
+      settings: {
+        sessionIdleMs: config.sessionIdleHours * HOUR_MS,
+        sessionMaxMs: config.sessionMaxDays * 24 * HOUR_MS,
+      },
+    });
+    let passwordIn = 'HUB_ADMIN_PASSWORD';
+    const firstAdmin = {
+      email: config.adminEmail,
+      password: async () => {
+        const admin = await firstAdminPassword(config);
+        passwordIn = admin.file ?? passwordIn;
+        return admin.password;
+      },
+    };
+    if (await ensureFirstAdmin(access, firstAdmin)) {
+      logger.warn(
+        { adminEmail: config.adminEmail, passwordIn },
+        'first admin created: sign in with this email and the password kept where passwordIn says, then change it',
+      );
+    }
+    const authenticate = createAuthenticate({ access, legacyAgentToken: secrets.agentToken });
+    await app.register(async (scope) =>
+      registerAccessRoutes(scope, { access, authenticate, secureCookie: config.secureCookie, now }),
+    );
     await app.register(async (scope) =>
       registerCustomerRoutes(scope, {
         store,
@@ -195,7 +226,7 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
         attachments,
         deadLetters: { purge: (concerns) => purgeSqlDeadLetters(database, concerns) },
         logKeys: { transport: secrets.keys.transport, partition: secrets.keys.partition },
-        agentToken: secrets.agentToken,
+        authenticate,
         defaultPhoneRegion: settings.defaultPhoneRegion,
         now,
       }),

@@ -61,6 +61,15 @@ export const HubEnvironment = z.object({
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, '32 bytes, base64-encoded (openssl rand -base64 32)')
     .optional(),
+  HUB_ADMIN_EMAIL: z
+    .string()
+    .regex(/^[^\s@]+@[^\s@]+$/, 'an email address')
+    .max(320)
+    .default('admin@localhost'),
+  HUB_ADMIN_PASSWORD: z.string().min(12, 'at least 12 characters').max(512).optional(),
+  HUB_SESSION_IDLE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  HUB_SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  HUB_SESSION_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   HUB_WEBFORMS_FILE: z.string().min(1).optional(),
   HUB_PHONE_REGION: z
     .string()
@@ -186,6 +195,12 @@ export interface HubConfig {
   readonly agentToken: string | undefined;
   readonly masterKey: Buffer | undefined;
   readonly webFormsFile: string | undefined;
+  readonly adminEmail: string;
+  readonly adminPassword: string | undefined;
+  readonly sessionIdleHours: number;
+  readonly sessionMaxDays: number;
+  /** Whether the session cookie is marked Secure (by default: when HUB_PUBLIC_URL is https). */
+  readonly secureCookie: boolean;
   readonly phoneRegion: string | undefined;
   readonly cdrLayout: CdrLayout;
   readonly mergePolicy: 'review' | 'auto';
@@ -254,6 +269,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): H
     agentToken: e.HUB_AGENT_TOKEN,
     masterKey: e.HUB_MASTER_KEY ? Buffer.from(e.HUB_MASTER_KEY, 'base64') : undefined,
     webFormsFile: e.HUB_WEBFORMS_FILE ? resolve(e.HUB_WEBFORMS_FILE) : undefined,
+    adminEmail: e.HUB_ADMIN_EMAIL,
+    adminPassword: e.HUB_ADMIN_PASSWORD,
+    sessionIdleHours: e.HUB_SESSION_IDLE_HOURS,
+    sessionMaxDays: e.HUB_SESSION_MAX_DAYS,
+    secureCookie:
+      e.HUB_SESSION_COOKIE_SECURE === 'auto'
+        ? (e.HUB_PUBLIC_URL ?? '').startsWith('https://')
+        : e.HUB_SESSION_COOKIE_SECURE === 'true',
     phoneRegion: e.HUB_PHONE_REGION,
     cdrLayout: parseCdrLayout(e.HUB_CDR_COLUMNS),
     mergePolicy: e.HUB_MERGE_POLICY,

@@ -1,3 +1,4 @@
+import { accessMigrations } from '@hub/access';
 import { workspaceMigrations } from '@hub/agent-workspace';
 import { deadLetterMigrations } from '@hub/bus';
 import { eventStoreMigrations } from '@hub/event-store-postgres';
@@ -26,4 +27,5 @@ export const hubMigrations: readonly Migration[] = [
   ...inboxMigrations,
   ...workspaceMigrations,
   ...imapCheckpointMigrations,
+  ...accessMigrations,
 ];

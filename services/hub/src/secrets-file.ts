@@ -7,6 +7,8 @@ export interface StoredSecrets {
   channelToken: string;
   agentToken: string;
   masterKey: string;
+  /** The first admin's generated password, when HUB_ADMIN_PASSWORD was not set. */
+  adminPassword?: string;
 }
 
 const refuse = (file: string, why: string) =>
@@ -55,7 +57,7 @@ export async function readSecretsFile(file: string): Promise<Partial<StoredSecre
  * crosses file systems), created with mode 600, flushed to disk, then renamed over the old one.
  * A crash mid-way leaves the previous file, never a truncated one.
  */
-export async function writeSecretsFile(file: string, secrets: StoredSecrets): Promise<void> {
+export async function writeSecretsFile(file: string, secrets: Partial<StoredSecrets>): Promise<void> {
   const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temporary, 'wx', 0o600);
   try {

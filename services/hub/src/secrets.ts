@@ -36,6 +36,7 @@ export async function loadSecrets(config: HubConfig): Promise<HubSecrets> {
     stored = await readSecretsFile(file);
     if (!stored.channelToken || !stored.agentToken || !stored.masterKey) {
       stored = {
+        ...stored,
         channelToken: stored.channelToken ?? randomBytes(24).toString('base64url'),
         agentToken: stored.agentToken ?? randomBytes(24).toString('base64url'),
         masterKey: stored.masterKey ?? randomBytes(32).toString('base64'),
@@ -58,4 +59,19 @@ export async function loadSecrets(config: HubConfig): Promise<HubSecrets> {
     },
     generatedFile,
   };
+}
+
+/**
+ * The first admin's password: HUB_ADMIN_PASSWORD, or one generated once into
+ * `<HUB_DATA_DIR>/secrets.json` beside the tokens (`file` says so; the password is never logged).
+ */
+export async function firstAdminPassword(config: HubConfig): Promise<{ password: string; file?: string }> {
+  if (config.adminPassword) return { password: config.adminPassword };
+  const file = join(config.dataDir, 'secrets.json');
+  const stored = await readSecretsFile(file);
+  if (stored.adminPassword) return { password: stored.adminPassword, file };
+  const password = randomBytes(18).toString('base64url');
+  await mkdir(config.dataDir, { recursive: true });
+  await writeSecretsFile(file, { ...stored, adminPassword: password });
+  return { password, file };
 }

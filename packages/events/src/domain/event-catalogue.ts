@@ -32,6 +32,7 @@ import {
   TeamMemberRemoved,
 } from './routing.events.ts';
 import { identifierLinkedV1ToV2, type Upcaster } from './upcasters.ts';
+import { UserCreated, UserDeactivated, UserPasswordChanged, UserReactivated, UserRoleChanged } from './user.events.ts';
 
 interface EventDefinition<Schema extends z.ZodType> {
   /** The schema version written today. */
@@ -74,6 +75,11 @@ export const eventCatalogue = {
   TeamCapChanged: define({ version: 1, schema: TeamCapChanged, upcasters: {} }),
   InboxCreated: define({ version: 1, schema: InboxCreated, upcasters: {} }),
   InboxTeamChanged: define({ version: 1, schema: InboxTeamChanged, upcasters: {} }),
+  UserCreated: define({ version: 1, schema: UserCreated, upcasters: {} }),
+  UserRoleChanged: define({ version: 1, schema: UserRoleChanged, upcasters: {} }),
+  UserDeactivated: define({ version: 1, schema: UserDeactivated, upcasters: {} }),
+  UserReactivated: define({ version: 1, schema: UserReactivated, upcasters: {} }),
+  UserPasswordChanged: define({ version: 1, schema: UserPasswordChanged, upcasters: {} }),
 } as const;
 
 export type DomainEventType = keyof typeof eventCatalogue;

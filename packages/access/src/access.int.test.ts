@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { isHubError } from '@hub/errors';
+import { createPostgresEventStore, eventStoreMigrations } from '@hub/event-store-postgres';
+import { connectPostgres, runMigrations, type SqlDatabase } from '@hub/sql';
+import { createTestDatabase, type TestDatabase } from '@hub/testing';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { accessMigrations } from './access.migrations.ts';
+import { type Access, createAccess, ensureFirstAdmin } from './access.ts';
+
+interface Context {
+  database: TestDatabase;
+  db: SqlDatabase;
+  access: Access;
+}
+
+const starts = suite<Context>('users on real PostgreSQL');
+
+starts.before.each(async (context) => {
+  context.database = await createTestDatabase({ prefix: 'access_users' });
+  context.db = connectPostgres({ url: context.database.url, maxConnections: 6 });
+  await runMigrations(context.db, [...eventStoreMigrations, ...accessMigrations]);
+  const store = createPostgresEventStore(context.db);
+  context.access = createAccess({
+    db: context.db,
+    store,
+    now: () => new Date('2026-03-01T08:00:00Z'),
+    newId: randomUUID,
+    settings: { scryptCost: { N: 2 ** 10, r: 8, p: 1 } },
+  });
+});
+
+starts.after.each(async ({ db, database }) => {
+  await db.close();
+  await database.drop();
+});
+
+starts(
+  'of processes starting together, one creates the first admin and only it makes a password',
+  async ({ access }) => {
+    let asked = 0;
+    const admin = {
+      email: 'admin@localhost',
+      password: async () => {
+        asked += 1;
+        return `generated-password-${asked}`;
+      },
+    };
+    const results = await Promise.all([1, 2, 3, 4].map(() => ensureFirstAdmin(access, admin)));
+    assert.is(results.filter(Boolean).length, 1);
+    assert.is(asked, 1);
+    const users = await access.users.list();
+    assert.is(users.length, 1);
+    assert.is(users[0]?.role, 'admin');
+    const signedIn = await access.sessions.signIn('admin@localhost', 'generated-password-1', '127.0.0.1');
+    assert.is(signedIn.user.email, 'admin@localhost');
+  },
+);
+
+starts('two admins demoting each other at once: one change wins, the hub keeps an admin', async ({ access }) => {
+  const system = { kind: 'system', process: 'test' } as const;
+  const a = await access.users.create(system, { email: 'a@example.ir', displayName: 'A', role: 'admin' });
+  const b = await access.users.create(system, { email: 'b@example.ir', displayName: 'B', role: 'admin' });
+  const outcomes = await Promise.allSettled([
+    access.users.change({ kind: 'agent', userId: a.userId }, b.userId, { role: 'agent' }),
+    access.users.change({ kind: 'agent', userId: b.userId }, a.userId, { role: 'agent' }),
+  ]);
+  const refused = outcomes.filter((o) => o.status === 'rejected' && isHubError(o.reason, 'LAST_ADMIN'));
+  assert.is(refused.length, 1);
+  const admins = (await access.users.list()).filter((user) => user.role === 'admin' && user.active);
+  assert.is(admins.length, 1);
+  const history = await access.users.fromHistory(admins[0]?.userId ?? '');
+  assert.ok(history.state.exists && history.state.role === 'admin', 'the stream agrees with the read model');
+});
+
+starts('two processes each demoting the other admin at once: one wins', async ({ access, db }) => {
+  const system = { kind: 'system', process: 'test' } as const;
+  const a = await access.users.create(system, { email: 'a@example.ir', displayName: 'A', role: 'admin' });
+  const b = await access.users.create(system, { email: 'b@example.ir', displayName: 'B', role: 'admin' });
+  // A second hub process: its own in-process queue, the same database.
+  const elsewhere = createAccess({
+    db,
+    store: createPostgresEventStore(db),
+    now: () => new Date('2026-03-01T08:00:00Z'),
+    newId: randomUUID,
+  });
+  const outcomes = await Promise.allSettled([
+    access.users.change({ kind: 'agent', userId: a.userId }, b.userId, { active: false }),
+    elsewhere.users.change({ kind: 'agent', userId: b.userId }, a.userId, { active: false }),
+  ]);
+  assert.is(outcomes.filter((o) => o.status === 'rejected' && isHubError(o.reason, 'LAST_ADMIN')).length, 1);
+  assert.is((await access.users.list()).filter((user) => user.role === 'admin' && user.active).length, 1);
+});
+
+starts('an email is taken whatever its case, and a refused creation leaves nothing behind', async ({ access, db }) => {
+  const system = { kind: 'system', process: 'test' } as const;
+  await access.users.create(system, { email: 'Sara@Example.ir', displayName: 'Sara', role: 'agent' });
+  try {
+    await access.users.create(system, { email: 'sara@example.IR', displayName: 'Sara 2', role: 'agent' });
+    assert.unreachable('a taken email was accepted');
+  } catch (error) {
+    assert.ok(isHubError(error, 'ALREADY_EXISTS'), String(error));
+  }
+  const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM event_store.events');
+  assert.is(Number(rows[0]?.n), 1, 'one UserCreated only');
+});
+
+starts(
+  'one client trying many emails is stopped after 20 failures; other clients still sign in',
+  async ({ access }) => {
+    const system = { kind: 'system', process: 'test' } as const;
+    const user = await access.users.create(system, {
+      email: 'nima@example.ir',
+      displayName: 'Nima',
+      role: 'agent',
+      password: 'nima-password-long',
+    });
+    for (let i = 0; i < 20; i++) {
+      try {
+        await access.sessions.signIn(`guess-${i}@example.ir`, 'whatever-it-is', '203.0.113.9');
+        assert.unreachable();
+      } catch (error) {
+        assert.ok(isHubError(error, 'UNAUTHENTICATED'), String(error));
+      }
+    }
+    try {
+      await access.sessions.signIn('nima@example.ir', 'nima-password-long', '203.0.113.9');
+      assert.unreachable('the guessing client was let in');
+    } catch (error) {
+      assert.ok(isHubError(error, 'RATE_LIMITED'), String(error));
+      assert.is(error.context.retryAfterSeconds, 900);
+    }
+    const other = await access.sessions.signIn('nima@example.ir', 'nima-password-long', '198.51.100.4');
+    assert.is(other.user.userId, user.userId);
+  },
+);
+
+starts.run();

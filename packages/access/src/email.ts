@@ -1,0 +1,10 @@
+import { HubError } from '@hub/errors';
+
+/** Emails are unique case-folded: `Sara@Example.ir` and `sara@example.ir` are one account. */
+export function foldEmail(email: string): string {
+  const folded = email.trim().toLowerCase();
+  if (folded.length > 320 || !/^[^\s@]+@[^\s@]+$/.test(folded)) {
+    throw new HubError('INVALID_INPUT', 'not a valid email address');
+  }
+  return folded;
+}

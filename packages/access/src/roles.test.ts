@@ -1,0 +1,33 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { can, permissions, userRoles } from './roles.ts';
+
+test('an admin may do everything', () => {
+  for (const permission of permissions) assert.ok(can('admin', permission), permission);
+});
+
+test('an agent reads and answers conversations and reads customers, but merges, erases and manages nothing', () => {
+  assert.ok(can('agent', 'conversations:write'));
+  assert.ok(can('agent', 'customers:read'));
+  for (const permission of ['customers:merge', 'customers:erase', 'users:manage', 'tokens:manage'] as const) {
+    assert.not.ok(can('agent', permission), permission);
+  }
+});
+
+test('a supervisor also assigns others and merges customers; an analyst only reads', () => {
+  assert.ok(can('supervisor', 'conversations:assign-others'));
+  assert.ok(can('supervisor', 'customers:merge'));
+  assert.not.ok(can('supervisor', 'customers:erase'));
+  assert.ok(can('analyst', 'reports:read'));
+  assert.not.ok(can('analyst', 'conversations:write'));
+});
+
+test('only admins manage users, tokens and settings', () => {
+  for (const role of userRoles) {
+    for (const permission of ['users:manage', 'tokens:manage', 'settings:manage'] as const) {
+      assert.is(can(role, permission), role === 'admin', `${role} ${permission}`);
+    }
+  }
+});
+
+test.run();
