@@ -71,7 +71,11 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   for (let attempt = 0; ; attempt += 1) {
     const current = await loadAggregate(store, streamId, decider, options.isEvent);
     const seen = options.seenRevision === null ? -1 : options.seenRevision;
-    if (seen !== undefined && seen !== current.revision) throw staleView(streamId, seen, current);
+    if (seen !== undefined && seen !== current.revision) {
+      // No such stream at all: what the rules say of that (usually NOT_FOUND) is the better answer.
+      if (current.revision === -1) decider.decide(command, current.state);
+      throw staleView(streamId, seen, current);
+    }
     const events = decider.decide(command, current.state);
     if (events.length === 0) return { events, state: current.state, revision: current.revision };
     try {

@@ -1,4 +1,4 @@
-import type { EventStore, Subscription } from '@hub/event-store';
+import type { EventFilter, EventStore, Subscription } from '@hub/event-store';
 import { comparePositions, formatPosition, type GlobalPosition, type RecordedEvent } from '@hub/events';
 import { type Logger, silentLogger } from '@hub/logger';
 
@@ -23,6 +23,8 @@ export interface LiveFeedOptions {
    * it, so a client that fetches on the notification sees the change. Undefined: announce at once.
    */
   readonly visibleUpTo?: () => Promise<GlobalPosition | undefined>;
+  /** Only these events are read at all (a stream prefix), for a feed about one kind of stream. */
+  readonly filter?: EventFilter;
   /** Which events to announce and what they are about; undefined skips the event. */
   readonly describe: (event: RecordedEvent) => Readonly<Record<string, string>> | undefined;
   /** How often to look at `visibleUpTo` while events wait (50 ms). */
@@ -94,6 +96,7 @@ export function createLiveFeed(options: LiveFeedOptions): LiveFeed {
 
   const subscription: Subscription = options.store.subscribeToAll({
     from: 'end',
+    ...(options.filter ? { filter: options.filter } : {}),
     onEvent(event) {
       const about = options.describe(event);
       if (!about) return;
@@ -113,7 +116,11 @@ export function createLiveFeed(options: LiveFeedOptions): LiveFeed {
     let from = after;
     let replayed = 0;
     for (;;) {
-      const page = await options.store.readAll({ after: from, maxCount: 200 });
+      const page = await options.store.readAll({
+        after: from,
+        maxCount: 200,
+        ...(options.filter ? { filter: options.filter } : {}),
+      });
       if (page.length === 0) return { reset: false, sentUpTo: from };
       for (const event of page) {
         const boundary = waiting[0]?.position;

@@ -21,6 +21,13 @@ export interface ProjectionDefinition {
   apply(tx: SqlExecutor, event: RecordedEvent): Promise<void>;
   /** Applies a whole page at once when given (fewer statements); must leave what `apply` would. */
   applyPage?(tx: SqlExecutor, page: readonly RecordedEvent[]): Promise<void>;
+  /**
+   * A reactor, not a read model: `apply` does I/O beyond its tables (it appends events), so it
+   * gets the database, not a transaction (an embedded PGlite has one connection: an append inside
+   * the page's transaction would wait for it forever). Its writes must be idempotent and name
+   * their tables qualified; the checkpoint commits after the page. It cannot be rebuilt.
+   */
+  readonly reactor?: boolean;
 }
 
 export interface RunningProjection {
@@ -94,6 +101,7 @@ export async function runProjection(
   const applyPage = async (page: RecordedEvent[]) => {
     const last = page.at(-1);
     if (!last) return;
+    if (projection.reactor) for (const event of page) await projection.apply(deps.db, event);
     await deps.db.transaction(async (tx) => {
       // Read models are rebuilt from the events, and rows and checkpoint commit together: a crash
       // that loses the last commits replays them from the checkpoint before. So the commit need
@@ -104,7 +112,9 @@ export async function runProjection(
                 pg_advisory_xact_lock_shared(hashtextextended($2, 0))`,
         [projection.readModel.schema, projectionLockKey(projection.name)],
       );
-      if (projection.applyPage) await projection.applyPage(tx, page);
+      if (projection.reactor) {
+        // Applied above, outside the transaction; only the checkpoint moves here.
+      } else if (projection.applyPage) await projection.applyPage(tx, page);
       else for (const event of page) await projection.apply(tx, event);
       await tx.query(
         `INSERT INTO read_models.checkpoints (projection, position, updated_at) VALUES ($1, $2, now())

@@ -75,6 +75,8 @@ export async function rebuildProjection(
   settings: RebuildSettings = {},
 ): Promise<RebuildResult> {
   const { readModel } = projection;
+  if (projection.reactor)
+    throw new Error(`${projection.name} reacts to events (it appends): it has no read model to rebuild`);
   assertReadModelTables(readModel);
   const clock = deps.clock ?? (() => Date.now());
   const batchSize = settings.batchSize ?? 1000;

@@ -175,7 +175,9 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AgentAp
     const requestedBy =
       principal.kind === 'user'
         ? `user:${principal.userId}`
-        : `${query.agentId ? `agent:${query.agentId} via ` : ''}api-token:${principal.tokenId}`;
+        : query.agentId
+          ? `agent:${query.agentId}`
+          : `api-token:${principal.tokenId}`;
     const result = await eraseCustomer(deps, id, { requestedBy, reason: query.reason ?? null });
     return reply.status(202).send(result);
   });

@@ -57,12 +57,12 @@ export function conversationLinker(deps: LinkerDependencies) {
     const hashes = lookup.map(hash);
     const rows = await tx.query<CandidateRow>(
       `SELECT l.conversation_id, l.customer_id, l.channel, l.last_activity_at, c.status, k.key_hash
-         FROM linked_conversations l
-         JOIN thread_keys k ON k.conversation_id = l.conversation_id AND k.key_hash = ANY($1::text[])
+         FROM workspace.linked_conversations l
+         JOIN workspace.thread_keys k ON k.conversation_id = l.conversation_id AND k.key_hash = ANY($1::text[])
          LEFT JOIN read_models.conversations c ON c.conversation_id = l.conversation_id
        UNION ALL
        SELECT l.conversation_id, l.customer_id, l.channel, l.last_activity_at, c.status, NULL
-         FROM linked_conversations l
+         FROM workspace.linked_conversations l
          LEFT JOIN read_models.conversations c ON c.conversation_id = l.conversation_id
         WHERE $3 AND l.customer_id = $2
         ORDER BY 4 DESC LIMIT 50`,
@@ -128,14 +128,14 @@ export function conversationLinker(deps: LinkerDependencies) {
       }),
     });
     await tx.query(
-      `INSERT INTO linked_conversations (conversation_id, customer_id, channel, last_activity_at)
+      `INSERT INTO workspace.linked_conversations (conversation_id, customer_id, channel, last_activity_at)
        VALUES ($1, $2, $3, $4)
        ON CONFLICT (conversation_id) DO UPDATE SET last_activity_at = greatest(linked_conversations.last_activity_at, $4)`,
       [conversationId, data.customerId, data.details.channel, recorded.occurredAt],
     );
     if (keys.index.length > 0) {
       await tx.query(
-        `INSERT INTO thread_keys (key_hash, conversation_id)
+        `INSERT INTO workspace.thread_keys (key_hash, conversation_id)
          SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING`,
         [keys.index.map(hash), conversationId],
       );
@@ -145,8 +145,9 @@ export function conversationLinker(deps: LinkerDependencies) {
   const definition: ProjectionDefinition = {
     name: CONVERSATION_LINKER,
     filter: { streamPrefix: 'customer-' },
-    // Rebuilding it rebuilds the thread index; the conversations it already fed change nothing.
     readModel: { schema: 'workspace', tables: ['thread_keys', 'linked_conversations'] },
+    // It appends to conversation streams: run outside the page's transaction (see `reactor`).
+    reactor: true,
     apply,
   };
   return definition;

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createAccess, ensureFirstAdmin } from '@hub/access';
-import { createAuthenticate, registerAccessRoutes, registerCustomerRoutes } from '@hub/agent-api';
+import {
+  createAuthenticate,
+  registerAccessRoutes,
+  registerConversationRoutes,
+  registerCustomerRoutes,
+  requirePermission,
+} from '@hub/agent-api';
 import { conversationLinker } from '@hub/agent-workspace';
 import {
   countSqlDeadLetters,
@@ -14,6 +20,7 @@ import type { CountryCode } from '@hub/customer-identity';
 import { createIdentityIndex } from '@hub/identity-index';
 import { conversationsProjection } from '@hub/inbox';
 import { createLogIntake, defaultIngestSettings, type IngestDependencies, loadWebForms } from '@hub/ingest-gateway';
+import { type LiveFeed, registerLiveRoute } from '@hub/live-updates';
 import type { Logger } from '@hub/logger';
 import { createSealingEventStore, createSqlKeyStore } from '@hub/personal-data';
 import { runProjection } from '@hub/projections';
@@ -24,6 +31,7 @@ import { createInteractionRecorder, interactionBatchHandler, interactionHandler 
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { HubConfig } from './config.ts';
+import { conversationLiveFeed } from './conversation-live-feed.ts';
 import { startEventLoopMonitor } from './event-loop.monitor.ts';
 import { openDatabase, openEventStore } from './event-store.factory.ts';
 import type { DependencyCheck } from './health.ts';
@@ -110,6 +118,12 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
   // The timeline, then the linker that files each interaction into a conversation, then the inbox
   // built from the conversations: `projectionCaughtUp` waits for them in that order.
   const projectionDeps = { db: database, store, logger, lagStore: rawStore };
+  // One store subscription per process (api role) for every agent's live updates.
+  let feed: LiveFeed | undefined;
+  const liveFeed = (): LiveFeed => {
+    feed ??= conversationLiveFeed({ rawStore, readModels: database, logger });
+    return feed;
+  };
   const projections = roles.has('projector')
     ? [
         await runProjection(projectionDeps, timelineProjection),
@@ -231,6 +245,25 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
         now,
       }),
     );
+    // Notes mention colleagues by the name before the @ of their email: `@maryam`.
+    const knownHandles = async () =>
+      Object.fromEntries(
+        (await access.users.list())
+          .filter((user) => user.active)
+          .map((user) => [user.email.split('@')[0]?.toLowerCase() ?? user.userId, user.userId]),
+      );
+    await app.register(async (scope) => {
+      scope.addHook('onRequest', authenticate);
+      await registerConversationRoutes(scope, { store, readModels: database, knownHandles, now });
+      registerLiveRoute(scope, {
+        feed: liveFeed(),
+        // Every agent may see every conversation until inboxes are restricted to their teams.
+        audience: async (request) => {
+          await requirePermission('conversations:read')(request);
+          return () => true;
+        },
+      });
+    });
   }
   logger.info({ roles: [...roles] }, 'hub roles');
 
@@ -247,6 +280,7 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
       await gateway?.stop();
       await app.close();
       await writer?.stop();
+      await feed?.close();
       for (const projection of projections.reverse()) await projection.stop();
       eventLoop.stop();
       await kafkaAdmin?.close();

@@ -1,0 +1,323 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { silentLogger } from '@hub/logger';
+import { loudHook, waitFor } from '@hub/testing';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { type ComposedHub, composeHub } from './compose-hub.ts';
+import { loadConfig } from './config.ts';
+
+// An agent's day on the embedded default: a customer's emails arrive and thread into one
+// conversation in the inbox; agents sign in, read it, label, note, assign and resolve it; a
+// colleague acting on what they saw before gets 409; the screen learns of changes live.
+
+const CHANNEL_TOKEN = 'channel-token-for-tests-0123';
+const ADMIN_PASSWORD = 'admin-password-for-tests-1';
+
+interface Context {
+  hub: ComposedHub;
+  dataDir: string;
+  base: string;
+  admin: string;
+  agent: { token: string; userId: string };
+  analyst: string;
+}
+
+const mail = (messageId: string, subject: string, body: string, inReplyTo?: string) =>
+  [
+    'From: Sara Rezaei <sara@example.ir>',
+    'To: support@shop.example',
+    `Subject: ${subject}`,
+    `Message-ID: <${messageId}>`,
+    ...(inReplyTo ? [`In-Reply-To: <${inReplyTo}>`, `References: <${inReplyTo}>`] : []),
+    'Date: Sat, 05 Dec 2026 09:00:00 +0000',
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    body,
+    '',
+  ].join('\r\n');
+
+async function call(hub: ComposedHub, method: 'GET' | 'POST' | 'DELETE', url: string, token: string, body?: unknown) {
+  const response = await hub.app.inject({
+    method,
+    url,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { payload: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+  return { status: response.statusCode, body: response.json() as Record<string, unknown>, headers: response.headers };
+}
+
+async function signIn(hub: ComposedHub, email: string, password: string) {
+  const response = await hub.app.inject({ method: 'POST', url: '/v1/auth/sign-in', payload: { email, password } });
+  assert.is(response.statusCode, 200, response.body);
+  const body = response.json() as { token: string; user: { userId: string } };
+  return { token: body.token, userId: body.user.userId };
+}
+
+async function postEmail(hub: ComposedHub, message: string) {
+  const response = await hub.app.inject({
+    method: 'POST',
+    url: '/v1/channels/email',
+    headers: { authorization: `Bearer ${CHANNEL_TOKEN}`, 'content-type': 'message/rfc822' },
+    payload: message,
+  });
+  assert.is(response.statusCode, 202, response.body);
+}
+
+interface InboxItem {
+  id: string;
+  revision: number;
+  messageCount: number;
+  status: string;
+  labels: string[];
+  assigneeId: string | null;
+}
+
+const inbox = async (context: Context, query = '') =>
+  (await call(context.hub, 'GET', `/v1/inbox${query}`, context.agent.token)).body as {
+    conversations: InboxItem[];
+  };
+
+const workspace = suite<Context>('the agent workspace on the embedded default');
+workspace.before(
+  loudHook(async (context) => {
+    context.dataDir = await mkdtemp(join(tmpdir(), 'hub-conversations-'));
+    context.hub = await composeHub(
+      loadConfig({
+        HUB_DATA_DIR: context.dataDir,
+        HUB_CHANNEL_TOKEN: CHANNEL_TOKEN,
+        HUB_AGENT_TOKEN: 'agent-token-for-tests-456789',
+        HUB_MASTER_KEY: randomBytes(32).toString('base64'),
+        HUB_ADMIN_EMAIL: 'admin@shop.example',
+        HUB_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      }),
+      silentLogger(),
+    );
+    await context.hub.app.listen({ port: 0, host: '127.0.0.1' });
+    context.base = `http://127.0.0.1:${(context.hub.app.server.address() as AddressInfo).port}`;
+    context.admin = (await signIn(context.hub, 'admin@shop.example', ADMIN_PASSWORD)).token;
+    for (const [email, role] of [
+      ['maryam@shop.example', 'agent'],
+      ['reza@shop.example', 'agent'],
+      ['nika@shop.example', 'analyst'],
+    ] as const) {
+      const created = await call(context.hub, 'POST', '/v1/users', context.admin, {
+        email,
+        displayName: email.split('@')[0],
+        role,
+        password: 'a-long-password-123',
+      });
+      assert.is(created.status, 201, JSON.stringify(created.body));
+    }
+    context.agent = await signIn(context.hub, 'maryam@shop.example', 'a-long-password-123');
+    context.analyst = (await signIn(context.hub, 'nika@shop.example', 'a-long-password-123')).token;
+  }),
+);
+workspace.after(async ({ hub, dataDir }) => {
+  await hub?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+workspace(
+  'a customer’s email and her reply to our answer are one conversation in the inbox, with their text',
+  async (context) => {
+    const { hub } = context;
+    await postEmail(hub, mail('m1@mail.example', 'سفارش ۱۲۳۴', 'سلام، سفارش ۱۲۳۴ کجاست؟'));
+    await postEmail(hub, mail('m2@mail.example', 'Re: سفارش ۱۲۳۴', 'هنوز نرسیده', 'm1@mail.example'));
+    await postEmail(hub, mail('m3@mail.example', 'فاکتور', 'لطفا فاکتور بفرستید'));
+    await hub.projectionCaughtUp();
+    const { conversations } = await inbox(context);
+    assert.equal(conversations.map((c) => c.messageCount).sort(), [1, 2]);
+    const thread = conversations.find((c) => c.messageCount === 2) as InboxItem;
+    const view = await call(hub, 'GET', `/v1/conversations/${thread.id}`, context.agent.token);
+    assert.is(view.status, 200);
+    const texts = (view.body.items as { kind: string; message?: { text: string } }[])
+      .filter((i) => i.kind === 'message')
+      .map((i) => i.message?.text.trim());
+    assert.equal(texts, ['سلام، سفارش ۱۲۳۴ کجاست؟', 'هنوز نرسیده']);
+    const counts = await call(hub, 'GET', '/v1/inbox/counts', context.agent.token);
+    assert.equal(counts.body, { mine: 0, unassigned: 2, open: 2, pending: 0, snoozed: 0, breached: 0 });
+  },
+);
+
+workspace(
+  'an agent labels, notes, takes and resolves it; each change names her and shows inline, in order',
+  async (context) => {
+    const { hub, agent } = context;
+    const conversation = (await inbox(context)).conversations.find((c) => c.messageCount === 2);
+    assert.ok(conversation);
+    let revision = conversation.revision;
+    const act = async (path: string, body: Record<string, unknown>) => {
+      const response = await call(hub, 'POST', `/v1/conversations/${conversation.id}/${path}`, agent.token, {
+        revision,
+        ...body,
+      });
+      assert.ok(response.status < 300, `${path}: ${response.status} ${JSON.stringify(response.body)}`);
+      revision = response.body.revision as number;
+    };
+    await act('labels', { label: 'delivery' });
+    await act('notes', { text: 'پیگیری با انبار @reza' });
+    await act('assignment', { agentId: agent.userId });
+    await act('status', { status: 'resolved' });
+    await hub.projectionCaughtUp();
+    const view = await call(hub, 'GET', `/v1/conversations/${conversation.id}`, agent.token);
+    const items = view.body.items as { kind: string; actor: { userId?: string }; data: Record<string, unknown> }[];
+    assert.equal(
+      items.map((i) => i.kind),
+      ['opened', 'message', 'message', 'label-added', 'note', 'assignment', 'status'],
+    );
+    for (const item of items.slice(3)) assert.is(item.actor.userId, agent.userId, `${item.kind} names the agent`);
+    const reza = (
+      (await call(hub, 'GET', '/v1/users', context.admin)).body.users as { email: string; userId: string }[]
+    ).find((u) => u.email === 'reza@shop.example');
+    assert.equal(items[4]?.data.mentions, [reza?.userId], 'the mention names the colleague');
+    assert.is(view.body.status, 'resolved');
+    assert.is(view.body.revision, revision);
+    assert.equal(
+      (await inbox(context, '?status=resolved&assignee=me')).conversations.map((c) => c.id),
+      [conversation.id],
+    );
+  },
+);
+
+workspace(
+  'a colleague who acts on what they saw before gets 409 with the current state, and nothing changes',
+  async (context) => {
+    const { hub } = context;
+    const [conversation] = (await inbox(context)).conversations;
+    assert.ok(conversation);
+    const seen = conversation.revision;
+    const first = await call(hub, 'POST', `/v1/conversations/${conversation.id}/priority`, context.agent.token, {
+      revision: seen,
+      priority: 'high',
+    });
+    assert.is(first.status, 200);
+    const reza = await signIn(hub, 'reza@shop.example', 'a-long-password-123');
+    const stale = await call(hub, 'POST', `/v1/conversations/${conversation.id}/priority`, reza.token, {
+      revision: seen,
+      priority: 'low',
+    });
+    assert.is(stale.status, 409);
+    assert.match(String(stale.headers['content-type']), 'application/problem+json');
+    assert.is(stale.body.currentRevision, first.body.revision);
+    assert.is((stale.body.current as { priority: string }).priority, 'high');
+    await hub.projectionCaughtUp();
+    const after = await call(hub, 'GET', `/v1/conversations/${conversation.id}`, reza.token);
+    assert.is(after.body.priority, 'high');
+  },
+);
+
+workspace(
+  'roles: an analyst reads but changes nothing; an agent cannot give a conversation to someone else',
+  async (context) => {
+    const { hub } = context;
+    const [conversation] = (await inbox(context)).conversations;
+    assert.ok(conversation);
+    assert.is((await call(hub, 'GET', '/v1/inbox', context.analyst)).status, 200);
+    const refused = await call(hub, 'POST', `/v1/conversations/${conversation.id}/status`, context.analyst, {
+      revision: conversation.revision,
+      status: 'pending',
+    });
+    assert.is(refused.status, 403);
+    const reza = await signIn(hub, 'reza@shop.example', 'a-long-password-123');
+    const handOver = await call(hub, 'POST', `/v1/conversations/${conversation.id}/assignment`, context.agent.token, {
+      revision: conversation.revision,
+      agentId: reza.userId,
+    });
+    assert.is(handOver.status, 403);
+    const anonymous = await hub.app.inject({ method: 'GET', url: '/v1/inbox' });
+    assert.is(anonymous.statusCode, 401);
+  },
+);
+
+workspace(
+  'bad input: malformed, wrongly typed, oversized or unknown answers 4xx problem+json and writes nothing',
+  async (context) => {
+    const { hub } = context;
+    const [conversation] = (await inbox(context)).conversations;
+    assert.ok(conversation);
+    const url = `/v1/conversations/${conversation.id}`;
+    const cases: [string, string, unknown, number][] = [
+      ['malformed JSON', `${url}/status`, '{"revision": ', 400],
+      ['a wrong type', `${url}/status`, { revision: 'latest', status: 'resolved' }, 400],
+      ['an unknown status', `${url}/status`, { revision: conversation.revision, status: 'deleted' }, 400],
+      ['a label too long', `${url}/labels`, { revision: conversation.revision, label: 'x'.repeat(65) }, 400],
+      ['a note too long', `${url}/notes`, { text: 'x'.repeat(10_001) }, 400],
+      [
+        'a snooze in the past',
+        `${url}/snooze`,
+        { revision: conversation.revision, until: '2020-01-01T00:00:00Z' },
+        400,
+      ],
+      [
+        'no such conversation',
+        '/v1/conversations/00000000-0000-4000-8000-000000000000/status',
+        { revision: 0, status: 'open' },
+        404,
+      ],
+      ['not a conversation id', '/v1/conversations/42/status', { revision: 0, status: 'open' }, 400],
+    ];
+    for (const [what, path, body, status] of cases) {
+      const response = await call(hub, 'POST', path, context.agent.token, body);
+      assert.is(response.status, status, `${what}: ${JSON.stringify(response.body)}`);
+      assert.match(String(response.headers['content-type']), 'application/problem+json', what);
+    }
+    await hub.projectionCaughtUp();
+    const after = await call(hub, 'GET', url, context.agent.token);
+    assert.is(after.body.revision, conversation.revision, 'nothing was written');
+  },
+);
+
+workspace('an open screen learns of a colleague’s change over server-sent events, without polling', async (context) => {
+  const { hub, base } = context;
+  const [conversation] = (await inbox(context)).conversations;
+  assert.ok(conversation);
+  const frames: { event: string; data: { about: { conversationId: string } } }[] = [];
+  const stream = await new Promise<import('node:http').IncomingMessage>((resolve, reject) => {
+    const req = httpRequest(
+      `${base}/v1/live`,
+      { headers: { authorization: `Bearer ${context.agent.token}` } },
+      resolve,
+    );
+    req.on('error', reject);
+    req.end();
+  });
+  assert.is(stream.statusCode, 200);
+  let buffer = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    buffer += chunk;
+    for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const event = /^event: (.*)$/m.exec(block)?.[1];
+      const data = /^data: (.*)$/m.exec(block)?.[1];
+      if (event && data) frames.push({ event, data: JSON.parse(data) });
+    }
+  });
+  const reza = await signIn(hub, 'reza@shop.example', 'a-long-password-123');
+  const labelled = await call(hub, 'POST', `/v1/conversations/${conversation.id}/labels`, reza.token, {
+    revision: conversation.revision,
+    label: 'urgent-call-back',
+  });
+  assert.is(labelled.status, 200);
+  const frame = await waitFor(async () => frames.find((f) => f.event === 'ConversationLabelAdded'), {
+    timeoutMs: 10_000,
+    intervalMs: 20,
+    what: 'the live notification of the label',
+  });
+  assert.is(frame.data.about.conversationId, conversation.id);
+  stream.destroy();
+  const unauthenticated = await hub.app.inject({ method: 'GET', url: '/v1/live' });
+  assert.is(unauthenticated.statusCode, 401);
+});
+
+workspace.run();
