@@ -18,6 +18,7 @@ export {
 } from './domain/event-catalogue.ts';
 export { decodeEvent, type EventContext, encodeEvent } from './domain/event-codec.ts';
 export { ErasedDetails, InteractionDetails, InteractionRecorded } from './domain/interaction.events.ts';
+export { SlaBreached, SlaTarget, slaTargets } from './domain/sla.events.ts';
 export { Channel, CustomerIdentifier, channels, DecidedBy } from './domain/values.ts';
 export {
   comparePositions,

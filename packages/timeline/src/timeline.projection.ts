@@ -80,6 +80,9 @@ export async function applyTimelineEvent(tx: SqlExecutor, recorded: RecordedEven
       return unmergeCustomers(tx, event.data);
     case 'CustomerErased':
       return eraseCustomer(tx, event.data.customerId, at);
+    case 'SlaBreached':
+      // A conversation's service level, not a fact of the customer's timeline.
+      return;
     default:
       return event satisfies never;
   }

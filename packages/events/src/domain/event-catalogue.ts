@@ -9,6 +9,7 @@ import {
   MergeCandidateDetected,
 } from './customer.events.ts';
 import { InteractionRecorded } from './interaction.events.ts';
+import { SlaBreached } from './sla.events.ts';
 import { identifierLinkedV1ToV2, type Upcaster } from './upcasters.ts';
 
 interface EventDefinition<Schema extends z.ZodType> {
@@ -34,6 +35,7 @@ export const eventCatalogue = {
   CustomersMerged: define({ version: 1, schema: CustomersMerged, upcasters: {} }),
   CustomersUnmerged: define({ version: 1, schema: CustomersUnmerged, upcasters: {} }),
   CustomerErased: define({ version: 1, schema: CustomerErased, upcasters: {} }),
+  SlaBreached: define({ version: 1, schema: SlaBreached, upcasters: {} }),
 } as const;
 
 export type DomainEventType = keyof typeof eventCatalogue;

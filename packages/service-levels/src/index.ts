@@ -1,0 +1,7 @@
+export {
+  BusinessCalendar,
+  parseBusinessCalendar,
+  WorkingRange,
+  weekdayNames,
+} from './business-calendar.schema.ts';
+export { addBusinessTime, businessTimeBetween, isBusinessTime } from './business-calendar.ts';
