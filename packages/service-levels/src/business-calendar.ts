@@ -1,6 +1,6 @@
 import { HubError } from '@hub/errors';
 import { type BusinessCalendar, minutesOf } from './business-calendar.schema.ts';
-import { instantAtOrAfter, isoDateOf, localDayOf, weekdayOf } from './local-time.ts';
+import { isoDateOf, localClockOn, localDayOf, weekdayOf } from './local-time.ts';
 
 // Business time is real elapsed time while a calendar's local clock is inside a working range on a
 // working day. A range [start, end) on a date runs from the first instant that date's clock reads
@@ -19,12 +19,11 @@ interface BusinessInterval {
 function intervalsOn(calendar: BusinessCalendar, day: number): BusinessInterval[] {
   if (calendar.holidays.includes(isoDateOf(day))) return [];
   const ranges = calendar.workingHours[weekdayOf(day)] ?? [];
+  if (ranges.length === 0) return [];
+  const instantOf = localClockOn(calendar.timeZone, day);
   return [...ranges]
     .sort((a, b) => minutesOf(a.start) - minutesOf(b.start))
-    .map((range) => ({
-      start: instantAtOrAfter(calendar.timeZone, day, minutesOf(range.start)),
-      end: instantAtOrAfter(calendar.timeZone, day, minutesOf(range.end)),
-    }))
+    .map((range) => ({ start: instantOf(minutesOf(range.start)), end: instantOf(minutesOf(range.end)) }))
     .filter((interval) => interval.end > interval.start);
 }
 
@@ -34,6 +33,7 @@ export function addBusinessTime(calendar: BusinessCalendar, from: Date, ms: numb
     throw new HubError('INVALID_INPUT', `business time to add must be zero or more milliseconds, not ${ms}`, { ms });
   }
   let cursor = from.getTime();
+  if (Number.isNaN(cursor)) throw new HubError('INVALID_INPUT', 'business time cannot be added to an invalid date');
   let remaining = ms;
   if (remaining === 0) return new Date(cursor);
   // From the day before: a range ending at 24:00 yesterday may still be open at a zone's odd midnight.

@@ -82,6 +82,19 @@ export function instantAtOrAfter(timeZone: string, day: number, minutes: number)
   return transitionBetween(timeZone, wall - after, wall - before, after);
 }
 
+/**
+ * Local times of one date as instants. A date whose offset is the same a day either side has no
+ * clock change (no zone changes twice within three days), so one subtraction does; otherwise each
+ * time is resolved on its own.
+ */
+export function localClockOn(timeZone: string, day: number): (minutes: number) => number {
+  const midnight = day * DAY_MS;
+  const before = offsetAt(timeZone, midnight - DAY_MS);
+  const after = offsetAt(timeZone, midnight + 2 * DAY_MS);
+  if (before === after) return (minutes) => midnight + minutes * MINUTE_MS - before;
+  return (minutes) => instantAtOrAfter(timeZone, day, minutes);
+}
+
 /** The first instant in (from, to] that has the offset `offset`; `to` has it, `from` does not. */
 function transitionBetween(timeZone: string, from: number, to: number, offset: number): number {
   let low = from;
