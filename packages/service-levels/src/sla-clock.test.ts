@@ -1,3 +1,4 @@
+import { isHubError } from '@hub/errors';
 import { encodeEvent } from '@hub/events';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -215,6 +216,29 @@ recording('every missed customer wait is its own next-response breach', () => {
   assert.equal(breachesToRecord(facts, policy, london, at('2026-11-09T12:45:00Z'), [missedFirstWait]), [
     { target: 'next-response', dueAt: at('2026-11-09T12:30:00Z') },
   ]);
+});
+
+recording('a wait already recorded under another policy is not recorded again', () => {
+  const facts = given(
+    '2026-11-09T09:00:00Z',
+    inbound('2026-11-09T09:00:00Z'),
+    reply('2026-11-09T09:10:00Z'),
+    inbound('2026-11-09T11:00:00Z'),
+  );
+  const stricter = { ...policy, id: 'urgent', targets: { nextResponse: 15 } };
+  const recordedUnderStandard = [{ target: 'next-response' as const, dueAt: at('2026-11-09T11:30:00Z') }];
+  assert.equal(breachesToRecord(facts, stricter, london, at('2026-11-09T11:45:00Z'), recordedUnderStandard), []);
+  assert.equal(breachesToRecord(facts, stricter, london, at('2026-11-09T11:45:00Z'), []), [
+    { target: 'next-response', dueAt: at('2026-11-09T11:15:00Z') },
+  ]);
+});
+
+recording('a policy counted in another calendar than the one given is refused', () => {
+  const facts = given('2026-11-09T09:00:00Z', inbound('2026-11-09T09:00:00Z'));
+  assert.throws(
+    () => breachesToRecord(facts, policy, tehranOffice, at('2026-11-09T12:00:00Z'), []),
+    (error: unknown) => isHubError(error, 'INVALID_INPUT') && /tehran-office/.test(error.message),
+  );
 });
 
 recording('the SlaBreached event passes the event catalogue', () => {
