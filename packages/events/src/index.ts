@@ -45,6 +45,7 @@ export {
   TeamMemberAdded,
   TeamMemberRemoved,
 } from './domain/routing.events.ts';
+export { SlaBreached, SlaTarget, slaTargets } from './domain/sla.events.ts';
 export {
   UserCreated,
   UserDeactivated,

@@ -31,6 +31,7 @@ import {
   TeamMemberAdded,
   TeamMemberRemoved,
 } from './routing.events.ts';
+import { SlaBreached } from './sla.events.ts';
 import { identifierLinkedV1ToV2, type Upcaster } from './upcasters.ts';
 import { UserCreated, UserDeactivated, UserPasswordChanged, UserReactivated, UserRoleChanged } from './user.events.ts';
 
@@ -80,6 +81,7 @@ export const eventCatalogue = {
   UserDeactivated: define({ version: 1, schema: UserDeactivated, upcasters: {} }),
   UserReactivated: define({ version: 1, schema: UserReactivated, upcasters: {} }),
   UserPasswordChanged: define({ version: 1, schema: UserPasswordChanged, upcasters: {} }),
+  SlaBreached: define({ version: 1, schema: SlaBreached, upcasters: {} }),
 } as const;
 
 export type DomainEventType = keyof typeof eventCatalogue;
