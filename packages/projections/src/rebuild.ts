@@ -200,6 +200,7 @@ export async function rebuildProjection(
     durationMs,
     eventsPerSecond: rate(clock()),
   };
-  log.info({ ...result, ...(total === undefined ? {} : { total }) }, 'projection rebuilt and swapped in');
+  const { projection: _named, ...done } = result;
+  log.info({ ...done, ...(total === undefined ? {} : { total }) }, 'projection rebuilt and swapped in');
   return result;
 }

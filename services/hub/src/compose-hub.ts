@@ -12,7 +12,7 @@ import { createIdentityIndex } from '@hub/identity-index';
 import { createLogIntake, defaultIngestSettings, type IngestDependencies, loadWebForms } from '@hub/ingest-gateway';
 import type { Logger } from '@hub/logger';
 import { createSealingEventStore, createSqlKeyStore } from '@hub/personal-data';
-import { runProjection } from '@hub/projections';
+import { type RebuildResult, runProjection } from '@hub/projections';
 import { createRawPayloadStore, createSqlAttachmentStore, type RawPayloadStore } from '@hub/raw-payloads';
 import { runMigrations, type SqlDatabase } from '@hub/sql';
 import { timelineProjection } from '@hub/timeline';
@@ -29,6 +29,7 @@ import { countingIntake } from './intake.metrics.ts';
 import { kafkaHealth } from './kafka.health.ts';
 import { kafkaDeadLetterCount, kafkaWriterLag } from './kafka.metrics.ts';
 import { openKafkaAdminSession } from './kafka-admin.session.ts';
+import { rebuildHubProjection } from './rebuild-projection.ts';
 import { loadSecrets } from './secrets.ts';
 import { startGateway } from './start-gateway.ts';
 import { startWriter, WRITER_GROUP } from './start-writer.ts';
@@ -44,6 +45,8 @@ export interface ComposedHub {
   readonly projectionCaughtUp: () => Promise<void>;
   /** Resolves once the timeline writer has joined the interaction log. */
   readonly writerJoined: () => Promise<void>;
+  /** Rebuilds a projection's tables from the store and swaps them in, while the hub serves. */
+  readonly rebuildProjection: (name: string) => Promise<RebuildResult>;
   stop(): Promise<void>;
 }
 
@@ -201,6 +204,8 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
     rawPayloads,
     projectionCaughtUp: () => projection?.caughtUp() ?? Promise.resolve(),
     writerJoined: () => writer?.joined ?? Promise.resolve(),
+    rebuildProjection: (name) =>
+      rebuildHubProjection({ database, store, eventsInDatabase: config.eventStore !== 'esdb' }, name, logger),
     async stop() {
       await gateway?.stop();
       await app.close();
