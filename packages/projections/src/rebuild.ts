@@ -166,6 +166,10 @@ export async function rebuildProjection(
       ]);
       // No live page can commit now: the checkpoint stays where it is until the swap commits.
       const target = await checkpointOf(tx, projection.name);
+      // Rebuilt to the head of a projection that had never run, which then started: swapped in
+      // ahead of the live checkpoint, the new tables would get events a second time.
+      if (target && position && comparePositions(position, target) > 0)
+        throw new Error(`rebuild of ${projection.name}: its live projection started during the rebuild; run it again`);
       const lastRead = rest.at(-1)?.position ?? position;
       const covered = target
         ? lastRead !== undefined && comparePositions(target, lastRead) <= 0
@@ -202,6 +206,7 @@ export async function rebuildProjection(
     durationMs,
     eventsPerSecond: rate(clock()),
   };
-  log.info({ ...result, ...(total === undefined ? {} : { total }) }, 'projection rebuilt and swapped in');
+  const { projection: _named, ...done } = result;
+  log.info({ ...done, ...(total === undefined ? {} : { total }) }, 'projection rebuilt and swapped in');
   return result;
 }

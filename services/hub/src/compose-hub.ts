@@ -23,7 +23,7 @@ import { createLogIntake, defaultIngestSettings, type IngestDependencies, loadWe
 import { type LiveFeed, registerLiveRoute } from '@hub/live-updates';
 import type { Logger } from '@hub/logger';
 import { createSealingEventStore, createSqlKeyStore } from '@hub/personal-data';
-import { runProjection } from '@hub/projections';
+import { type RebuildResult, runProjection } from '@hub/projections';
 import { createRawPayloadStore, createSqlAttachmentStore, type RawPayloadStore } from '@hub/raw-payloads';
 import { runMigrations, type SqlDatabase } from '@hub/sql';
 import { timelineProjection } from '@hub/timeline';
@@ -41,6 +41,7 @@ import { countingIntake } from './intake.metrics.ts';
 import { kafkaHealth } from './kafka.health.ts';
 import { kafkaDeadLetterCount, kafkaWriterLag } from './kafka.metrics.ts';
 import { openKafkaAdminSession } from './kafka-admin.session.ts';
+import { rebuildHubProjection } from './rebuild-projection.ts';
 import { firstAdminPassword, loadSecrets } from './secrets.ts';
 import { startGateway } from './start-gateway.ts';
 import { startWriter, WRITER_GROUP } from './start-writer.ts';
@@ -56,6 +57,8 @@ export interface ComposedHub {
   readonly projectionCaughtUp: () => Promise<void>;
   /** Resolves once the timeline writer has joined the interaction log. */
   readonly writerJoined: () => Promise<void>;
+  /** Rebuilds a projection's tables from the store and swaps them in, while the hub serves. */
+  readonly rebuildProjection: (name: string) => Promise<RebuildResult>;
   stop(): Promise<void>;
 }
 
@@ -276,6 +279,8 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
       for (const projection of projections) await projection.caughtUp();
     },
     writerJoined: () => writer?.joined ?? Promise.resolve(),
+    rebuildProjection: (name) =>
+      rebuildHubProjection({ database, store, eventsInDatabase: config.eventStore !== 'esdb' }, name, logger),
     async stop() {
       await gateway?.stop();
       await app.close();
