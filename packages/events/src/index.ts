@@ -18,6 +18,14 @@ export {
 } from './domain/event-catalogue.ts';
 export { decodeEvent, type EventContext, encodeEvent } from './domain/event-codec.ts';
 export { ErasedDetails, InteractionDetails, InteractionRecorded } from './domain/interaction.events.ts';
+export {
+  ReplyChannel,
+  ReplyDeliveryAttempted,
+  ReplyDeliveryFailed,
+  ReplyRequested,
+  ReplySent,
+  replyChannels,
+} from './domain/reply.events.ts';
 export { Channel, CustomerIdentifier, channels, DecidedBy } from './domain/values.ts';
 export {
   comparePositions,
@@ -28,4 +36,4 @@ export {
   type RecordedEvent,
   startOfAll,
 } from './envelope.ts';
-export { customerStream } from './streams.ts';
+export { customerStream, replyStream } from './streams.ts';

@@ -80,6 +80,12 @@ export async function applyTimelineEvent(tx: SqlExecutor, recorded: RecordedEven
       return unmergeCustomers(tx, event.data);
     case 'CustomerErased':
       return eraseCustomer(tx, event.data.customerId, at);
+    // A reply's delivery has its own read model (@hub/replies, replies.outbox).
+    case 'ReplyRequested':
+    case 'ReplyDeliveryAttempted':
+    case 'ReplySent':
+    case 'ReplyDeliveryFailed':
+      return;
     default:
       return event satisfies never;
   }

@@ -9,6 +9,7 @@ import {
   MergeCandidateDetected,
 } from './customer.events.ts';
 import { InteractionRecorded } from './interaction.events.ts';
+import { ReplyDeliveryAttempted, ReplyDeliveryFailed, ReplyRequested, ReplySent } from './reply.events.ts';
 import { identifierLinkedV1ToV2, type Upcaster } from './upcasters.ts';
 
 interface EventDefinition<Schema extends z.ZodType> {
@@ -34,6 +35,10 @@ export const eventCatalogue = {
   CustomersMerged: define({ version: 1, schema: CustomersMerged, upcasters: {} }),
   CustomersUnmerged: define({ version: 1, schema: CustomersUnmerged, upcasters: {} }),
   CustomerErased: define({ version: 1, schema: CustomerErased, upcasters: {} }),
+  ReplyRequested: define({ version: 1, schema: ReplyRequested, upcasters: {} }),
+  ReplyDeliveryAttempted: define({ version: 1, schema: ReplyDeliveryAttempted, upcasters: {} }),
+  ReplySent: define({ version: 1, schema: ReplySent, upcasters: {} }),
+  ReplyDeliveryFailed: define({ version: 1, schema: ReplyDeliveryFailed, upcasters: {} }),
 } as const;
 
 export type DomainEventType = keyof typeof eventCatalogue;

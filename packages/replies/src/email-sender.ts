@@ -1,0 +1,67 @@
+import type { AttachmentStore } from '@hub/interactions';
+import nodemailer from 'nodemailer';
+import { DeliveryError, type ReplySender, transportFailure } from './delivery-error.ts';
+
+export interface EmailSettings {
+  /** HUB_SMTP_RELAY_URL, e.g. smtp://relay.internal:25 or smtps://user:pass@relay:465 */
+  readonly relayUrl: string;
+  /** HUB_REPLY_FROM: the support address replies come from. */
+  readonly from: string;
+  readonly attachments: AttachmentStore;
+}
+
+/** Deterministic from the reply: a resend of the same reply carries the same Message-ID. */
+export const replyMessageId = (replyId: string, from: string): string =>
+  `<reply-${replyId}@${from.split('@').at(-1)?.replace(/[>\s]/g, '') || 'hub.invalid'}>`;
+
+/**
+ * Email through an SMTP relay, threaded under the customer's message (In-Reply-To, References) so
+ * their answer comes back into the same conversation. 5xx answers are permanent, 4xx and
+ * connection failures transient.
+ */
+export function createEmailSender(settings: EmailSettings): ReplySender {
+  return {
+    async send(reply, signal) {
+      const attachments = await Promise.all(
+        reply.attachments.map(async ({ id, filename }) => {
+          const file = await settings.attachments.get(id);
+          if (!file) throw new DeliveryError(`attachment ${id} (${filename}) is no longer stored`, true, null);
+          return { filename, content: file.bytes, contentType: file.contentType };
+        }),
+      );
+      const messageId = replyMessageId(reply.replyId, settings.from);
+      const transport = nodemailer.createTransport(settings.relayUrl);
+      const onAbort = () => transport.close();
+      signal.addEventListener('abort', onAbort, { once: true });
+      try {
+        await transport.sendMail({
+          from: settings.from,
+          to: reply.recipient,
+          subject: reply.subject ?? '',
+          text: reply.text,
+          ...(reply.html === null ? {} : { html: reply.html }),
+          messageId,
+          ...(reply.inReplyTo === null ? {} : { inReplyTo: reply.inReplyTo }),
+          references: reply.references.length > 0 ? reply.references : reply.inReplyTo ? [reply.inReplyTo] : [],
+          attachments,
+        });
+        return { providerMessageId: messageId };
+      } catch (error) {
+        if (signal.aborted) throw error;
+        const responseCode = (error as { responseCode?: unknown }).responseCode;
+        if (typeof responseCode === 'number') {
+          const response = (error as { response?: unknown }).response;
+          throw new DeliveryError(
+            typeof response === 'string' ? response : String(error),
+            responseCode >= 500,
+            String(responseCode),
+          );
+        }
+        throw transportFailure(error);
+      } finally {
+        signal.removeEventListener('abort', onAbort);
+        transport.close();
+      }
+    },
+  };
+}

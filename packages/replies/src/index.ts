@@ -1,0 +1,37 @@
+export { type CannedContext, type RenderedCanned, renderCanned } from './canned-response.ts';
+export {
+  DeliveryError,
+  type ReplySender,
+  type ReplySenders,
+  type SentReceipt,
+} from './delivery-error.ts';
+export {
+  type DeliveryLogger,
+  outcomeUnknown,
+  type ReplyDelivery,
+  type ReplyDeliverySettings,
+  startReplyDelivery,
+} from './delivery-worker.ts';
+export { createEmailSender, type EmailSettings, replyMessageId } from './email-sender.ts';
+export { createCommentReplySender, createMessengerSender, type MetaSettings } from './meta-sender.ts';
+export { phoneCallLog } from './phone-sender.ts';
+export { replyMigrations } from './replies.migrations.ts';
+export {
+  type Backoff,
+  defaultBackoff,
+  type ReplyCommand,
+  type ReplyEvent,
+  type ReplyRequest,
+  type ReplyState,
+  type ReplyStatus,
+  replyDecider,
+  retryDelayMs,
+} from './reply.decider.ts';
+export { requestReply } from './request-reply.ts';
+export { createTelegramSender, type TelegramSettings } from './telegram-sender.ts';
+export {
+  createWidgetSender,
+  type HeldWidgetMessage,
+  releaseHeldWidgetMessages,
+  type WidgetPush,
+} from './widget-sender.ts';

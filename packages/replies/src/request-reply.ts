@@ -1,0 +1,18 @@
+import { handleCommand } from '@hub/decider';
+import type { EventStore } from '@hub/event-store';
+import { replyStream } from '@hub/events';
+import { type ReplyRequest, replyDecider } from './reply.decider.ts';
+
+/**
+ * Records an agent's reply: the event first, delivery afterwards by the outbox worker. Asking
+ * twice with the same replyId records it once (the event id is derived from the reply's).
+ */
+export async function requestReply(store: EventStore, reply: ReplyRequest, now: Date): Promise<void> {
+  await handleCommand({
+    store,
+    streamId: replyStream(reply.replyId),
+    decider: replyDecider,
+    command: { kind: 'request', reply },
+    eventContext: () => ({ id: reply.replyId, occurredAt: now, metadata: { actor: reply.actor } }),
+  });
+}
