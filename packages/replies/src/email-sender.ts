@@ -31,10 +31,18 @@ export function createEmailSender(settings: EmailSettings): ReplySender {
       );
       const messageId = replyMessageId(reply.replyId, settings.from);
       const transport = nodemailer.createTransport(settings.relayUrl);
-      const onAbort = () => transport.close();
+      // SMTP has no cancel: on stop the call is abandoned at once, as a crash would abandon it.
+      let onAbort = () => {};
+      const abandoned = new Promise<never>((_, reject) => {
+        onAbort = () => {
+          transport.close();
+          reject(signal.reason);
+        };
+      });
       signal.addEventListener('abort', onAbort, { once: true });
       try {
-        await transport.sendMail({
+        if (signal.aborted) throw signal.reason;
+        const sending = transport.sendMail({
           from: settings.from,
           to: reply.recipient,
           subject: reply.subject ?? '',
@@ -45,6 +53,8 @@ export function createEmailSender(settings: EmailSettings): ReplySender {
           references: reply.references.length > 0 ? reply.references : reply.inReplyTo ? [reply.inReplyTo] : [],
           attachments,
         });
+        sending.catch(() => {}); // Its end is unheard once abandoned.
+        await Promise.race([sending, abandoned]);
         return { providerMessageId: messageId };
       } catch (error) {
         if (signal.aborted) throw error;
