@@ -13,6 +13,7 @@ import { createLogIntake, defaultIngestSettings, type IngestDependencies, loadWe
 import type { Logger } from '@hub/logger';
 import { createSealingEventStore, createSqlKeyStore } from '@hub/personal-data';
 import { createRawPayloadStore, createSqlAttachmentStore, type RawPayloadStore } from '@hub/raw-payloads';
+import { startReplyDelivery } from '@hub/replies';
 import { runMigrations, type SqlDatabase } from '@hub/sql';
 import { runProjection, timelineProjection } from '@hub/timeline';
 import { createInteractionRecorder, interactionBatchHandler, interactionHandler } from '@hub/timeline-writer';
@@ -28,6 +29,7 @@ import { countingIntake } from './intake.metrics.ts';
 import { kafkaHealth } from './kafka.health.ts';
 import { kafkaDeadLetterCount, kafkaWriterLag } from './kafka.metrics.ts';
 import { openKafkaAdminSession } from './kafka-admin.session.ts';
+import { replySenders } from './reply-senders.ts';
 import { loadSecrets } from './secrets.ts';
 import { startGateway } from './start-gateway.ts';
 import { startWriter, WRITER_GROUP } from './start-writer.ts';
@@ -102,6 +104,16 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
     : undefined;
   // Serve once the writer is in (topics made, group joined), or after 15 s without it: degraded.
   if (writer) await Promise.race([writer.joined, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
+  // The reply outbox runs beside the writer: any number of writers claim replies without sending one twice.
+  const replies = roles.has('writer')
+    ? startReplyDelivery({
+        store,
+        db: database,
+        senders: replySenders(config.replies, database, attachments),
+        workerId: `${process.pid}`,
+        logger: logger.child({ component: 'reply-delivery' }),
+      })
+    : undefined;
   const projection = roles.has('projector')
     ? await runProjection({ db: database, store, logger, lagStore: rawStore }, timelineProjection)
     : undefined;
@@ -204,6 +216,7 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
       await gateway?.stop();
       await app.close();
       await writer?.stop();
+      await replies?.stop();
       await projection?.stop();
       eventLoop.stop();
       await kafkaAdmin?.close();

@@ -4,6 +4,7 @@ import { identityIndexMigrations } from '@hub/identity-index';
 import { imapCheckpointMigrations } from '@hub/ingest-gateway';
 import { keyStoreMigrations } from '@hub/personal-data';
 import { rawPayloadMigrations } from '@hub/raw-payloads';
+import { replyMigrations } from '@hub/replies';
 import type { Migration } from '@hub/sql';
 import { timelineMigrations } from '@hub/timeline';
 
@@ -20,4 +21,5 @@ export const hubMigrations: readonly Migration[] = [
   ...deadLetterMigrations,
   ...timelineMigrations,
   ...imapCheckpointMigrations,
+  ...replyMigrations,
 ];
