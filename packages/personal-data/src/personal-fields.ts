@@ -28,6 +28,8 @@ export const personalFields: Readonly<Record<string, readonly PersonalField[]>> 
   MergeCandidateDetected: [field('evidence.identifiers', [])],
   CustomersMerged: [field('evidence', [])],
   CustomersUnmerged: [field('identifiers', []), field('reason', '')],
+  // An erased customer's reply cannot be sent: its recipient reads as '[erased]'.
+  ReplyRequested: [field('recipient', ERASED), field('subject', null), field('text', ''), field('html', null)],
 };
 
 export const personalFieldsOf = (type: string): readonly PersonalField[] => personalFields[type] ?? [];

@@ -40,6 +40,8 @@ export interface ReplyDelivery {
 /** Recorded when a worker finds an attempt without an outcome: an agent confirms or sends again. */
 export const outcomeUnknown = 'OUTCOME_UNKNOWN';
 const checkpointName = 'reply-outbox';
+/** What a sealed recipient reads as once the customer's key is destroyed (@hub/personal-data). */
+const erasedRecipient = '[erased]';
 
 const silent: DeliveryLogger = { info() {}, warn() {}, error() {} };
 
@@ -141,6 +143,9 @@ export function startReplyDelivery(settings: ReplyDeliverySettings): ReplyDelive
     }
     let outcome: ReplyCommand;
     try {
+      if (reply.recipient === erasedRecipient) {
+        throw new DeliveryError('the customer was erased: the reply is not sent', true, 'CUSTOMER_ERASED');
+      }
       const receipt = await sender.send(reply, abort.signal);
       outcome = { kind: 'recordSent', providerMessageId: receipt.providerMessageId, sentAt: clock() };
     } catch (error) {

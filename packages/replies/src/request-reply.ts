@@ -5,7 +5,8 @@ import { type ReplyRequest, replyDecider } from './reply.decider.ts';
 
 /**
  * Records an agent's reply: the event first, delivery afterwards by the outbox worker. Asking
- * twice with the same replyId records it once (the event id is derived from the reply's).
+ * twice with the same replyId records it once (the event id is the reply's). Its recipient and
+ * words are sealed with the customer's key (`personalDataOf`) by the hub's sealing store.
  */
 export async function requestReply(store: EventStore, reply: ReplyRequest, now: Date): Promise<void> {
   await handleCommand({
@@ -13,6 +14,10 @@ export async function requestReply(store: EventStore, reply: ReplyRequest, now: 
     streamId: replyStream(reply.replyId),
     decider: replyDecider,
     command: { kind: 'request', reply },
-    eventContext: () => ({ id: reply.replyId, occurredAt: now, metadata: { actor: reply.actor } }),
+    eventContext: () => ({
+      id: reply.replyId,
+      occurredAt: now,
+      metadata: { actor: reply.actor, personalDataOf: reply.customerId },
+    }),
   });
 }
