@@ -9,11 +9,17 @@ import {
 } from '@hub/bus';
 import type { CountryCode } from '@hub/customer-identity';
 import { createIdentityIndex } from '@hub/identity-index';
-import { createLogIntake, defaultIngestSettings, type IngestDependencies, loadWebForms } from '@hub/ingest-gateway';
+import {
+  createLogIntake,
+  createWidgetConnections,
+  defaultIngestSettings,
+  type IngestDependencies,
+  loadWebForms,
+} from '@hub/ingest-gateway';
 import type { Logger } from '@hub/logger';
 import { createSealingEventStore, createSqlKeyStore } from '@hub/personal-data';
 import { createRawPayloadStore, createSqlAttachmentStore, type RawPayloadStore } from '@hub/raw-payloads';
-import { startReplyDelivery } from '@hub/replies';
+import { releaseHeldWidgetMessages, startReplyDelivery } from '@hub/replies';
 import { runMigrations, type SqlDatabase } from '@hub/sql';
 import { runProjection, timelineProjection } from '@hub/timeline';
 import { createInteractionRecorder, interactionBatchHandler, interactionHandler } from '@hub/timeline-writer';
@@ -104,12 +110,14 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
     : undefined;
   // Serve once the writer is in (topics made, group joined), or after 15 s without it: degraded.
   if (writer) await Promise.race([writer.joined, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
+  // Widget replies pushed live reach sockets of this process; the others wait for a reconnect.
+  const widgetConnections = createWidgetConnections();
   // The reply outbox runs beside the writer: any number of writers claim replies without sending one twice.
   const replies = roles.has('writer')
     ? startReplyDelivery({
         store,
         db: database,
-        senders: replySenders(config.replies, database, attachments),
+        senders: replySenders(config.replies, database, attachments, widgetConnections),
         workerId: `${process.pid}`,
         logger: logger.child({ component: 'reply-delivery' }),
       })
@@ -184,7 +192,12 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
     metrics,
   );
   const now = () => new Date();
-  const ingest: IngestDependencies = { intake, attachments, settings, logger, now };
+  const widgetReplies = {
+    connections: widgetConnections,
+    release: (visitorId: string, deliver: Parameters<typeof releaseHeldWidgetMessages>[2]) =>
+      releaseHeldWidgetMessages(database, visitorId, deliver),
+  };
+  const ingest: IngestDependencies = { intake, attachments, settings, logger, now, widgetReplies };
   const gateway = roles.has('gateway') ? await startGateway(app, { config, ingest, rawPayloads, database }) : undefined;
   if (roles.has('api')) {
     await app.register(async (scope) =>

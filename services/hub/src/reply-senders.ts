@@ -7,17 +7,23 @@ import {
   createWidgetSender,
   phoneCallLog,
   type ReplySenders,
+  type WidgetPush,
 } from '@hub/replies';
 import type { SqlDatabase } from '@hub/sql';
 import type { ReplyConfig } from './config.ts';
 
 /** The channels this deployment can reply on: each one whose provider settings are given. */
-export function replySenders(config: ReplyConfig, database: SqlDatabase, attachments: AttachmentStore): ReplySenders {
+export function replySenders(
+  config: ReplyConfig,
+  database: SqlDatabase,
+  attachments: AttachmentStore,
+  widgetSockets?: WidgetPush,
+): ReplySenders {
   const meta = config.metaPageToken ? { graphUrl: config.metaGraphUrl, pageToken: config.metaPageToken } : undefined;
   return {
     phone: phoneCallLog,
-    // Held until the visitor's widget reconnects (releaseHeldWidgetMessages).
-    widget: createWidgetSender(database),
+    // Pushed to an open socket of this process, or held until the visitor's widget reconnects.
+    widget: createWidgetSender(database, widgetSockets),
     ...(config.smtpRelayUrl && config.from
       ? { email: createEmailSender({ relayUrl: config.smtpRelayUrl, from: config.from, attachments }) }
       : {}),
