@@ -199,18 +199,30 @@ export function startReplyDelivery(settings: ReplyDeliverySettings): ReplyDelive
     });
 
   let subscription: Subscription | undefined;
-  const projection = (async () => {
-    const [row] = await db.query<{ position: string }>('SELECT position FROM replies.checkpoint WHERE name = $1', [
-      checkpointName,
-    ]);
+  // From the checkpoint; after an error (the database away) it starts again from it a little later.
+  const follow = async (): Promise<void> => {
     if (abort.signal.aborted) return;
-    subscription = store.subscribeToAll({
-      from: row ? parsePosition(row.position) : 'start',
-      filter: { streamPrefix: 'reply-' },
-      onEvent: queue,
-      onError: (error) => logger.error({ err: error }, 'reply outbox projection stopped'),
-    });
-  })();
+    try {
+      const [row] = await db.query<{ position: string }>('SELECT position FROM replies.checkpoint WHERE name = $1', [
+        checkpointName,
+      ]);
+      if (abort.signal.aborted) return;
+      subscription = store.subscribeToAll({
+        from: row ? parsePosition(row.position) : 'start',
+        filter: { streamPrefix: 'reply-' },
+        onEvent: queue,
+        onError: (error) => {
+          logger.error({ err: error }, 'reply outbox projection stopped; starting again');
+          void pause(pollIntervalMs * 5).then(follow);
+        },
+      });
+    } catch (error) {
+      logger.error({ err: error }, 'reply outbox projection could not start; trying again');
+      await pause(pollIntervalMs * 5);
+      return follow();
+    }
+  };
+  const projection = follow();
 
   const loop = (async () => {
     while (!abort.signal.aborted) {
