@@ -264,6 +264,28 @@ delivery(
 );
 
 delivery(
+  'two workers sharing the outbox send each of 12 replies once (local server in the Telegram Bot API format)',
+  async (context) => {
+    let nextId = 1;
+    const provider = await telegramProvider(context, (request) => ({
+      ...telegram.sent(nextId++, String(request.body.chat_id)),
+      delayMs: 20,
+    }));
+    const replies = Array.from({ length: 12 }, (_, i) => aReply({ recipient: String(700 + i) }));
+    for (const reply of replies) await requestReply(context.store, reply, new Date());
+    start(context, telegramSenders(provider));
+    start(context, telegramSenders(provider));
+
+    for (const reply of replies) await untilEvent(context.store, reply.replyId, 'ReplySent');
+    await settle(300);
+    const chats = provider.requests.map((request) => String(request.body.chat_id)).sort();
+    assert.equal(chats, replies.map((reply) => reply.recipient).sort());
+    const statuses = await context.db.query<{ status: string }>('SELECT DISTINCT status FROM replies.outbox');
+    assert.equal(statuses, [{ status: 'sent' }]);
+  },
+);
+
+delivery(
   'Messenger, Page and Instagram comment replies go to their Graph API endpoints (local server in the Graph API format)',
   async (context) => {
     const provider = await startLocalHttpProvider((request) => {
