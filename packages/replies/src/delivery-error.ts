@@ -7,6 +7,8 @@ export class DeliveryError extends Error {
     readonly reason: string,
     readonly permanent: boolean,
     readonly providerCode: string | null,
+    /** How long the provider asked us to wait (Telegram's `retry_after`), when it said. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(reason);
     this.name = 'DeliveryError';

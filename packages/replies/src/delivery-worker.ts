@@ -162,6 +162,7 @@ export function startReplyDelivery(settings: ReplyDeliverySettings): ReplyDelive
         at: clock(),
         jitter: random(),
         backoff,
+        retryAfterMs: failure.retryAfterMs,
       };
       logger.warn(
         { replyId, channel: reply.channel, reason: failure.reason, permanent: failure.permanent },

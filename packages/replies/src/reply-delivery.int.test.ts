@@ -182,6 +182,27 @@ delivery('a provider 500 is recorded with its reason and retried after a backoff
   ]);
 });
 
+delivery("Telegram's flood control (429 with retry_after) is waited out, then the reply is sent", async (context) => {
+  const provider = await telegramProvider(context, (request, index) =>
+    index === 0
+      ? telegram.error(429, 'Too Many Requests: retry after 1', 1)
+      : telegram.sent(9004, String(request.body.chat_id)),
+  );
+  const reply = aReply({});
+  await requestReply(context.store, reply, new Date());
+  start(context, telegramSenders(provider));
+
+  await untilEvent(context.store, reply.replyId, 'ReplySent');
+  const events = await context.store.readStream(replyStream(reply.replyId));
+  const failed = events.find((event) => event.type === 'ReplyDeliveryFailed');
+  const second = events.filter((event) => event.type === 'ReplyDeliveryAttempted')[1];
+  assert.is((failed?.data as { providerCode: string }).providerCode, '429');
+  assert.ok(
+    (second?.occurredAt.getTime() ?? 0) - (failed?.occurredAt.getTime() ?? 0) >= 1_000,
+    'sent again before Telegram said it may be',
+  );
+});
+
 delivery(
   'a bot blocked by the user (Telegram 403) is failed for good with the reason; never retried',
   async (context) => {

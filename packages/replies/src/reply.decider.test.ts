@@ -102,6 +102,12 @@ test('a transient failure makes the reply due again after a capped exponential b
   assert.is(again[0]?.type === 'ReplyDeliveryAttempted' && again[0].data.attempt, 2);
 });
 
+test("a provider's own retry-after is waited for when it is longer than the backoff", () => {
+  const rateLimited: ReplyCommand = { ...failure(false), retryAfterMs: 30_000 } as ReplyCommand;
+  const { state } = run([{ kind: 'request', reply }, { kind: 'attempt', at }, rateLimited]);
+  assert.is(state.retryAt, '2026-12-05T10:00:30.000Z');
+});
+
 test('the backoff doubles per attempt, stops at its cap, and jitter keeps it between half and all of it', () => {
   assert.is(retryDelayMs(1, 1, backoff), 1_000);
   assert.is(retryDelayMs(3, 1, backoff), 4_000);

@@ -30,6 +30,8 @@ export type ReplyCommand =
       /** A number in [0, 1) drawn by the caller: the jitter, so the rules stay pure. */
       readonly jitter: number;
       readonly backoff?: Backoff;
+      /** The provider's own "retry after": the retry is never sooner. */
+      readonly retryAfterMs?: number | null;
     };
 
 export type ReplyStatus = 'none' | 'requested' | 'sending' | 'sent' | 'failed';
@@ -102,9 +104,8 @@ export const replyDecider: Decider<ReplyCommand, ReplyEvent, ReplyState> = {
         if (state.status !== 'sending') throw refused('a failure is recorded for an attempt under way only', state);
         const backoff = command.backoff ?? defaultBackoff;
         const permanent = command.permanent || state.attempts >= backoff.maxAttempts;
-        const retryAt = permanent
-          ? null
-          : new Date(command.at.getTime() + retryDelayMs(state.attempts, command.jitter, backoff)).toISOString();
+        const delay = Math.max(retryDelayMs(state.attempts, command.jitter, backoff), command.retryAfterMs ?? 0);
+        const retryAt = permanent ? null : new Date(command.at.getTime() + delay).toISOString();
         return [
           {
             type: 'ReplyDeliveryFailed',

@@ -48,7 +48,12 @@ export function createTelegramSender(settings: TelegramSettings): ReplySender {
       const code = answer.error_code ?? response.status;
       const retryAfter = answer.parameters?.retry_after;
       const reason = `${answer.description ?? `HTTP ${response.status}`}${retryAfter ? ` (retry after ${retryAfter} s)` : ''}`;
-      throw new DeliveryError(reason, !(code === 429 || code >= 500), String(code));
+      throw new DeliveryError(
+        reason,
+        !(code === 429 || code >= 500),
+        String(code),
+        retryAfter ? retryAfter * 1000 : null,
+      );
     },
   };
 }
