@@ -27,7 +27,7 @@ export {
   replyDecider,
   retryDelayMs,
 } from './reply.decider.ts';
-export { requestReply } from './request-reply.ts';
+export { confirmReplySent, requestReply } from './request-reply.ts';
 export { createTelegramSender, type TelegramSettings } from './telegram-sender.ts';
 export {
   createWidgetSender,

@@ -21,3 +21,30 @@ export async function requestReply(store: EventStore, reply: ReplyRequest, now: 
     }),
   });
 }
+
+/**
+ * An agent's word that a reply whose outcome was unknown (OUTCOME_UNKNOWN) did reach the customer.
+ * A reply already recorded sent stays as it is. To send it again, request a new reply instead.
+ */
+export async function confirmReplySent(
+  store: EventStore,
+  replyId: string,
+  confirmation: {
+    readonly providerMessageId: string;
+    readonly actor: string;
+    readonly eventId: string;
+    readonly now: Date;
+  },
+): Promise<void> {
+  await handleCommand({
+    store,
+    streamId: replyStream(replyId),
+    decider: replyDecider,
+    command: { kind: 'recordSent', providerMessageId: confirmation.providerMessageId, sentAt: confirmation.now },
+    eventContext: () => ({
+      id: confirmation.eventId,
+      occurredAt: confirmation.now,
+      metadata: { actor: confirmation.actor },
+    }),
+  });
+}
