@@ -14,6 +14,16 @@ export interface EmailSettings {
 export const replyMessageId = (replyId: string, from: string): string =>
   `<reply-${replyId}@${from.split('@').at(-1)?.replace(/[>\s]/g, '') || 'hub.invalid'}>`;
 
+const replyMessageIdPattern = /^<?reply-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})@[^>\s]+>?$/i;
+
+/**
+ * The reply an inbound email answers, from one of its In-Reply-To / References ids: a customer's
+ * answer to our reply threads back into the reply's conversation. Undefined for other ids.
+ */
+export function replyIdOfMessageId(messageId: string): string | undefined {
+  return replyMessageIdPattern.exec(messageId.trim())?.[1]?.toLowerCase();
+}
+
 /**
  * Email through an SMTP relay, threaded under the customer's message (In-Reply-To, References) so
  * their answer comes back into the same conversation. 5xx answers are permanent, 4xx and

@@ -12,7 +12,7 @@ export {
   type ReplyDeliverySettings,
   startReplyDelivery,
 } from './delivery-worker.ts';
-export { createEmailSender, type EmailSettings, replyMessageId } from './email-sender.ts';
+export { createEmailSender, type EmailSettings, replyIdOfMessageId, replyMessageId } from './email-sender.ts';
 export { createCommentReplySender, createMessengerSender, type MetaSettings } from './meta-sender.ts';
 export { phoneCallLog } from './phone-sender.ts';
 export { replyMigrations } from './replies.migrations.ts';
