@@ -3,6 +3,7 @@ import type { EventStore } from '@hub/event-store';
 import { createPostgresEventStore, eventStoreMigrations } from '@hub/event-store-postgres';
 import { replyStream } from '@hub/events';
 import { createInMemoryAttachmentStore } from '@hub/interactions';
+import { createSealingEventStore, createSqlKeyStore, keyStoreMigrations } from '@hub/personal-data';
 import { connectPostgres, runMigrations, type SqlDatabase } from '@hub/sql';
 import { createTestDatabase, type TestDatabase, waitFor } from '@hub/testing';
 import { simpleParser } from 'mailparser';
@@ -39,7 +40,7 @@ const delivery = suite<Context>('replies delivered through the outbox, once each
 delivery.before.each(async (context) => {
   context.database = await createTestDatabase({ prefix: 'reply_delivery' });
   context.db = connectPostgres({ url: context.database.url, maxConnections: 6 });
-  await runMigrations(context.db, [...eventStoreMigrations, ...replyMigrations]);
+  await runMigrations(context.db, [...eventStoreMigrations, ...keyStoreMigrations, ...replyMigrations]);
   context.store = createPostgresEventStore(context.db, { pollIntervalMs: 50 });
   context.workers = [];
   context.providers = [];
@@ -202,6 +203,32 @@ delivery("Telegram's flood control (429 with retry_after) is waited out, then th
     'sent again before Telegram said it may be',
   );
 });
+
+delivery(
+  "a reply's words are sealed with the customer's key; once the customer is erased a waiting reply is failed, never sent",
+  async (context) => {
+    const provider = await telegramProvider(context, (request) => telegram.sent(9005, String(request.body.chat_id)));
+    const keys = createSqlKeyStore(context.db);
+    const sealing = createSealingEventStore(context.store, keys);
+    const kept = aReply({ text: 'Your secret order number is 4471.' });
+    await requestReply(sealing, kept, new Date());
+    const raw = await context.store.readStream(replyStream(kept.replyId));
+    assert.not.match(JSON.stringify(raw[0]?.data), '4471', 'the reply text is stored in clear');
+    const worker = start({ ...context, store: sealing }, telegramSenders(provider));
+    await untilEvent(context.store, kept.replyId, 'ReplySent');
+    assert.is(provider.requests[0]?.body.text, 'Your secret order number is 4471.');
+    await worker.stop();
+
+    const erased = aReply({ customerId: kept.customerId, recipient: '555002' });
+    await requestReply(sealing, erased, new Date());
+    await keys.destroy(kept.customerId);
+    start({ ...context, store: sealing }, telegramSenders(provider));
+    const failed = await untilEvent(context.store, erased.replyId, 'ReplyDeliveryFailed');
+    assert.is(failed.providerCode, 'CUSTOMER_ERASED');
+    assert.is(failed.permanent, true);
+    assert.is(provider.requests.length, 1, 'a reply to an erased customer reached Telegram');
+  },
+);
 
 delivery(
   'a bot blocked by the user (Telegram 403) is failed for good with the reason; never retried',
