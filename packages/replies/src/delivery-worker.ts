@@ -26,8 +26,10 @@ export interface ReplyDeliverySettings {
   /** In [0, 1): the backoff's jitter. */
   readonly random?: () => number;
   readonly backoff?: Backoff;
-  /** How long a claim is kept; longer than any provider call (120 s). */
+  /** How long a claim is kept (120 s); keep it longer than `sendTimeoutMs`. */
   readonly leaseMs?: number;
+  /** A provider call unanswered by then has an unknown outcome (60 s). */
+  readonly sendTimeoutMs?: number;
   readonly pollIntervalMs?: number;
   readonly batchSize?: number;
 }
@@ -59,6 +61,7 @@ export function startReplyDelivery(settings: ReplyDeliverySettings): ReplyDelive
   const random = settings.random ?? Math.random;
   const backoff = settings.backoff ?? defaultBackoff;
   const leaseMs = settings.leaseMs ?? 120_000;
+  const sendTimeoutMs = settings.sendTimeoutMs ?? 60_000;
   const pollIntervalMs = settings.pollIntervalMs ?? 1_000;
   const batchSize = settings.batchSize ?? 10;
   const abort = new AbortController();
@@ -131,10 +134,9 @@ export function startReplyDelivery(settings: ReplyDeliverySettings): ReplyDelive
       ]);
       return;
     }
-    let attemptRevision = loaded.revision;
     if (state.status !== 'sending') {
       try {
-        attemptRevision = (await decide(replyId, { kind: 'attempt', at: clock() }, loaded.revision)).revision;
+        await decide(replyId, { kind: 'attempt', at: clock() }, loaded.revision);
       } catch (error) {
         // Another worker moved the stream first: it owns this attempt.
         if (isHubError(error, 'WRONG_EXPECTED_REVISION')) return;
@@ -142,16 +144,24 @@ export function startReplyDelivery(settings: ReplyDeliverySettings): ReplyDelive
       }
     }
     let outcome: ReplyCommand;
+    const call = AbortSignal.any([abort.signal, AbortSignal.timeout(sendTimeoutMs)]);
     try {
       if (reply.recipient === erasedRecipient) {
         throw new DeliveryError('the customer was erased: the reply is not sent', true, 'CUSTOMER_ERASED');
       }
-      const receipt = await sender.send(reply, abort.signal);
+      const receipt = await sender.send(reply, call);
       outcome = { kind: 'recordSent', providerMessageId: receipt.providerMessageId, sentAt: clock() };
     } catch (error) {
       if (abort.signal.aborted) return; // Stopping is a crash to the rules: the next worker finds the attempt.
-      const failure =
-        error instanceof DeliveryError
+      // Unanswered in time: the provider may have it, so only an idempotent channel may try again.
+      const timedOut = call.aborted && !sender.idempotent;
+      const failure = timedOut
+        ? new DeliveryError(
+            `delivery outcome unknown: the provider did not answer within ${sendTimeoutMs} ms; an agent must confirm`,
+            true,
+            outcomeUnknown,
+          )
+        : error instanceof DeliveryError
           ? error
           : new DeliveryError(error instanceof Error ? error.message : String(error), false, null);
       outcome = {
@@ -169,7 +179,9 @@ export function startReplyDelivery(settings: ReplyDeliverySettings): ReplyDelive
         'reply delivery failed',
       );
     }
-    const result = await decide(replyId, outcome, attemptRevision);
+    // Decided on the newest state: what the provider said is the truth even if the lease ran out
+    // and another worker recorded the outcome as unknown meanwhile.
+    const result = await decide(replyId, outcome);
     if (outcome.kind === 'recordSent') logger.info({ replyId, channel: reply.channel }, 'reply sent');
     await settle(replyId, result.state);
   };

@@ -55,7 +55,7 @@ delivery.after.each(async ({ db, database, workers, providers }) => {
 
 const fastBackoff = { baseMs: 50, capMs: 200, maxAttempts: 5 };
 
-function start(context: Context, senders: ReplySenders, leaseMs = 30_000): ReplyDelivery {
+function start(context: Context, senders: ReplySenders, leaseMs = 30_000, sendTimeoutMs = 10_000): ReplyDelivery {
   const worker = startReplyDelivery({
     store: context.store,
     db: context.db,
@@ -63,6 +63,7 @@ function start(context: Context, senders: ReplySenders, leaseMs = 30_000): Reply
     workerId: `worker-${context.workers.length + 1}`,
     backoff: fastBackoff,
     leaseMs,
+    sendTimeoutMs,
     pollIntervalMs: 50,
   });
   context.workers.push(worker);
@@ -227,6 +228,25 @@ delivery(
     assert.is(failed.providerCode, 'CUSTOMER_ERASED');
     assert.is(failed.permanent, true);
     assert.is(provider.requests.length, 1, 'a reply to an erased customer reached Telegram');
+  },
+);
+
+delivery(
+  'Telegram not answering in time is an unknown outcome: recorded for an agent, never sent again',
+  async (context) => {
+    const provider = await telegramProvider(context, (request) => ({
+      ...telegram.sent(9006, String(request.body.chat_id)),
+      delayMs: 1_000,
+    }));
+    const reply = aReply({});
+    await requestReply(context.store, reply, new Date());
+    start(context, telegramSenders(provider), 30_000, 200);
+
+    const failed = await untilEvent(context.store, reply.replyId, 'ReplyDeliveryFailed');
+    await settle(1_200);
+    assert.is(failed.providerCode, outcomeUnknown);
+    assert.is(failed.permanent, true);
+    assert.is(provider.requests.length, 1, 'a reply that may have arrived was sent again');
   },
 );
 
