@@ -31,13 +31,34 @@ export interface ReplySender {
 
 export type ReplySenders = Partial<Record<ReplyChannel, ReplySender>>;
 
-/** A network failure (no answer) is worth retrying; an abort is the worker stopping, not a failure. */
+/** Recorded when the provider may or may not have the reply: an agent confirms or sends again. */
+export const outcomeUnknown = 'OUTCOME_UNKNOWN';
+
+// Failures before a connection carried the request: the provider cannot have the reply.
+const neverConnected = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/**
+ * An HTTP call that failed without an answer. Refused or unresolvable: worth retrying. Broken
+ * after connecting (reset, closed): the provider may have acted on it, so the outcome is unknown.
+ */
 export function transportFailure(error: unknown): DeliveryError {
   const code =
     (error as { code?: unknown; cause?: { code?: unknown } }).cause?.code ?? (error as { code?: unknown }).code;
+  const detail =
+    error instanceof Error ? `${error.message}${typeof code === 'string' ? ` (${code})` : ''}` : String(error);
+  if (typeof code === 'string' && neverConnected.has(code)) {
+    return new DeliveryError(`provider unreachable: ${detail}`, false, code);
+  }
   return new DeliveryError(
-    `provider unreachable: ${error instanceof Error ? error.message : String(error)}`,
-    false,
-    typeof code === 'string' ? code : null,
+    `delivery outcome unknown: the connection broke after the request was sent: ${detail}; an agent must confirm`,
+    true,
+    outcomeUnknown,
   );
 }

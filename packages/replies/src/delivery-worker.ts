@@ -4,7 +4,7 @@ import { isHubError } from '@hub/errors';
 import type { EventStore, Subscription } from '@hub/event-store';
 import { decodeEvent, formatPosition, parsePosition, type RecordedEvent, replyStream } from '@hub/events';
 import type { SqlDatabase } from '@hub/sql';
-import { DeliveryError, type ReplySenders } from './delivery-error.ts';
+import { DeliveryError, outcomeUnknown, type ReplySenders } from './delivery-error.ts';
 import { type Backoff, defaultBackoff, type ReplyCommand, type ReplyState, replyDecider } from './reply.decider.ts';
 
 /** Pino fits. */
@@ -39,8 +39,6 @@ export interface ReplyDelivery {
   stop(): Promise<void>;
 }
 
-/** Recorded when a worker finds an attempt without an outcome: an agent confirms or sends again. */
-export const outcomeUnknown = 'OUTCOME_UNKNOWN';
 const checkpointName = 'reply-outbox';
 /** What a sealed recipient reads as once the customer's key is destroyed (@hub/personal-data). */
 const erasedRecipient = '[erased]';

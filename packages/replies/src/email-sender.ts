@@ -1,6 +1,6 @@
 import type { AttachmentStore } from '@hub/interactions';
 import nodemailer from 'nodemailer';
-import { DeliveryError, type ReplySender, transportFailure } from './delivery-error.ts';
+import { DeliveryError, type ReplySender } from './delivery-error.ts';
 
 export interface EmailSettings {
   /** HUB_SMTP_RELAY_URL, e.g. smtp://relay.internal:25 or smtps://user:pass@relay:465 */
@@ -77,7 +77,13 @@ export function createEmailSender(settings: EmailSettings): ReplySender {
             String(responseCode),
           );
         }
-        throw transportFailure(error);
+        // SMTP: a message is the relay's only once it answered 250 to DATA, so no answer means not taken.
+        const code = (error as { code?: unknown }).code;
+        throw new DeliveryError(
+          `relay unreachable: ${error instanceof Error ? error.message : String(error)}`,
+          false,
+          typeof code === 'string' ? code : null,
+        );
       } finally {
         signal.removeEventListener('abort', onAbort);
         transport.close();

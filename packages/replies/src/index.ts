@@ -1,13 +1,13 @@
 export { type CannedContext, type RenderedCanned, renderCanned } from './canned-response.ts';
 export {
   DeliveryError,
+  outcomeUnknown,
   type ReplySender,
   type ReplySenders,
   type SentReceipt,
 } from './delivery-error.ts';
 export {
   type DeliveryLogger,
-  outcomeUnknown,
   type ReplyDelivery,
   type ReplyDeliverySettings,
   startReplyDelivery,
