@@ -38,6 +38,7 @@ export function createWidgetSession(deps: WidgetSessionDeps) {
   let badFrames = 0;
   let writesDone: Promise<void> = Promise.resolve();
   let detach: (() => void) | undefined;
+  let ended = false;
   const helloTimer = setTimeout(
     () => deps.close(WidgetClose.POLICY_VIOLATION, 'no hello frame in time'),
     settings.helloTimeoutMs,
@@ -95,7 +96,11 @@ export function createWidgetSession(deps: WidgetSessionDeps) {
       send({ type: 'reply', replyId: reply.replyId, text: reply.text, agentName: null, sentAt: reply.heldAt });
     detach = replies.connections.attach(visitorId, show);
     replies
-      .release(visitorId, async (reply) => show(reply))
+      .release(visitorId, async (reply) => {
+        // Gone meanwhile: the reply stays held for the next connection.
+        if (ended) throw new Error('the visitor left before the reply was shown');
+        show(reply);
+      })
       .catch((error) => deps.logger.error({ err: error }, 'held widget replies could not be handed over'));
   }
 
@@ -148,6 +153,7 @@ export function createWidgetSession(deps: WidgetSessionDeps) {
     /** The socket closed: stop the hello deadline; writes under way still finish (and are kept). */
     end(): Promise<void> {
       clearTimeout(helloTimer);
+      ended = true;
       detach?.();
       return writesDone;
     },
