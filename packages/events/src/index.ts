@@ -36,6 +36,14 @@ export {
 export { decodeEvent, type EventContext, encodeEvent } from './domain/event-codec.ts';
 export { ErasedDetails, InteractionDetails, InteractionRecorded } from './domain/interaction.events.ts';
 export {
+  ReplyChannel,
+  ReplyDeliveryAttempted,
+  ReplyDeliveryFailed,
+  ReplyRequested,
+  ReplySent,
+  replyChannels,
+} from './domain/reply.events.ts';
+export {
   AgentPresenceChanged,
   InboxCreated,
   InboxTeamChanged,
@@ -70,6 +78,7 @@ export {
   conversationStream,
   customerStream,
   inboxStream,
+  replyStream,
   teamStream,
   userStream,
 } from './streams.ts';

@@ -15,3 +15,6 @@ export const agentPresenceStream = (userId: string): string => `agent-presence-$
 
 /** Each user's account history (role, activation, password changes) is one stream. */
 export const userStream = (userId: string): string => `user-${userId}`;
+
+/** Each reply's delivery is its own stream; the id is the reply's UUID. */
+export const replyStream = (replyId: string): string => `reply-${replyId}`;

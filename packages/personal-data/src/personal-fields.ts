@@ -34,6 +34,8 @@ export const personalFields: Readonly<Record<string, readonly PersonalField[]>> 
   ConversationMessageAdded: [field('threadKeys', [])],
   ConversationNoteAdded: [field('text', ERASED)],
   CsatRecorded: [field('comment', null)],
+  // An erased customer's reply cannot be sent: its recipient reads as '[erased]'.
+  ReplyRequested: [field('recipient', ERASED), field('subject', null), field('text', ''), field('html', null)],
 };
 
 export const personalFieldsOf = (type: string): readonly PersonalField[] => personalFields[type] ?? [];

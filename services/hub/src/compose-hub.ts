@@ -19,12 +19,19 @@ import {
 import type { CountryCode } from '@hub/customer-identity';
 import { createIdentityIndex } from '@hub/identity-index';
 import { conversationsProjection } from '@hub/inbox';
-import { createLogIntake, defaultIngestSettings, type IngestDependencies, loadWebForms } from '@hub/ingest-gateway';
+import {
+  createLogIntake,
+  createWidgetConnections,
+  defaultIngestSettings,
+  type IngestDependencies,
+  loadWebForms,
+} from '@hub/ingest-gateway';
 import { type LiveFeed, registerLiveRoute } from '@hub/live-updates';
 import type { Logger } from '@hub/logger';
 import { createSealingEventStore, createSqlKeyStore } from '@hub/personal-data';
 import { type RebuildResult, runProjection } from '@hub/projections';
 import { createRawPayloadStore, createSqlAttachmentStore, type RawPayloadStore } from '@hub/raw-payloads';
+import { releaseHeldWidgetMessages, startReplyDelivery } from '@hub/replies';
 import { runMigrations, type SqlDatabase } from '@hub/sql';
 import { timelineProjection } from '@hub/timeline';
 import { createInteractionRecorder, interactionBatchHandler, interactionHandler } from '@hub/timeline-writer';
@@ -42,6 +49,7 @@ import { kafkaHealth } from './kafka.health.ts';
 import { kafkaDeadLetterCount, kafkaWriterLag } from './kafka.metrics.ts';
 import { openKafkaAdminSession } from './kafka-admin.session.ts';
 import { rebuildHubProjection } from './rebuild-projection.ts';
+import { replySenders } from './reply-senders.ts';
 import { firstAdminPassword, loadSecrets } from './secrets.ts';
 import { startGateway } from './start-gateway.ts';
 import { startWriter, WRITER_GROUP } from './start-writer.ts';
@@ -118,6 +126,18 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
     : undefined;
   // Serve once the writer is in (topics made, group joined), or after 15 s without it: degraded.
   if (writer) await Promise.race([writer.joined, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
+  // Widget replies pushed live reach sockets of this process; the others wait for a reconnect.
+  const widgetConnections = createWidgetConnections();
+  // The reply outbox runs beside the writer: any number of writers claim replies without sending one twice.
+  const replies = roles.has('writer')
+    ? startReplyDelivery({
+        store,
+        db: database,
+        senders: replySenders(config.replies, database, attachments, widgetConnections),
+        workerId: `${process.pid}`,
+        logger: logger.child({ component: 'reply-delivery' }),
+      })
+    : undefined;
   // The timeline, then the linker that files each interaction into a conversation, then the inbox
   // built from the conversations: `projectionCaughtUp` waits for them in that order.
   const projectionDeps = { db: database, store, logger, lagStore: rawStore };
@@ -201,7 +221,12 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
     metrics,
   );
   const now = () => new Date();
-  const ingest: IngestDependencies = { intake, attachments, settings, logger, now };
+  const widgetReplies = {
+    connections: widgetConnections,
+    release: (visitorId: string, deliver: Parameters<typeof releaseHeldWidgetMessages>[2]) =>
+      releaseHeldWidgetMessages(database, visitorId, deliver),
+  };
+  const ingest: IngestDependencies = { intake, attachments, settings, logger, now, widgetReplies };
   const gateway = roles.has('gateway') ? await startGateway(app, { config, ingest, rawPayloads, database }) : undefined;
   if (roles.has('api')) {
     const access = createAccess({
@@ -286,6 +311,7 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
       await app.close();
       await writer?.stop();
       await feed?.close();
+      await replies?.stop();
       for (const projection of projections.reverse()) await projection.stop();
       eventLoop.stop();
       await kafkaAdmin?.close();

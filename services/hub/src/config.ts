@@ -109,6 +109,18 @@ export const HubEnvironment = z.object({
     .regex(/^[A-Za-z0-9_-]{1,256}$/, '1-256 characters A-Z, a-z, 0-9, _ and - (Telegram rule)')
     .optional(),
   HUB_WIDGET_IDENTITY_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  HUB_SMTP_RELAY_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, 'an smtp:// or smtps:// URL')
+    .optional(),
+  HUB_REPLY_FROM: z
+    .string()
+    .regex(/^[^@\s]+@[^@\s]+$/, 'an email address such as support@shop.example')
+    .optional(),
+  TELEGRAM_API_URL: z.string().url().default('https://api.telegram.org'),
+  TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
+  META_GRAPH_URL: z.string().url().default('https://graph.facebook.com'),
+  META_PAGE_TOKEN: z.string().min(1).optional(),
   ESDB_URL: z
     .string()
     .regex(/^(esdb|kurrentdb|esdb\+discover|kurrentdb\+discover):\/\//, 'an esdb:// or kurrentdb:// connection string')
@@ -211,6 +223,17 @@ export interface HubConfig {
   readonly metaVerifyToken: string | undefined;
   readonly telegramSecretToken: string | undefined;
   readonly widgetIdentitySecret: string | undefined;
+  /** Outbound replies (@hub/replies); a channel without its settings keeps its replies waiting. */
+  readonly replies: ReplyConfig;
+}
+
+export interface ReplyConfig {
+  readonly smtpRelayUrl: string | undefined;
+  readonly from: string | undefined;
+  readonly telegramApiUrl: string;
+  readonly telegramBotToken: string | undefined;
+  readonly metaGraphUrl: string;
+  readonly metaPageToken: string | undefined;
 }
 
 /**
@@ -287,5 +310,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): H
     metaVerifyToken: e.META_VERIFY_TOKEN,
     telegramSecretToken: e.TELEGRAM_SECRET_TOKEN,
     widgetIdentitySecret: e.HUB_WIDGET_IDENTITY_SECRET,
+    replies: {
+      smtpRelayUrl: e.HUB_SMTP_RELAY_URL,
+      from: e.HUB_REPLY_FROM,
+      telegramApiUrl: e.TELEGRAM_API_URL,
+      telegramBotToken: e.TELEGRAM_BOT_TOKEN,
+      metaGraphUrl: e.META_GRAPH_URL,
+      metaPageToken: e.META_PAGE_TOKEN,
+    },
   });
 }

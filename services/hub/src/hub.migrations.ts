@@ -8,6 +8,7 @@ import { imapCheckpointMigrations } from '@hub/ingest-gateway';
 import { keyStoreMigrations } from '@hub/personal-data';
 import { projectionMigrations } from '@hub/projections';
 import { rawPayloadMigrations } from '@hub/raw-payloads';
+import { replyMigrations } from '@hub/replies';
 import type { Migration } from '@hub/sql';
 import { timelineMigrations } from '@hub/timeline';
 
@@ -28,4 +29,5 @@ export const hubMigrations: readonly Migration[] = [
   ...workspaceMigrations,
   ...imapCheckpointMigrations,
   ...accessMigrations,
+  ...replyMigrations,
 ];

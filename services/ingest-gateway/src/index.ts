@@ -8,3 +8,9 @@ export { registerParseFailureRoutes } from './parse-failures/parse-failures.rout
 export { type SmtpListener, startSmtpListener } from './smtp/smtp-listener.ts';
 export { loadWebForms } from './webform/load-webforms.ts';
 export { signWidgetIdentity } from './widget/widget-identity.ts';
+export {
+  createWidgetConnections,
+  type WidgetConnections,
+  type WidgetReplies,
+  type WidgetReply,
+} from './widget/widget-replies.ts';

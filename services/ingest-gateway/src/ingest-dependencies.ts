@@ -1,6 +1,7 @@
 import type { AttachmentStore, InteractionIntake } from '@hub/interactions';
 import type { Logger } from '@hub/logger';
 import type { IngestSettings } from './ingest-settings.ts';
+import type { WidgetReplies } from './widget/widget-replies.ts';
 
 /** What every channel's routes are given; nothing else reaches them. */
 export interface IngestDependencies {
@@ -10,4 +11,6 @@ export interface IngestDependencies {
   readonly logger: Logger;
   /** The clock, so tests and replays control received times. */
   readonly now: () => Date;
+  /** Agents' replies to widget visitors; without it the widget only takes messages in. */
+  readonly widgetReplies?: WidgetReplies;
 }

@@ -22,6 +22,7 @@ import {
   MergeCandidateDetected,
 } from './customer.events.ts';
 import { InteractionRecorded } from './interaction.events.ts';
+import { ReplyDeliveryAttempted, ReplyDeliveryFailed, ReplyRequested, ReplySent } from './reply.events.ts';
 import {
   AgentPresenceChanged,
   InboxCreated,
@@ -82,6 +83,10 @@ export const eventCatalogue = {
   UserReactivated: define({ version: 1, schema: UserReactivated, upcasters: {} }),
   UserPasswordChanged: define({ version: 1, schema: UserPasswordChanged, upcasters: {} }),
   SlaBreached: define({ version: 1, schema: SlaBreached, upcasters: {} }),
+  ReplyRequested: define({ version: 1, schema: ReplyRequested, upcasters: {} }),
+  ReplyDeliveryAttempted: define({ version: 1, schema: ReplyDeliveryAttempted, upcasters: {} }),
+  ReplySent: define({ version: 1, schema: ReplySent, upcasters: {} }),
+  ReplyDeliveryFailed: define({ version: 1, schema: ReplyDeliveryFailed, upcasters: {} }),
 } as const;
 
 export type DomainEventType = keyof typeof eventCatalogue;

@@ -83,6 +83,7 @@ export async function registerWidgetRoutes(
           if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
         },
         close: (code, reason) => socket.close(code, reason),
+        ...(deps.widgetReplies ? { replies: deps.widgetReplies } : {}),
       });
       socket.on('message', (data, isBinary) => {
         if (isBinary) return socket.close(WidgetClose.UNSUPPORTED_DATA, 'frames are JSON text');

@@ -88,8 +88,14 @@ export type ServerFrameBody =
       readonly detail: string;
       readonly retriable: boolean;
     }
-  | { readonly type: 'pong' };
+  | { readonly type: 'pong' }
+  /** An agent's reply; `replyId` lets a client drop one it already shows. */
+  | {
+      readonly type: 'reply';
+      readonly replyId: string;
+      readonly text: string;
+      readonly agentName: string | null;
+      readonly sentAt: string;
+    };
 
 export type ServerFrame = ServerFrameBody & { readonly v: typeof WIDGET_PROTOCOL_VERSION };
-// Reserved for agent replies (a later issue), already rendered by widget.client.js:
-// { v: 1, type: 'reply', replyId, text, agentName, sentAt }.

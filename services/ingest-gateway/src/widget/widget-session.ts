@@ -7,6 +7,7 @@ import { createFrameDecoder } from './widget-frame.decoder.ts';
 import { checkWidgetIdentity } from './widget-identity.ts';
 import type { ClientFrame, ServerFrame, ServerFrameBody } from './widget-protocol.ts';
 import { WIDGET_PROTOCOL_VERSION, WidgetClose } from './widget-protocol.ts';
+import type { WidgetReplies } from './widget-replies.ts';
 import { createRateWindow, type WidgetSettings } from './widget-settings.ts';
 
 export interface WidgetSessionDeps {
@@ -19,6 +20,8 @@ export interface WidgetSessionDeps {
   readonly logger: Logger;
   readonly send: (frame: ServerFrame) => void;
   readonly close: (code: number, reason: string) => void;
+  /** Agents' replies: held ones are handed over on hello, later ones pushed live. */
+  readonly replies?: WidgetReplies;
 }
 
 /**
@@ -34,6 +37,8 @@ export function createWidgetSession(deps: WidgetSessionDeps) {
   let visitor: WidgetVisitor | undefined;
   let badFrames = 0;
   let writesDone: Promise<void> = Promise.resolve();
+  let detach: (() => void) | undefined;
+  let ended = false;
   const helloTimer = setTimeout(
     () => deps.close(WidgetClose.POLICY_VIOLATION, 'no hello frame in time'),
     settings.helloTimeoutMs,
@@ -83,6 +88,20 @@ export function createWidgetSession(deps: WidgetSessionDeps) {
     visitor = { visitorId: frame.visitorId, pageUrl, name: visitor?.name ?? null };
     const { maxFrameBytes, maxTextLength, messagesPerMinute } = settings;
     send({ type: 'welcome', visitorId: frame.visitorId, limits: { maxFrameBytes, maxTextLength, messagesPerMinute } });
+    if (deps.replies && !detach) handOverReplies(deps.replies, frame.visitorId);
+  }
+
+  function handOverReplies(replies: WidgetReplies, visitorId: string): void {
+    const show = (reply: { replyId: string; text: string; heldAt: string }) =>
+      send({ type: 'reply', replyId: reply.replyId, text: reply.text, agentName: null, sentAt: reply.heldAt });
+    detach = replies.connections.attach(visitorId, show);
+    replies
+      .release(visitorId, async (reply) => {
+        // Gone meanwhile: the reply stays held for the next connection.
+        if (ended) throw new Error('the visitor left before the reply was shown');
+        show(reply);
+      })
+      .catch((error) => deps.logger.error({ err: error }, 'held widget replies could not be handed over'));
   }
 
   function queueWrite(frame: Extract<ClientFrame, { type: 'message' | 'identify' }>, text: string): void {
@@ -134,6 +153,8 @@ export function createWidgetSession(deps: WidgetSessionDeps) {
     /** The socket closed: stop the hello deadline; writes under way still finish (and are kept). */
     end(): Promise<void> {
       clearTimeout(helloTimer);
+      ended = true;
+      detach?.();
       return writesDone;
     },
   };

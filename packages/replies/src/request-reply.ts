@@ -1,0 +1,50 @@
+import { handleCommand } from '@hub/decider';
+import type { EventStore } from '@hub/event-store';
+import { replyStream } from '@hub/events';
+import { type ReplyRequest, replyDecider } from './reply.decider.ts';
+
+/**
+ * Records an agent's reply: the event first, delivery afterwards by the outbox worker. Asking
+ * twice with the same replyId records it once (the event id is the reply's). Its recipient and
+ * words are sealed with the customer's key (`personalDataOf`) by the hub's sealing store.
+ */
+export async function requestReply(store: EventStore, reply: ReplyRequest, now: Date): Promise<void> {
+  await handleCommand({
+    store,
+    streamId: replyStream(reply.replyId),
+    decider: replyDecider,
+    command: { kind: 'request', reply },
+    eventContext: () => ({
+      id: reply.replyId,
+      occurredAt: now,
+      metadata: { actor: reply.actor, personalDataOf: reply.customerId },
+    }),
+  });
+}
+
+/**
+ * An agent's word that a reply whose outcome was unknown (OUTCOME_UNKNOWN) did reach the customer.
+ * A reply already recorded sent stays as it is. To send it again, request a new reply instead.
+ */
+export async function confirmReplySent(
+  store: EventStore,
+  replyId: string,
+  confirmation: {
+    readonly providerMessageId: string;
+    readonly actor: string;
+    readonly eventId: string;
+    readonly now: Date;
+  },
+): Promise<void> {
+  await handleCommand({
+    store,
+    streamId: replyStream(replyId),
+    decider: replyDecider,
+    command: { kind: 'recordSent', providerMessageId: confirmation.providerMessageId, sentAt: confirmation.now },
+    eventContext: () => ({
+      id: confirmation.eventId,
+      occurredAt: confirmation.now,
+      metadata: { actor: confirmation.actor },
+    }),
+  });
+}
