@@ -20,7 +20,24 @@ export function createAccess(deps: AccessDependencies) {
   const users = createUserDirectory({ ...deps, scryptCost: settings.scryptCost });
   const sessions = createSessions({ db: deps.db, users, now: deps.now, settings });
   const apiTokens = createApiTokens(deps);
-  return { settings, users, sessions, apiTokens };
+  // Setting up the first admin takes turns: in this process through a queue, across processes on
+  // PostgreSQL under an advisory lock held by a transaction of its own (the work itself runs on
+  // other connections). Without it, a second start could take the first one's admin, created but
+  // not yet given its password, for one a crash left without it, and make a second password.
+  let turn: Promise<unknown> = Promise.resolve();
+  const firstAdminTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const locked = () =>
+      deps.db.dialect === 'postgres'
+        ? deps.db.transaction(async (tx) => {
+            await tx.query("SELECT pg_advisory_xact_lock(hashtextextended('access.first-admin', 0))");
+            return work();
+          })
+        : work();
+    const result = turn.then(locked, locked);
+    turn = result.catch(() => undefined);
+    return result;
+  };
+  return { settings, users, sessions, apiTokens, firstAdminTurn };
 }
 
 export type Access = ReturnType<typeof createAccess>;
@@ -31,10 +48,14 @@ export type Access = ReturnType<typeof createAccess>;
  * (and stores) one. An admin left without a password by a crash mid-way gets it on the next start.
  * Answers whether this call set the first admin up.
  */
-export async function ensureFirstAdmin(
+export function ensureFirstAdmin(
   access: Access,
   admin: { email: string; password: () => Promise<string> },
 ): Promise<boolean> {
+  return access.firstAdminTurn(() => setUpFirstAdmin(access, admin));
+}
+
+async function setUpFirstAdmin(access: Access, admin: { email: string; password: () => Promise<string> }) {
   const actor = { kind: 'system', process: 'first-start' } as const;
   let userId: string;
   if ((await access.users.count()) > 0) {

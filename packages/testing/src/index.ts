@@ -25,7 +25,12 @@ export type { ProvidedServer, ServerSource } from './server-source.ts';
 export { findDovecotBinary, type LocalDovecot, startLocalDovecot } from './servers/dovecot-local.ts';
 export { findFreePort } from './servers/free-port.ts';
 export { type LocalKafka, type LocalKafkaOptions, startLocalKafka } from './servers/kafka-local.ts';
-export { isPostgresReachable, type LocalPostgres, startLocalPostgres } from './servers/postgres-local.ts';
+export {
+  findPostgresBinaries,
+  isPostgresReachable,
+  type LocalPostgres,
+  startLocalPostgres,
+} from './servers/postgres-local.ts';
 export { createTestDatabase, type TestDatabase } from './test-database.ts';
 export { uniqueName } from './unique-name.ts';
 export { type WaitOptions, waitFor } from './wait-for.ts';
