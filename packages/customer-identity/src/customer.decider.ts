@@ -1,32 +1,10 @@
 import type { Decider } from '@hub/decider';
 import { HubError } from '@hub/errors';
-import type { CustomerIdentifier, DecidedBy, DomainEvent, DomainEventOf } from '@hub/events';
+import type { CustomerEvent, CustomerIdentifier, DecidedBy, DomainEventOf } from '@hub/events';
+
+export { type CustomerEvent, isCustomerEvent } from '@hub/events';
+
 import { identifierKey } from './identity-resolution.decider.ts';
-
-/** The events of a customer's own stream. */
-export type CustomerEvent = DomainEventOf<
-  | 'CustomerRegistered'
-  | 'CustomerIdentifierLinked'
-  | 'CustomerIdentifierUnlinked'
-  | 'InteractionRecorded'
-  | 'MergeCandidateDetected'
-  | 'CustomersMerged'
-  | 'CustomersUnmerged'
-  | 'CustomerErased'
->;
-
-const customerEventTypes: ReadonlySet<string> = new Set<CustomerEvent['type']>([
-  'CustomerRegistered',
-  'CustomerIdentifierLinked',
-  'CustomerIdentifierUnlinked',
-  'InteractionRecorded',
-  'MergeCandidateDetected',
-  'CustomersMerged',
-  'CustomersUnmerged',
-  'CustomerErased',
-]);
-
-export const isCustomerEvent = (event: DomainEvent): event is CustomerEvent => customerEventTypes.has(event.type);
 
 type Evidence = DomainEventOf<'CustomersMerged'>['data']['evidence'];
 

@@ -25,6 +25,7 @@ export {
   MergeCandidateDetected,
   MergeEvidence,
 } from './domain/customer.events.ts';
+export { type CustomerEvent, customerEventTypes, isCustomerEvent } from './domain/customer-stream.ts';
 export { Attachment } from './domain/details/attachment.ts';
 export {
   type DomainEvent,

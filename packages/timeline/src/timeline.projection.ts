@@ -1,4 +1,4 @@
-import { type DomainEvent, decodeEvent, type RecordedEvent } from '@hub/events';
+import { type CustomerEvent, customerEventTypes, type DomainEvent, decodeEvent, type RecordedEvent } from '@hub/events';
 import type { ReadModelTables } from '@hub/projections';
 import type { SqlExecutor } from '@hub/sql';
 import { refreshSearchTexts } from './search-text.sql.ts';
@@ -14,22 +14,11 @@ export const timelineReadModel: ReadModelTables = {
   tables: ['customers', 'customer_identifiers', 'timeline', 'merge_candidates'],
 };
 
-const timelineTypes = [
-  'CustomerRegistered',
-  'CustomerIdentifierLinked',
-  'CustomerIdentifierUnlinked',
-  'InteractionRecorded',
-  'MergeCandidateDetected',
-  'CustomersMerged',
-  'CustomersUnmerged',
-  'CustomerErased',
-] as const satisfies readonly DomainEvent['type'][];
-
 /** The events this projection reads: a customer's own. */
-type TimelineEvent = Extract<DomainEvent, { type: (typeof timelineTypes)[number] }>;
+type TimelineEvent = CustomerEvent;
 
 /** The event types this projection reads; every other type passes through untouched. */
-export const timelineEventTypes: ReadonlySet<DomainEvent['type']> = new Set(timelineTypes);
+export const timelineEventTypes: ReadonlySet<DomainEvent['type']> = new Set(customerEventTypes);
 
 const ensureCustomer = (tx: SqlExecutor, customerId: string, at: Date) =>
   tx.query('INSERT INTO customers (customer_id, created_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [customerId, at]);
