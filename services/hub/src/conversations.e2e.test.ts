@@ -108,6 +108,7 @@ workspace.before(
       ['maryam@shop.example', 'agent'],
       ['reza@shop.example', 'agent'],
       ['nika@shop.example', 'analyst'],
+      ['sima@shop.example', 'supervisor'],
     ] as const) {
       const created = await call(context.hub, 'POST', '/v1/users', context.admin, {
         email,
@@ -318,6 +319,89 @@ workspace('an open screen learns of a colleague’s change over server-sent even
   stream.destroy();
   const unauthenticated = await hub.app.inject({ method: 'GET', url: '/v1/live' });
   assert.is(unauthenticated.statusCode, 401);
+});
+
+// Every conversation endpoint against every role. Allowed calls name no conversation (404) or send
+// what is refused (400), so the table writes nothing; a cell says only whether the role got in.
+const nobody = '00000000-0000-4000-8000-000000000000';
+const everyone = (status: number) => ({ agent: status, supervisor: status, analyst: status, admin: status });
+const writers = (status: number) => ({ agent: status, supervisor: status, admin: status });
+const endpoints: ReadonlyArray<{
+  method: 'GET' | 'POST' | 'DELETE';
+  url: string;
+  body?: unknown;
+  allowed: Record<string, number>;
+}> = [
+  { method: 'GET', url: '/v1/inbox?status=all&limit=1', allowed: everyone(200) },
+  { method: 'GET', url: '/v1/inbox/counts', allowed: everyone(200) },
+  { method: 'GET', url: `/v1/conversations/${nobody}`, allowed: everyone(404) },
+  {
+    method: 'POST',
+    url: `/v1/conversations/${nobody}/status`,
+    body: { revision: 0, status: 'open' },
+    allowed: writers(404),
+  },
+  {
+    method: 'POST',
+    url: `/v1/conversations/${nobody}/snooze`,
+    body: { revision: 0, until: '2030-01-01T00:00:00Z' },
+    allowed: writers(404),
+  },
+  {
+    method: 'POST',
+    url: `/v1/conversations/${nobody}/priority`,
+    body: { revision: 0, priority: 'high' },
+    allowed: writers(404),
+  },
+  {
+    method: 'POST',
+    url: `/v1/conversations/${nobody}/labels`,
+    body: { revision: 0, label: 'x' },
+    allowed: writers(404),
+  },
+  { method: 'DELETE', url: `/v1/conversations/${nobody}/labels/x?revision=0`, allowed: writers(404) },
+  { method: 'POST', url: `/v1/conversations/${nobody}/notes`, body: { text: 'x' }, allowed: writers(404) },
+  {
+    method: 'POST',
+    url: `/v1/conversations/${nobody}/assignment`,
+    body: { revision: 0, agentId: 'someone-else' },
+    allowed: { supervisor: 404, admin: 404 },
+  },
+  { method: 'GET', url: '/v1/live?lastEventId=not-an-id', allowed: everyone(400) },
+];
+
+workspace('authorisation table: every role against every conversation endpoint', async (context) => {
+  const { hub } = context;
+  const tokens: Record<string, string> = {
+    admin: context.admin,
+    agent: context.agent.token,
+    analyst: context.analyst,
+    supervisor: (await signIn(hub, 'sima@shop.example', 'a-long-password-123')).token,
+  };
+  const problems: string[] = [];
+  for (const endpoint of endpoints) {
+    for (const role of ['nobody', 'agent', 'supervisor', 'analyst', 'admin']) {
+      const token = tokens[role];
+      const response = await hub.app.inject({
+        method: endpoint.method,
+        url: endpoint.url,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(endpoint.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(endpoint.body === undefined ? {} : { payload: JSON.stringify(endpoint.body) }),
+      });
+      const expected = token ? (endpoint.allowed[role] ?? 403) : 401;
+      if (response.statusCode !== expected)
+        problems.push(`${role} ${endpoint.method} ${endpoint.url}: ${response.statusCode}, expected ${expected}`);
+      if (
+        response.statusCode >= 400 &&
+        !String(response.headers['content-type']).startsWith('application/problem+json')
+      )
+        problems.push(`${role} ${endpoint.method} ${endpoint.url}: not problem+json`);
+    }
+  }
+  assert.equal(problems, []);
 });
 
 workspace.run();
