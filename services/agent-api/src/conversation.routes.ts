@@ -7,10 +7,12 @@ import type { EventStore } from '@hub/event-store';
 import { conversationPriorities, conversationStream } from '@hub/events';
 import { findConversation, inboxCounts, listInbox, slaStates } from '@hub/inbox';
 import { PERSONAL_DATA_OF } from '@hub/personal-data';
+import { requestReply } from '@hub/replies';
 import type { SqlExecutor } from '@hub/sql';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { principalOf, requirePermission } from './access/authenticate.ts';
+import { type LastInbound, replyAddress } from './reply-address.ts';
 
 export interface ConversationApiDependencies {
   readonly store: EventStore;
@@ -55,6 +57,12 @@ const LabelParams = z.object({ id: z.string().uuid(), label: z.string().trim().m
 const LabelQuery = z.object({ revision: z.coerce.number().int().min(-1) });
 /** A note never conflicts with what others did meanwhile: its revision is optional. */
 const NoteBody = z.object({ revision: Revision.optional(), text: z.string().min(1).max(10_000) });
+/** A reply goes out on the channel of the customer's last message; its revision is optional, like a note's. */
+const ReplyBody = z.object({
+  revision: Revision.optional(),
+  text: z.string().trim().min(1).max(100_000),
+  html: z.string().max(500_000).nullable().default(null),
+});
 const AssignmentBody = z.object({
   revision: Revision,
   agentId: z.string().trim().min(1).max(200).nullable(),
@@ -107,7 +115,26 @@ export async function registerConversationRoutes(app: FastifyInstance, deps: Con
     const { id } = parse(ConversationId, request.params, 'conversation id');
     const conversation = await findConversation(deps.readModels, id);
     if (!conversation) throw new HubError('NOT_FOUND', `no conversation ${id}`);
-    return conversation;
+    // Our replies show their delivery: queued, sent or failed (with the provider's reason).
+    const outbound = conversation.items.flatMap((item) =>
+      item.kind === 'message' && item.data.direction === 'outbound' && item.interactionId ? [item.interactionId] : [],
+    );
+    const deliveries = new Map(
+      (outbound.length === 0
+        ? []
+        : await deps.readModels.query<{ reply_id: string; status: string; last_error: string | null }>(
+            'SELECT reply_id::text, status, last_error FROM replies.outbox WHERE reply_id::text = ANY($1::text[])',
+            [outbound],
+          )
+      ).map((row) => [row.reply_id, { status: row.status, lastError: row.last_error }]),
+    );
+    return {
+      ...conversation,
+      items: conversation.items.map((item) => {
+        const delivery = item.interactionId ? deliveries.get(item.interactionId) : undefined;
+        return delivery ? { ...item, delivery } : item;
+      }),
+    };
   });
 
   /** Decides `command` on the conversation at the revision the agent saw; answers the new revision. */
@@ -189,6 +216,58 @@ export async function registerConversationRoutes(app: FastifyInstance, deps: Con
       now: deps.now(),
     });
     return reply.status(201).send({ ...result, noteId });
+  });
+
+  app.post('/v1/conversations/:id/replies', write, async (request, reply) => {
+    const { id } = parse(ConversationId, request.params, 'conversation id');
+    const body = parse(ReplyBody, request.body, 'reply');
+    const { state, revision } = await loadAggregate(deps.store, conversationStream(id), conversationDecider);
+    if (!state.exists) throw new HubError('NOT_FOUND', `no conversation ${id}`);
+    if (body.revision !== undefined && body.revision !== revision) {
+      throw new HubError('WRONG_EXPECTED_REVISION', `conversation ${id} changed since revision ${body.revision}`, {
+        currentRevision: revision,
+        current: state,
+      });
+    }
+    const [last] = await deps.readModels.query<{ details: LastInbound['details']; kind: string; value: string }>(
+      `SELECT t.details, t.contact_kind AS kind, t.contact_value AS value
+         FROM read_models.conversation_items i JOIN read_models.timeline t ON t.interaction_id = i.interaction_id
+        WHERE i.conversation_id = $1 AND i.kind = 'message' AND t.direction = 'inbound'
+        ORDER BY i.revision DESC LIMIT 1`,
+      [id],
+    );
+    if (!last) throw new HubError('CONVERSATION_CONFLICT', 'the customer has not written in this conversation yet');
+    const address = replyAddress({ details: last.details, contact: last, subject: state.subject });
+    const principal = principalOf(request);
+    const replyId = randomUUID();
+    const now = deps.now();
+    await requestReply(
+      deps.store,
+      {
+        replyId,
+        conversationId: id,
+        customerId: state.customerId,
+        ...address,
+        references: [...address.references],
+        text: body.text,
+        html: body.html,
+        attachments: [],
+        actor: principal.kind === 'user' ? `user:${principal.userId}` : `api-token:${principal.tokenId}`,
+      },
+      now,
+    );
+    // The reply is a message of the conversation from now on; its delivery is the outbox's.
+    const result = await change(request, undefined, {
+      kind: 'AttachOutbound',
+      conversationId: id,
+      customerId: state.customerId,
+      inboxId: state.inboxId,
+      subject: state.subject,
+      message: { interactionId: replyId, channel: state.channel, occurredAt: now, threadKeys: [] },
+      actor: principal.actor,
+      now,
+    });
+    return reply.status(202).send({ ...result, replyId, channel: address.channel });
   });
 
   app.post('/v1/conversations/:id/assignment', write, async (request) => {
