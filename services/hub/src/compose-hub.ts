@@ -134,7 +134,8 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
         store,
         db: database,
         senders: replySenders(config.replies, database, attachments, widgetConnections),
-        workerId: `${process.pid}`,
+        // Unique per process: in containers every process may be pid 1.
+        workerId: `${process.pid}-${randomUUID()}`,
         logger: logger.child({ component: 'reply-delivery' }),
       })
     : undefined;
