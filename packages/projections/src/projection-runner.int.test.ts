@@ -33,7 +33,16 @@ runner.before.each(async (context) => {
   context.store = createPostgresEventStore(context.db);
 });
 
+/** Every projection a test starts, stopped after it even when an assertion failed first. */
+let running: RunningProjection[] = [];
+const started = async (projection: Promise<RunningProjection>) => {
+  running.push(await projection);
+  return running.at(-1) as RunningProjection;
+};
+
 runner.after.each(async ({ db, database }) => {
+  for (const projection of running) await projection.stop();
+  running = [];
   await db.close();
   await database.drop();
 });
@@ -50,6 +59,14 @@ async function appendEvents(store: EventStore, from: number, count: number): Pro
       })),
     );
   }
+  // Readers see an append only once every older transaction on the server has ended (the store's
+  // gap-free rule uses the cluster-wide snapshot xmin): on a server shared with other tests that
+  // can take a moment, and the tests below compare with what readers see.
+  await waitFor(async () => ((await store.readAll({ maxCount: 10_000 })).length >= from + count ? true : undefined), {
+    timeoutMs: 30_000,
+    intervalMs: 20,
+    what: `the ${from + count} events appended to be visible to readers`,
+  });
 }
 
 const recording = (): ProjectionDefinition => ({
@@ -74,9 +91,11 @@ const checkpointOf = async (db: SqlDatabase) =>
 
 runner('catching up over many full pages, it applies every event once, in the store order', async ({ db, store }) => {
   await appendEvents(store, 0, 1_050);
-  const projection = await runProjection({ db, store, logger: silentLogger() }, recording(), {
-    batchSize: PAGE,
-  });
+  const projection = await started(
+    runProjection({ db, store, logger: silentLogger() }, recording(), {
+      batchSize: PAGE,
+    }),
+  );
   await projection.caughtUp();
   const all = await store.readAll({ maxCount: 10_000 });
   assert.equal(
@@ -106,11 +125,13 @@ runner(
     await appendEvents(store, 0, 1_050);
     // A real read-model constraint refuses event 450, in the fifth page, while the sixth is read ahead.
     await db.exec('ALTER TABLE applied ADD CONSTRAINT no_450 CHECK (n <> 450)');
-    const projection = await runProjection({ db, store, logger: silentLogger() }, recording(), {
-      batchSize: PAGE,
-      retryBackoff: { baseMs: 10, maxMs: 50 },
-      lagCacheMs: 0,
-    });
+    const projection = await started(
+      runProjection({ db, store, logger: silentLogger() }, recording(), {
+        batchSize: PAGE,
+        retryBackoff: { baseMs: 10, maxMs: 50 },
+        lagCacheMs: 0,
+      }),
+    );
     const all = await store.readAll({ maxCount: 10_000 });
     const committed = all.slice(0, 400);
 
@@ -147,11 +168,13 @@ runner(
 runner('lag counts up to its cap and then says "at least"', async ({ db, store }) => {
   await appendEvents(store, 0, 120);
   await db.exec('ALTER TABLE applied ADD CONSTRAINT no_0 CHECK (n <> 0)');
-  const projection = await runProjection({ db, store, logger: silentLogger() }, recording(), {
-    batchSize: PAGE,
-    retryBackoff: { baseMs: 10, maxMs: 50 },
-    lagCountCap: 50,
-  });
+  const projection = await started(
+    runProjection({ db, store, logger: silentLogger() }, recording(), {
+      batchSize: PAGE,
+      retryBackoff: { baseMs: 10, maxMs: 50 },
+      lagCountCap: 50,
+    }),
+  );
   await untilStatus(projection, (s) => s.state === 'retrying', 'a failing first page');
   assert.equal((await projection.lag()).events, 50);
   assert.is((await projection.lag()).atLeast, true);
@@ -162,14 +185,18 @@ runner('lag counts up to its cap and then says "at least"', async ({ db, store }
 runner('stopped while retrying, a restart resumes from the checkpoint', async ({ db, store }) => {
   await appendEvents(store, 0, 250);
   await db.exec('ALTER TABLE applied ADD CONSTRAINT no_150 CHECK (n <> 150)');
-  const failing = await runProjection({ db, store, logger: silentLogger() }, recording(), {
-    batchSize: PAGE,
-    retryBackoff: { baseMs: 10_000, maxMs: 10_000 },
-  });
+  const failing = await started(
+    runProjection({ db, store, logger: silentLogger() }, recording(), {
+      batchSize: PAGE,
+      retryBackoff: { baseMs: 10_000, maxMs: 10_000 },
+    }),
+  );
   await untilStatus(failing, (s) => s.state === 'retrying', 'a failing second page');
   await failing.stop();
   await db.exec('ALTER TABLE applied DROP CONSTRAINT no_150');
-  const restarted = await runProjection({ db, store, logger: silentLogger() }, recording(), { batchSize: PAGE });
+  const restarted = await started(
+    runProjection({ db, store, logger: silentLogger() }, recording(), { batchSize: PAGE }),
+  );
   await restarted.caughtUp();
   await restarted.stop();
   const all = await store.readAll({ maxCount: 10_000 });
