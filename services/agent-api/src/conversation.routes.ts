@@ -12,6 +12,7 @@ import type { SqlExecutor } from '@hub/sql';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { principalOf, requirePermission } from './access/authenticate.ts';
+import { parseInput } from './parse-input.ts';
 import { type LastInbound, replyAddress } from './reply-address.ts';
 
 export interface ConversationApiDependencies {
@@ -69,13 +70,6 @@ const AssignmentBody = z.object({
   teamId: z.string().trim().min(1).max(200).nullable().default(null),
 });
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new HubError('INVALID_INPUT', `invalid ${what}: ${issue?.path.join('.') || ''} ${issue?.message ?? ''}`.trim());
-}
-
 const userIdOf = (principal: Principal): string =>
   principal.kind === 'user' ? principal.userId : `api-token:${principal.tokenId}`;
 
@@ -89,7 +83,7 @@ const write = { onRequest: requirePermission('conversations:write') };
  */
 export async function registerConversationRoutes(app: FastifyInstance, deps: ConversationApiDependencies) {
   app.get('/v1/inbox', read, async (request) => {
-    const q = parse(InboxQuery, request.query, 'inbox query');
+    const q = parseInput(InboxQuery, request.query, 'inbox query');
     return listInbox(deps.readModels, {
       viewerId: userIdOf(principalOf(request)),
       status: q.status,
@@ -107,12 +101,12 @@ export async function registerConversationRoutes(app: FastifyInstance, deps: Con
   });
 
   app.get('/v1/inbox/counts', read, async (request) => {
-    const q = parse(CountsQuery, request.query, 'counts query');
+    const q = parseInput(CountsQuery, request.query, 'counts query');
     return inboxCounts(deps.readModels, userIdOf(principalOf(request)), q.team);
   });
 
   app.get('/v1/conversations/:id', read, async (request) => {
-    const { id } = parse(ConversationId, request.params, 'conversation id');
+    const { id } = parseInput(ConversationId, request.params, 'conversation id');
     const conversation = await findConversation(deps.readModels, id);
     if (!conversation) throw new HubError('NOT_FOUND', `no conversation ${id}`);
     // Our replies show their delivery: queued, sent or failed (with the provider's reason).
@@ -139,7 +133,7 @@ export async function registerConversationRoutes(app: FastifyInstance, deps: Con
 
   /** Decides `command` on the conversation at the revision the agent saw; answers the new revision. */
   async function change(request: FastifyRequest, seenRevision: number | undefined, command: ConversationCommand) {
-    const { id } = parse(ConversationId, request.params, 'conversation id');
+    const { id } = parseInput(ConversationId, request.params, 'conversation id');
     const result = await handleCommand({
       store: deps.store,
       streamId: conversationStream(id),
@@ -157,7 +151,7 @@ export async function registerConversationRoutes(app: FastifyInstance, deps: Con
   const actorOf = (request: FastifyRequest) => principalOf(request).actor;
 
   app.post('/v1/conversations/:id/status', write, async (request) => {
-    const body = parse(StatusBody, request.body, 'status');
+    const body = parseInput(StatusBody, request.body, 'status');
     return change(request, body.revision, {
       kind: 'ChangeStatus',
       status: body.status,
@@ -168,7 +162,7 @@ export async function registerConversationRoutes(app: FastifyInstance, deps: Con
   });
 
   app.post('/v1/conversations/:id/snooze', write, async (request) => {
-    const body = parse(SnoozeBody, request.body, 'snooze');
+    const body = parseInput(SnoozeBody, request.body, 'snooze');
     return change(request, body.revision, {
       kind: 'Snooze',
       until: new Date(body.until),
@@ -179,7 +173,7 @@ export async function registerConversationRoutes(app: FastifyInstance, deps: Con
   });
 
   app.post('/v1/conversations/:id/priority', write, async (request) => {
-    const body = parse(PriorityBody, request.body, 'priority');
+    const body = parseInput(PriorityBody, request.body, 'priority');
     return change(request, body.revision, {
       kind: 'SetPriority',
       priority: body.priority,
@@ -189,7 +183,7 @@ export async function registerConversationRoutes(app: FastifyInstance, deps: Con
   });
 
   app.post('/v1/conversations/:id/labels', write, async (request) => {
-    const body = parse(LabelBody, request.body, 'label');
+    const body = parseInput(LabelBody, request.body, 'label');
     return change(request, body.revision, {
       kind: 'AddLabel',
       label: body.label,
@@ -199,13 +193,13 @@ export async function registerConversationRoutes(app: FastifyInstance, deps: Con
   });
 
   app.delete('/v1/conversations/:id/labels/:label', write, async (request) => {
-    const { label } = parse(LabelParams, request.params, 'label');
-    const { revision } = parse(LabelQuery, request.query, 'label query');
+    const { label } = parseInput(LabelParams, request.params, 'label');
+    const { revision } = parseInput(LabelQuery, request.query, 'label query');
     return change(request, revision, { kind: 'RemoveLabel', label, actor: actorOf(request), now: deps.now() });
   });
 
   app.post('/v1/conversations/:id/notes', write, async (request, reply) => {
-    const body = parse(NoteBody, request.body, 'note');
+    const body = parseInput(NoteBody, request.body, 'note');
     const noteId = randomUUID();
     const result = await change(request, body.revision, {
       kind: 'AddNote',
@@ -219,8 +213,8 @@ export async function registerConversationRoutes(app: FastifyInstance, deps: Con
   });
 
   app.post('/v1/conversations/:id/replies', write, async (request, reply) => {
-    const { id } = parse(ConversationId, request.params, 'conversation id');
-    const body = parse(ReplyBody, request.body, 'reply');
+    const { id } = parseInput(ConversationId, request.params, 'conversation id');
+    const body = parseInput(ReplyBody, request.body, 'reply');
     const { state, revision } = await loadAggregate(deps.store, conversationStream(id), conversationDecider);
     if (!state.exists) throw new HubError('NOT_FOUND', `no conversation ${id}`);
     if (body.revision !== undefined && body.revision !== revision) {
@@ -271,10 +265,10 @@ export async function registerConversationRoutes(app: FastifyInstance, deps: Con
   });
 
   app.post('/v1/conversations/:id/assignment', write, async (request) => {
-    const body = parse(AssignmentBody, request.body, 'assignment');
+    const body = parseInput(AssignmentBody, request.body, 'assignment');
     const principal = principalOf(request);
     // An agent takes a conversation, or lets go of their own; anything else is a supervisor's.
-    const { id } = parse(ConversationId, request.params, 'conversation id');
+    const { id } = parseInput(ConversationId, request.params, 'conversation id');
     const { state } = await loadAggregate(deps.store, conversationStream(id), conversationDecider);
     const current = state.exists ? state.assignee.agentId : null;
     const me = principal.kind === 'user' ? principal.userId : undefined;

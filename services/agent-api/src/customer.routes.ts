@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { type AuthenticateHook, principalOf, requirePermission } from './access/authenticate.ts';
 import { type ErasureDependencies, eraseCustomer } from './erase-customer.ts';
 import { mergeCustomers, unmergeCustomers } from './merge-customers.ts';
+import { parseInput } from './parse-input.ts';
 import { decodeCursor, encodeCursor } from './timeline-cursor.ts';
 
 export interface AgentApiDependencies extends ErasureDependencies {
@@ -71,7 +72,7 @@ function normalizeLookup(
 
 /** The revision the agent saw, from the body or query, or from If-Match; both must agree. */
 function seenRevision(given: number | undefined, ifMatch: unknown): number | undefined {
-  const header = parse(IfMatch, ifMatch, 'If-Match');
+  const header = parseInput(IfMatch, ifMatch, 'If-Match');
   const fromHeader = header === undefined || header === '*' ? undefined : Number(header.replace(/\D/g, ''));
   if (given !== undefined && fromHeader !== undefined && given !== fromHeader)
     throw new HubError('INVALID_INPUT', `expectedRevision ${given} and If-Match ${fromHeader} disagree`);
@@ -85,13 +86,6 @@ const etag = (revision: number) => `"${revision}"`;
 const agentIdOf = (principal: Principal, named: string): string =>
   principal.kind === 'user' ? principal.userId : named;
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new HubError('INVALID_INPUT', `invalid ${what}: ${issue?.path.join('.') || ''} ${issue?.message ?? ''}`.trim());
-}
-
 const read = { onRequest: requirePermission('customers:read') };
 
 /** The agents' customer API; every route needs a signed-in user or token whose role permits it. */
@@ -100,12 +94,12 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AgentAp
   app.addHook('onRequest', deps.authenticate);
 
   app.get('/v1/customers', read, async (request) => {
-    const { q, limit } = parse(Search, request.query, 'search');
+    const { q, limit } = parseInput(Search, request.query, 'search');
     return { customers: await searchCustomers(deps.readModels, q, limit) };
   });
 
   app.get('/v1/customers/lookup', read, async (request) => {
-    const [kind, value] = normalizeLookup(parse(Lookup, request.query, 'lookup'), deps.defaultPhoneRegion);
+    const [kind, value] = normalizeLookup(parseInput(Lookup, request.query, 'lookup'), deps.defaultPhoneRegion);
     if (!value) throw new HubError('INVALID_INPUT', `not a valid ${kind}`);
     const customer = await lookupCustomer(deps.readModels, kind, value);
     if (!customer) throw new HubError('NOT_FOUND', `no customer with this ${kind}`);
@@ -113,7 +107,7 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AgentAp
   });
 
   app.get('/v1/customers/:id', read, async (request, reply) => {
-    const { id } = parse(CustomerId, request.params, 'customer id');
+    const { id } = parseInput(CustomerId, request.params, 'customer id');
     const customer = await findCustomer(deps.readModels, id);
     if (!customer) throw new HubError('NOT_FOUND', `no customer ${id}`);
     // The stream's revision (its last event only), so an agent's later change can say what it saw.
@@ -124,8 +118,8 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AgentAp
   });
 
   app.get('/v1/customers/:id/timeline', read, async (request) => {
-    const { id } = parse(CustomerId, request.params, 'customer id');
-    const query = parse(TimelineQuery, request.query, 'timeline query');
+    const { id } = parseInput(CustomerId, request.params, 'customer id');
+    const query = parseInput(TimelineQuery, request.query, 'timeline query');
     const customer = await findCustomer(deps.readModels, id);
     if (!customer) throw new HubError('NOT_FOUND', `no customer ${id}`);
     const target = customer.mergedInto ?? id;
@@ -144,8 +138,8 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AgentAp
   });
 
   app.post('/v1/customers/:id/merges', { onRequest: requirePermission('customers:merge') }, async (request, reply) => {
-    const { id } = parse(CustomerId, request.params, 'customer id');
-    const body = parse(MergeBody, request.body, 'merge');
+    const { id } = parseInput(CustomerId, request.params, 'customer id');
+    const body = parseInput(MergeBody, request.body, 'merge');
     const seen = seenRevision(body.expectedRevision, request.headers['if-match']);
     const agentId = agentIdOf(principalOf(request), body.agentId);
     const { revision } = await mergeCustomers(deps, id, body.mergedId, { agentId, seenRevision: seen });
@@ -157,8 +151,8 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AgentAp
     '/v1/customers/:id/merges/:mergedId',
     { onRequest: requirePermission('customers:merge') },
     async (request, reply) => {
-      const { id, mergedId } = parse(UnmergeParams, request.params, 'unmerge');
-      const query = parse(UnmergeQuery, request.query, 'unmerge query');
+      const { id, mergedId } = parseInput(UnmergeParams, request.params, 'unmerge');
+      const query = parseInput(UnmergeQuery, request.query, 'unmerge query');
       const seen = seenRevision(query.expectedRevision, request.headers['if-match']);
       const agentId = agentIdOf(principalOf(request), query.agentId);
       const restored = await unmergeCustomers(deps, id, mergedId, { ...query, agentId, seenRevision: seen });
@@ -168,8 +162,8 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AgentAp
   );
 
   app.delete('/v1/customers/:id', { onRequest: requirePermission('customers:erase') }, async (request, reply) => {
-    const { id } = parse(CustomerId, request.params, 'customer id');
-    const query = parse(EraseQuery, request.query, 'erasure query');
+    const { id } = parseInput(CustomerId, request.params, 'customer id');
+    const query = parseInput(EraseQuery, request.query, 'erasure query');
     const principal = principalOf(request);
     // A token acting for a named agent says so; a signed-in user is who they are.
     const requestedBy =

@@ -2,8 +2,8 @@ import { type Access, can, type Principal, userRoles } from '@hub/access';
 import { HubError, isHubError } from '@hub/errors';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { parseInput } from '../parse-input.ts';
 import { type AuthenticateHook, principalOf, requirePermission } from './authenticate.ts';
-import { parseInput } from './parse-input.ts';
 import { clearedSessionCookie, sessionCookie } from './session-cookie.ts';
 
 export interface AccessRouteDependencies {
