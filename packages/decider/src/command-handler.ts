@@ -51,7 +51,8 @@ export async function loadAggregate<Command, Event extends DomainEvent, State>(
   return { state: fold(decider, events), revision: recorded.at(-1)?.revision ?? -1 };
 }
 
-const staleView = (streamId: string, seen: number, current: LoadedAggregate<unknown>) =>
+/** WRONG_EXPECTED_REVISION (409) for a user who saw `seen`, with the current revision and state. */
+export const staleView = (streamId: string, seen: number, current: LoadedAggregate<unknown>) =>
   new HubError(
     'WRONG_EXPECTED_REVISION',
     `${streamId} changed since revision ${seen === -1 ? 'none' : seen}: it is at ${current.revision}; nothing was changed`,

@@ -4,5 +4,6 @@ export {
   handleCommand,
   type LoadedAggregate,
   loadAggregate,
+  staleView,
 } from './command-handler.ts';
 export { type Decider, fold } from './decider.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@hub/access';
 import { type ConversationCommand, conversationDecider } from '@hub/conversations';
-import { handleCommand, loadAggregate } from '@hub/decider';
+import { handleCommand, loadAggregate, staleView } from '@hub/decider';
 import { HubError } from '@hub/errors';
 import type { EventStore } from '@hub/event-store';
 import { conversationPriorities, conversationStream } from '@hub/events';
@@ -215,13 +215,11 @@ export async function registerConversationRoutes(app: FastifyInstance, deps: Con
   app.post('/v1/conversations/:id/replies', write, async (request, reply) => {
     const { id } = parseInput(ConversationId, request.params, 'conversation id');
     const body = parseInput(ReplyBody, request.body, 'reply');
-    const { state, revision } = await loadAggregate(deps.store, conversationStream(id), conversationDecider);
+    const current = await loadAggregate(deps.store, conversationStream(id), conversationDecider);
+    const { state } = current;
     if (!state.exists) throw new HubError('NOT_FOUND', `no conversation ${id}`);
-    if (body.revision !== undefined && body.revision !== revision) {
-      throw new HubError('WRONG_EXPECTED_REVISION', `conversation ${id} changed since revision ${body.revision}`, {
-        currentRevision: revision,
-        current: state,
-      });
+    if (body.revision !== undefined && body.revision !== current.revision) {
+      throw staleView(conversationStream(id), body.revision, current);
     }
     const [last] = await deps.readModels.query<{ details: LastInbound['details']; kind: string; value: string }>(
       `SELECT t.details, t.contact_kind AS kind, t.contact_value AS value

@@ -10,12 +10,12 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type ComposedHub, composeHub } from './compose-hub.ts';
 import { loadConfig } from './config.ts';
+import { CHANNEL_TOKEN, customerMail, postEmail, signIn } from './testing/agent-workspace.fixture.ts';
 
 // An agent's day on the embedded default: a customer's emails arrive and thread into one
 // conversation in the inbox; agents sign in, read it, label, note, assign and resolve it; a
 // colleague acting on what they saw before gets 409; the screen learns of changes live.
 
-const CHANNEL_TOKEN = 'channel-token-for-tests-0123';
 const ADMIN_PASSWORD = 'admin-password-for-tests-1';
 
 interface Context {
@@ -26,21 +26,6 @@ interface Context {
   agent: { token: string; userId: string };
   analyst: string;
 }
-
-const mail = (messageId: string, subject: string, body: string, inReplyTo?: string) =>
-  [
-    'From: Sara Rezaei <sara@example.ir>',
-    'To: support@shop.example',
-    `Subject: ${subject}`,
-    `Message-ID: <${messageId}>`,
-    ...(inReplyTo ? [`In-Reply-To: <${inReplyTo}>`, `References: <${inReplyTo}>`] : []),
-    'Date: Sat, 05 Dec 2026 09:00:00 +0000',
-    'MIME-Version: 1.0',
-    'Content-Type: text/plain; charset=utf-8',
-    '',
-    body,
-    '',
-  ].join('\r\n');
 
 async function call(hub: ComposedHub, method: 'GET' | 'POST' | 'DELETE', url: string, token: string, body?: unknown) {
   const response = await hub.app.inject({
@@ -53,23 +38,6 @@ async function call(hub: ComposedHub, method: 'GET' | 'POST' | 'DELETE', url: st
     ...(body === undefined ? {} : { payload: typeof body === 'string' ? body : JSON.stringify(body) }),
   });
   return { status: response.statusCode, body: response.json() as Record<string, unknown>, headers: response.headers };
-}
-
-async function signIn(hub: ComposedHub, email: string, password: string) {
-  const response = await hub.app.inject({ method: 'POST', url: '/v1/auth/sign-in', payload: { email, password } });
-  assert.is(response.statusCode, 200, response.body);
-  const body = response.json() as { token: string; user: { userId: string } };
-  return { token: body.token, userId: body.user.userId };
-}
-
-async function postEmail(hub: ComposedHub, message: string) {
-  const response = await hub.app.inject({
-    method: 'POST',
-    url: '/v1/channels/email',
-    headers: { authorization: `Bearer ${CHANNEL_TOKEN}`, 'content-type': 'message/rfc822' },
-    payload: message,
-  });
-  assert.is(response.statusCode, 202, response.body);
 }
 
 interface InboxItem {
@@ -131,9 +99,15 @@ workspace(
   'a customer’s email and her reply to our answer are one conversation in the inbox, with their text',
   async (context) => {
     const { hub } = context;
-    await postEmail(hub, mail('m1@mail.example', 'سفارش ۱۲۳۴', 'سلام، سفارش ۱۲۳۴ کجاست؟'));
-    await postEmail(hub, mail('m2@mail.example', 'Re: سفارش ۱۲۳۴', 'هنوز نرسیده', 'm1@mail.example'));
-    await postEmail(hub, mail('m3@mail.example', 'فاکتور', 'لطفا فاکتور بفرستید'));
+    await postEmail(hub, customerMail('m1@mail.example', 'سفارش ۱۲۳۴', 'سلام، سفارش ۱۲۳۴ کجاست؟'));
+    await postEmail(
+      hub,
+      customerMail('m2@mail.example', 'Re: سفارش ۱۲۳۴', 'هنوز نرسیده', {
+        inReplyTo: '<m1@mail.example>',
+        references: '<m1@mail.example>',
+      }),
+    );
+    await postEmail(hub, customerMail('m3@mail.example', 'فاکتور', 'لطفا فاکتور بفرستید'));
     await hub.projectionCaughtUp();
     const { conversations } = await inbox(context);
     assert.equal(conversations.map((c) => c.messageCount).sort(), [1, 2]);

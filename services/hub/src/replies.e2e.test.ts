@@ -16,12 +16,12 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type ComposedHub, composeHub } from './compose-hub.ts';
 import { loadConfig } from './config.ts';
+import { CHANNEL_TOKEN, customerMail, postEmail, signIn } from './testing/agent-workspace.fixture.ts';
 
 // Agents answer on the customer's channel, through the outbox: an email reply threaded so the
 // customer's answer comes back into the same conversation, and a Telegram reply. The providers are
 // local servers: an SMTP relay, and an HTTP server answering in the Telegram Bot API's format.
 
-const CHANNEL_TOKEN = 'channel-token-for-tests-0123';
 const TELEGRAM_SECRET = 'telegram-secret-for-tests';
 const ADMIN_PASSWORD = 'admin-password-for-tests-1';
 
@@ -31,31 +31,6 @@ interface Context {
   relay: LocalSmtpRelay;
   botApi: LocalHttpProvider;
   token: string;
-}
-
-const mail = (messageId: string, subject: string, body: string, reply?: { inReplyTo: string; references: string }) =>
-  [
-    'From: Sara Rezaei <sara@example.ir>',
-    'To: support@shop.example',
-    `Subject: ${subject}`,
-    `Message-ID: <${messageId}>`,
-    ...(reply ? [`In-Reply-To: ${reply.inReplyTo}`, `References: ${reply.references}`] : []),
-    'Date: Sat, 05 Dec 2026 09:00:00 +0000',
-    'MIME-Version: 1.0',
-    'Content-Type: text/plain; charset=utf-8',
-    '',
-    body,
-    '',
-  ].join('\r\n');
-
-async function postEmail(hub: ComposedHub, message: string) {
-  const response = await hub.app.inject({
-    method: 'POST',
-    url: '/v1/channels/email',
-    headers: { authorization: `Bearer ${CHANNEL_TOKEN}`, 'content-type': 'message/rfc822' },
-    payload: message,
-  });
-  assert.is(response.statusCode, 202, response.body);
 }
 
 const agent = (context: Context, method: 'GET' | 'POST', url: string, body?: unknown) =>
@@ -101,12 +76,7 @@ replies.before(
       }),
       silentLogger(),
     );
-    const signedIn = await context.hub.app.inject({
-      method: 'POST',
-      url: '/v1/auth/sign-in',
-      payload: { email: 'admin@shop.example', password: ADMIN_PASSWORD },
-    });
-    context.token = (signedIn.json() as { token: string }).token;
+    context.token = (await signIn(context.hub, 'admin@shop.example', ADMIN_PASSWORD)).token;
   }),
 );
 replies.after(async ({ hub, dataDir, relay, botApi }) => {
@@ -120,7 +90,7 @@ replies(
   'an email reply reaches the relay threaded, and the customer’s answer lands in the same conversation',
   async (context) => {
     const { hub, relay } = context;
-    await postEmail(hub, mail('order-q@mail.example', 'سفارش ۱۲۳۴', 'سفارش من کجاست؟'));
+    await postEmail(hub, customerMail('order-q@mail.example', 'سفارش ۱۲۳۴', 'سفارش من کجاست؟'));
     await hub.projectionCaughtUp();
     const [conversation] = await conversationsOf(context);
     assert.ok(conversation);
@@ -145,7 +115,7 @@ replies(
     const ours = message.messageId ?? '';
     await postEmail(
       hub,
-      mail('order-a@mail.example', 'Re: سفارش ۱۲۳۴', 'ممنون!', {
+      customerMail('order-a@mail.example', 'Re: سفارش ۱۲۳۴', 'ممنون!', {
         inReplyTo: ours,
         references: `<order-q@mail.example> ${ours}`,
       }),
