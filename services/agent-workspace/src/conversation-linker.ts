@@ -54,7 +54,8 @@ export function conversationLinker(deps: LinkerDependencies) {
   const inboxOf = deps.inboxOf ?? ((interaction) => interaction.details.channel);
 
   async function candidates(tx: SqlExecutor, lookup: readonly string[], customerId: string, byCustomer: boolean) {
-    const hashes = lookup.map(hash);
+    const keyOfHash = new Map(lookup.map((key) => [hash(key), key]));
+    const hashes = [...keyOfHash.keys()];
     const rows = await tx.query<CandidateRow>(
       `SELECT l.conversation_id, l.customer_id, l.channel, l.last_activity_at, c.status, k.key_hash
          FROM workspace.linked_conversations l
@@ -80,7 +81,8 @@ export function conversationLinker(deps: LinkerDependencies) {
         threadKeys: [],
       };
       // Matching compares keys: give it the clear keys this conversation holds among those looked up.
-      if (row.key_hash) candidate.threadKeys.push(...lookup.filter((key) => hash(key) === row.key_hash));
+      const key = row.key_hash ? keyOfHash.get(row.key_hash) : undefined;
+      if (key !== undefined) candidate.threadKeys.push(key);
       byId.set(row.conversation_id, candidate);
     }
     return [...byId.values()];
