@@ -13,12 +13,13 @@ export const permissions = [
   'users:manage',
   'tokens:manage',
   'settings:manage',
+  'audit:read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 /**
  * What each role may do: data, not code, so the README's matrix and the authorisation tests read
- * the same table. Agents answer customers; supervisors also steer the team and merge duplicates;
+ * the same table. Agents answer customers; supervisors also steer the team, merge duplicates and read who did what;
  * analysts only read; admins run the hub.
  */
 export const rolePermissions: Readonly<Record<UserRole, readonly Permission[]>> = {
@@ -30,6 +31,7 @@ export const rolePermissions: Readonly<Record<UserRole, readonly Permission[]>> 
     'customers:read',
     'customers:merge',
     'reports:read',
+    'audit:read',
   ],
   analyst: ['conversations:read', 'customers:read', 'reports:read'],
   admin: permissions,

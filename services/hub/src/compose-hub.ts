@@ -3,11 +3,13 @@ import { createAccess, ensureFirstAdmin } from '@hub/access';
 import {
   createAuthenticate,
   registerAccessRoutes,
+  registerAuditRoutes,
   registerConversationRoutes,
   registerCustomerRoutes,
   requirePermission,
 } from '@hub/agent-api';
 import { conversationLinker } from '@hub/agent-workspace';
+import { auditTrailProjection } from '@hub/audit-trail';
 import {
   countSqlDeadLetters,
   createInProcessLog,
@@ -153,6 +155,7 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
         await runProjection(projectionDeps, timelineProjection),
         await runProjection(projectionDeps, conversationLinker({ store, indexKey: secrets.keys.threadIndex })),
         await runProjection(projectionDeps, conversationsProjection),
+        await runProjection(projectionDeps, auditTrailProjection),
       ]
     : [];
   // One admin connection for health and metrics, kept for the life of the process.
@@ -284,6 +287,7 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
     await app.register(async (scope) => {
       scope.addHook('onRequest', authenticate);
       await registerConversationRoutes(scope, { store, readModels: database, knownHandles, now });
+      await registerAuditRoutes(scope, { readModels: database });
       registerLiveRoute(scope, {
         feed: liveFeed(),
         // Every agent may see every conversation until inboxes are restricted to their teams.

@@ -1,5 +1,6 @@
 import { accessMigrations } from '@hub/access';
 import { workspaceMigrations } from '@hub/agent-workspace';
+import { auditTrailMigrations } from '@hub/audit-trail';
 import { deadLetterMigrations } from '@hub/bus';
 import { eventStoreMigrations } from '@hub/event-store-postgres';
 import { identityIndexMigrations } from '@hub/identity-index';
@@ -30,4 +31,5 @@ export const hubMigrations: readonly Migration[] = [
   ...imapCheckpointMigrations,
   ...accessMigrations,
   ...replyMigrations,
+  ...auditTrailMigrations,
 ];

@@ -1,3 +1,4 @@
+import { auditTrailProjection } from '@hub/audit-trail';
 import type { EventStore } from '@hub/event-store';
 import { countEvents } from '@hub/event-store-postgres';
 import { conversationsProjection } from '@hub/inbox';
@@ -14,6 +15,7 @@ import { hubMigrations } from './hub.migrations.ts';
 export const hubProjections: ReadonlyMap<string, ProjectionDefinition> = new Map([
   [timelineProjection.name, timelineProjection],
   [conversationsProjection.name, conversationsProjection],
+  [auditTrailProjection.name, auditTrailProjection],
 ]);
 
 export const unknownProjection = (name: string): Error =>
