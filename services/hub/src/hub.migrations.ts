@@ -1,6 +1,7 @@
 import { accessMigrations } from '@hub/access';
 import { workspaceMigrations } from '@hub/agent-workspace';
 import { deadLetterMigrations } from '@hub/bus';
+import { casesMigrations } from '@hub/cases';
 import { eventStoreMigrations } from '@hub/event-store-postgres';
 import { identityIndexMigrations } from '@hub/identity-index';
 import { inboxMigrations } from '@hub/inbox';
@@ -26,6 +27,7 @@ export const hubMigrations: readonly Migration[] = [
   ...projectionMigrations,
   ...timelineMigrations,
   ...inboxMigrations,
+  ...casesMigrations,
   ...workspaceMigrations,
   ...imapCheckpointMigrations,
   ...accessMigrations,

@@ -1,3 +1,4 @@
+import { casesProjection } from '@hub/cases';
 import type { EventStore } from '@hub/event-store';
 import { countEvents } from '@hub/event-store-postgres';
 import { conversationsProjection } from '@hub/inbox';
@@ -14,6 +15,7 @@ import { hubMigrations } from './hub.migrations.ts';
 export const hubProjections: ReadonlyMap<string, ProjectionDefinition> = new Map([
   [timelineProjection.name, timelineProjection],
   [conversationsProjection.name, conversationsProjection],
+  [casesProjection.name, casesProjection],
 ]);
 
 export const unknownProjection = (name: string): Error =>
