@@ -32,7 +32,10 @@ numbering('twenty cases opened at once get the numbers 1 to 20, each once', asyn
   const ids = Array.from({ length: 20 }, () => randomUUID());
   const opened = await Promise.all(ids.map((id) => openCase(deps, command(id))));
   const numbers = opened.map((o) => o.state.caseNumber).sort();
-  assert.equal(numbers, Array.from({ length: 20 }, (_, i) => formatCaseNumber(2026, i + 1)));
+  assert.equal(
+    numbers,
+    Array.from({ length: 20 }, (_, i) => formatCaseNumber(2026, i + 1)),
+  );
   const allocations = await store.readStream(caseNumberingStream(2026));
   assert.equal(
     allocations.map((e) => (e.data as { number: number }).number),

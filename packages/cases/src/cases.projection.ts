@@ -17,7 +17,14 @@ async function updateRow(tx: SqlExecutor, recorded: RecordedEvent, at: string, s
   );
 }
 
-async function addItem(tx: SqlExecutor, recorded: RecordedEvent, kind: string, actor: unknown, at: string, data: unknown) {
+async function addItem(
+  tx: SqlExecutor,
+  recorded: RecordedEvent,
+  kind: string,
+  actor: unknown,
+  at: string,
+  data: unknown,
+) {
   await tx.query(
     `INSERT INTO case_items (case_id, revision, kind, actor, at, data)
      VALUES ($1, $2, $3, $4::jsonb, $5, $6::jsonb) ON CONFLICT DO NOTHING`,

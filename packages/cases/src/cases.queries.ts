@@ -131,10 +131,15 @@ export async function listCases(
 
 async function caseView(db: SqlExecutor, row: CaseRow | undefined): Promise<CaseView | undefined> {
   if (!row) return undefined;
-  const items = await db.query<{ revision: number; kind: string; actor: unknown; at: Date; data: Record<string, unknown> }>(
-    'SELECT revision, kind, actor, at, data FROM read_models.case_items WHERE case_id = $1 ORDER BY revision',
-    [row.case_id],
-  );
+  const items = await db.query<{
+    revision: number;
+    kind: string;
+    actor: unknown;
+    at: Date;
+    data: Record<string, unknown>;
+  }>('SELECT revision, kind, actor, at, data FROM read_models.case_items WHERE case_id = $1 ORDER BY revision', [
+    row.case_id,
+  ]);
   return {
     ...toSummary(row),
     description: row.description,

@@ -66,7 +66,11 @@ export async function customerProfile(db: SqlExecutor, customerId: string): Prom
     mergedIds: ids.filter((id) => id !== group.survivorId),
     displayName: customer.displayName,
     identifiers: customer.identifiers,
-    channels: channels.map((c) => ({ channel: c.channel, interactions: Number(c.interactions), lastAt: iso(c.last_at) })),
+    channels: channels.map((c) => ({
+      channel: c.channel,
+      interactions: Number(c.interactions),
+      lastAt: iso(c.last_at),
+    })),
     lastContact: last ? { at: iso(last.occurred_at), channel: last.channel, direction: last.direction } : null,
     openConversations: conversations.map((c) => ({
       id: c.conversation_id,
