@@ -14,7 +14,7 @@ export interface OpenCaseDependencies {
   readonly newEventId: () => string;
   /** Metadata of the case's own events (its owner's id, so its personal fields are sealed). */
   readonly metadata: Readonly<Record<string, unknown>>;
-  /** Tries when another case took the number first (10). */
+  /** Tries when another case took the number first (30), each after a short random wait. */
   readonly attempts?: number;
 }
 
@@ -39,7 +39,7 @@ export async function openCase(
 ): Promise<OpenedCaseResult> {
   const year = command.now.getUTCFullYear();
   const numbering = caseNumberingStream(year);
-  const attempts = deps.attempts ?? 10;
+  const attempts = deps.attempts ?? 30;
   for (let attempt = 1; ; attempt += 1) {
     const [last] = await deps.store.readStream(numbering, { direction: 'backwards', maxCount: 1 });
     const number = (last?.revision ?? -1) + 2;
@@ -73,6 +73,8 @@ export async function openCase(
       const existing = await deps.store.readStream(caseStream(command.caseId), { maxCount: 1 });
       if (existing.length > 0) throw new HubError('ALREADY_EXISTS', `case ${command.caseId} already exists`);
       if (attempt >= attempts) throw error;
+      // Openers that lost together would collide again on the next number: spread them out.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(5 * attempt, 50)));
     }
   }
 }
