@@ -280,6 +280,58 @@ cases('the customer profile shows identifiers, channels, the open conversation a
   assert.is(unknown.status, 404);
 });
 
+cases(
+  'a merged customer’s profile is the survivor’s, with the merged one’s conversation and cases',
+  async (context) => {
+    const { hub } = context;
+    const aliMail = customerMail('ali-1@mail.example', 'Invoice', 'Please send the invoice').replace(
+      'From: Sara Rezaei <sara@example.ir>',
+      'From: Sara at work <sara.rezaei@work.example>',
+    );
+    await postEmail(hub, aliMail);
+    await hub.projectionCaughtUp();
+    const found = await waitFor(
+      async () => {
+        const lookup = await call(
+          hub,
+          'GET',
+          '/v1/customers/lookup?email=sara.rezaei@work.example',
+          context.agent.token,
+        );
+        return lookup.status === 200 ? (lookup.body.id as string) : undefined;
+      },
+      { timeoutMs: 10_000, intervalMs: 50, what: 'the second address as a customer' },
+    );
+    const opened = await call(hub, 'POST', '/v1/cases', context.agent.token, {
+      kind: 'information-request',
+      customerId: found,
+      subject: 'Invoice for ORD-1001',
+    });
+    assert.is(opened.status, 201, JSON.stringify(opened.body));
+    const merged = await call(hub, 'POST', `/v1/customers/${context.customerId}/merges`, context.supervisor, {
+      mergedId: found,
+    });
+    assert.is(merged.status, 202, JSON.stringify(merged.body));
+    await hub.projectionCaughtUp();
+    const profile = await waitFor(
+      async () => {
+        const answer = await call(hub, 'GET', `/v1/customers/${found}/profile`, context.agent.token);
+        return answer.status === 200 && answer.body.customerId === context.customerId ? answer.body : undefined;
+      },
+      { timeoutMs: 10_000, intervalMs: 50, what: 'the merged customer’s profile as the survivor’s' },
+    );
+    assert.equal(profile.mergedIds, [found]);
+    assert.is((profile.openConversations as unknown[]).length, 2);
+    assert.is((profile.openCases as unknown[]).length, 3);
+    assert.equal((profile.identifiers as { value: string }[]).map((i) => i.value).sort(), [
+      'sara.rezaei@work.example',
+      'sara@example.ir',
+    ]);
+    const listed = await call(hub, 'GET', `/v1/cases?customer=${context.customerId}&status=new`, context.agent.token);
+    assert.ok((listed.body.cases as { id: string }[]).some((c) => c.id === opened.body.caseId));
+  },
+);
+
 cases('bad input on every case endpoint: 4xx problem+json, nothing written', async (context) => {
   const { hub, agent } = context;
   const url = `/v1/cases/${context.complaint.caseId}`;
