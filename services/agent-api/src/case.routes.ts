@@ -162,6 +162,11 @@ export async function registerCaseRoutes(app: FastifyInstance, deps: CaseApiDepe
 
   /** Decides `command` on the case at the revision the agent saw; answers the new revision. */
   async function change(caseId: string, seenRevision: number, command: CaseCommand) {
+    // An erased customer's case is a record without personal data: nothing more is written to it.
+    const { state } = await loadAggregate(deps.store, caseStream(caseId), caseDecider, isCaseEvent);
+    if (state.exists && !(await customerGroup(deps.readModels, state.customerId))) {
+      throw new HubError('NOT_FOUND', `no case ${caseId}: its customer was erased`);
+    }
     const result = await handleCommand({
       store: deps.store,
       streamId: caseStream(caseId),

@@ -455,6 +455,11 @@ cases('an erased customer’s cases are gone, and rebuilt from the store their t
   assert.is((await call(hub, 'GET', `/v1/customers/${context.customerId}/profile`, context.agent.token)).status, 404);
   const listed = await call(hub, 'GET', `/v1/cases?customer=${context.customerId}`, context.agent.token);
   assert.equal(listed.body.cases, []);
+  const late = await call(hub, 'POST', `/v1/cases/${context.complaint.caseId}/notes`, context.agent.token, {
+    revision: noted.body.revision,
+    text: 'one more thing about Sara',
+  });
+  assert.is(late.status, 404, 'nothing more is written to an erased customer’s case');
 
   await hub.rebuildProjection('cases');
   const rebuilt = await call(hub, 'GET', `/v1/cases/${context.complaint.number}`, context.agent.token);
