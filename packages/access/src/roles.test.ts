@@ -22,6 +22,12 @@ test('a supervisor also assigns others and merges customers; an analyst only rea
   assert.not.ok(can('analyst', 'conversations:write'));
 });
 
+test('agents and supervisors work cases; analysts only read them', () => {
+  for (const role of ['agent', 'supervisor', 'admin'] as const) assert.ok(can(role, 'cases:write'), role);
+  for (const role of userRoles) assert.ok(can(role, 'cases:read'), role);
+  assert.not.ok(can('analyst', 'cases:write'));
+});
+
 test('only admins manage users, tokens and settings', () => {
   for (const role of userRoles) {
     for (const permission of ['users:manage', 'tokens:manage', 'settings:manage'] as const) {

@@ -6,6 +6,8 @@ export const permissions = [
   'conversations:read',
   'conversations:write',
   'conversations:assign-others',
+  'cases:read',
+  'cases:write',
   'customers:read',
   'customers:merge',
   'customers:erase',
@@ -23,17 +25,19 @@ export type Permission = (typeof permissions)[number];
  * analysts only read; admins run the hub.
  */
 export const rolePermissions: Readonly<Record<UserRole, readonly Permission[]>> = {
-  agent: ['conversations:read', 'conversations:write', 'customers:read'],
+  agent: ['conversations:read', 'conversations:write', 'cases:read', 'cases:write', 'customers:read'],
   supervisor: [
     'conversations:read',
     'conversations:write',
     'conversations:assign-others',
+    'cases:read',
+    'cases:write',
     'customers:read',
     'customers:merge',
     'reports:read',
     'audit:read',
   ],
-  analyst: ['conversations:read', 'customers:read', 'reports:read'],
+  analyst: ['conversations:read', 'cases:read', 'customers:read', 'reports:read'],
   admin: permissions,
 };
 

@@ -1,4 +1,18 @@
 export {
+  CaseConversationLinked,
+  CaseConversationUnlinked,
+  CaseKind,
+  CaseNoteAdded,
+  CaseNumber,
+  CaseNumberAllocated,
+  CaseOpened,
+  CaseOwnerAssigned,
+  CaseStatus,
+  CaseStatusChanged,
+  caseKinds,
+  caseStatuses,
+} from './domain/case.events.ts';
+export {
   ConversationAssigned,
   ConversationLabelAdded,
   ConversationLabelRemoved,
@@ -76,6 +90,8 @@ export {
 } from './envelope.ts';
 export {
   agentPresenceStream,
+  caseNumberingStream,
+  caseStream,
   conversationStream,
   customerStream,
   inboxStream,

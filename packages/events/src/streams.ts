@@ -18,3 +18,9 @@ export const userStream = (userId: string): string => `user-${userId}`;
 
 /** Each reply's delivery is its own stream; the id is the reply's UUID. */
 export const replyStream = (replyId: string): string => `reply-${replyId}`;
+
+/** Each case is one stream; the id is a UUID chosen by whoever opens it. */
+export const caseStream = (caseId: string): string => `case-${caseId}`;
+
+/** The case numbers of one year, one event per number: appended at its expected revision, so gap-free. */
+export const caseNumberingStream = (year: number): string => `numbering-cases-${year}`;

@@ -34,6 +34,10 @@ export const personalFields: Readonly<Record<string, readonly PersonalField[]>> 
   ConversationMessageAdded: [field('threadKeys', [])],
   ConversationNoteAdded: [field('text', ERASED)],
   CsatRecorded: [field('comment', null)],
+  // Cases: what the customer asked or complained of, and what agents wrote about it.
+  CaseOpened: [field('subject', ERASED), field('description', null), field('orderReference', ERASED)],
+  CaseStatusChanged: [field('reason', null)],
+  CaseNoteAdded: [field('text', ERASED)],
   // An erased customer's reply cannot be sent: its recipient reads as '[erased]'.
   ReplyRequested: [field('recipient', ERASED), field('subject', null), field('text', ''), field('html', null)],
 };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { purgeCustomerCases } from '@hub/cases';
 import { type CustomerCommand, customerDecider, isCustomerEvent } from '@hub/customer-identity';
 import { handleCommand } from '@hub/decider';
 import { isHubError } from '@hub/errors';
@@ -119,6 +120,9 @@ export async function eraseCustomer(
     }
   });
   await purgeConversations(deps.readModels, scope.customerIds);
+  // Their cases' rows (subjects, descriptions, notes); the case streams stay, sealed with the
+  // destroyed keys, so a rebuild shows them redacted.
+  await purgeCustomerCases(deps.readModels, scope.customerIds);
   return { erasedIds: [...scope.customerIds], attachments, parseFailures, deadLetters };
 }
 

@@ -4,7 +4,9 @@ import {
   createAuthenticate,
   registerAccessRoutes,
   registerAuditRoutes,
+  registerCaseRoutes,
   registerConversationRoutes,
+  registerCustomerProfileRoute,
   registerCustomerRoutes,
   requirePermission,
 } from '@hub/agent-api';
@@ -18,6 +20,7 @@ import {
   interactionLogNames,
   purgeSqlDeadLetters,
 } from '@hub/bus';
+import { casesProjection } from '@hub/cases';
 import type { CountryCode } from '@hub/customer-identity';
 import { createIdentityIndex } from '@hub/identity-index';
 import { conversationsProjection } from '@hub/inbox';
@@ -142,7 +145,7 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
       })
     : undefined;
   // The timeline, then the linker that files each interaction into a conversation, then the inbox
-  // built from the conversations: `projectionCaughtUp` waits for them in that order.
+  // built from the conversations, then the cases: `projectionCaughtUp` waits for them in that order.
   const projectionDeps = { db: database, store, logger, lagStore: rawStore };
   // One store subscription per process (api role) for every agent's live updates.
   let feed: LiveFeed | undefined;
@@ -156,6 +159,7 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
         await runProjection(projectionDeps, conversationLinker({ store, indexKey: secrets.keys.threadIndex })),
         await runProjection(projectionDeps, conversationsProjection),
         await runProjection(projectionDeps, auditTrailProjection),
+        await runProjection(projectionDeps, casesProjection),
       ]
     : [];
   // One admin connection for health and metrics, kept for the life of the process.
@@ -288,6 +292,9 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
       scope.addHook('onRequest', authenticate);
       await registerConversationRoutes(scope, { store, readModels: database, knownHandles, now });
       await registerAuditRoutes(scope, { readModels: database });
+      const isActiveUser = async (userId: string) => (await access.users.find(userId))?.active === true;
+      await registerCaseRoutes(scope, { store, readModels: database, isActiveUser, now });
+      await registerCustomerProfileRoute(scope, { readModels: database });
       registerLiveRoute(scope, {
         feed: liveFeed(),
         // Every agent may see every conversation until inboxes are restricted to their teams.

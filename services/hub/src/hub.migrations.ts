@@ -2,6 +2,7 @@ import { accessMigrations } from '@hub/access';
 import { workspaceMigrations } from '@hub/agent-workspace';
 import { auditTrailMigrations } from '@hub/audit-trail';
 import { deadLetterMigrations } from '@hub/bus';
+import { casesMigrations } from '@hub/cases';
 import { eventStoreMigrations } from '@hub/event-store-postgres';
 import { identityIndexMigrations } from '@hub/identity-index';
 import { inboxMigrations } from '@hub/inbox';
@@ -27,6 +28,7 @@ export const hubMigrations: readonly Migration[] = [
   ...projectionMigrations,
   ...timelineMigrations,
   ...inboxMigrations,
+  ...casesMigrations,
   ...workspaceMigrations,
   ...imapCheckpointMigrations,
   ...accessMigrations,

@@ -1,4 +1,5 @@
 import { auditTrailProjection } from '@hub/audit-trail';
+import { casesProjection } from '@hub/cases';
 import type { EventStore } from '@hub/event-store';
 import { countEvents } from '@hub/event-store-postgres';
 import { conversationsProjection } from '@hub/inbox';
@@ -16,6 +17,7 @@ export const hubProjections: ReadonlyMap<string, ProjectionDefinition> = new Map
   [timelineProjection.name, timelineProjection],
   [conversationsProjection.name, conversationsProjection],
   [auditTrailProjection.name, auditTrailProjection],
+  [casesProjection.name, casesProjection],
 ]);
 
 export const unknownProjection = (name: string): Error =>

@@ -1,5 +1,14 @@
 import type { z } from 'zod';
 import {
+  CaseConversationLinked,
+  CaseConversationUnlinked,
+  CaseNoteAdded,
+  CaseNumberAllocated,
+  CaseOpened,
+  CaseOwnerAssigned,
+  CaseStatusChanged,
+} from './case.events.ts';
+import {
   ConversationAssigned,
   ConversationLabelAdded,
   ConversationLabelRemoved,
@@ -87,6 +96,13 @@ export const eventCatalogue = {
   ReplyDeliveryAttempted: define({ version: 1, schema: ReplyDeliveryAttempted, upcasters: {} }),
   ReplySent: define({ version: 1, schema: ReplySent, upcasters: {} }),
   ReplyDeliveryFailed: define({ version: 1, schema: ReplyDeliveryFailed, upcasters: {} }),
+  CaseNumberAllocated: define({ version: 1, schema: CaseNumberAllocated, upcasters: {} }),
+  CaseOpened: define({ version: 1, schema: CaseOpened, upcasters: {} }),
+  CaseStatusChanged: define({ version: 1, schema: CaseStatusChanged, upcasters: {} }),
+  CaseOwnerAssigned: define({ version: 1, schema: CaseOwnerAssigned, upcasters: {} }),
+  CaseConversationLinked: define({ version: 1, schema: CaseConversationLinked, upcasters: {} }),
+  CaseConversationUnlinked: define({ version: 1, schema: CaseConversationUnlinked, upcasters: {} }),
+  CaseNoteAdded: define({ version: 1, schema: CaseNoteAdded, upcasters: {} }),
 } as const;
 
 export type DomainEventType = keyof typeof eventCatalogue;
