@@ -117,6 +117,11 @@ export const errorCatalogue = {
     retriable: false,
     title: "The conversation's state does not allow this",
   },
+  REPLY_CONFLICT: {
+    httpStatus: 409,
+    retriable: false,
+    title: "The reply's delivery state does not allow this",
+  },
   OVERLOADED: {
     httpStatus: 503,
     retriable: true,

@@ -1,4 +1,9 @@
 export {
+  CannedResponseChanged,
+  CannedResponseCreated,
+  CannedResponseDeleted,
+} from './domain/canned-response.events.ts';
+export {
   ConversationAssigned,
   ConversationLabelAdded,
   ConversationLabelRemoved,
@@ -41,6 +46,7 @@ export {
   ReplyDeliveryAttempted,
   ReplyDeliveryFailed,
   ReplyRequested,
+  ReplyRetryRequested,
   ReplySent,
   replyChannels,
 } from './domain/reply.events.ts';
@@ -76,6 +82,7 @@ export {
 } from './envelope.ts';
 export {
   agentPresenceStream,
+  cannedResponsesStream,
   conversationStream,
   customerStream,
   inboxStream,

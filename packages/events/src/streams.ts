@@ -18,3 +18,9 @@ export const userStream = (userId: string): string => `user-${userId}`;
 
 /** Each reply's delivery is its own stream; the id is the reply's UUID. */
 export const replyStream = (replyId: string): string => `reply-${replyId}`;
+
+/**
+ * Every canned response in one stream: there are tens or hundreds, and a shortcut must be unique
+ * among them, so the whole set is one consistency boundary.
+ */
+export const cannedResponsesStream = 'canned-responses';

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { createAccess, ensureFirstAdmin } from '@hub/access';
+import { createAccess, ensureFirstAdmin, type Principal } from '@hub/access';
 import {
   createAuthenticate,
+  principalOf,
   registerAccessRoutes,
+  registerCannedResponseRoutes,
   registerConversationRoutes,
   registerCustomerRoutes,
+  registerReplyRoutes,
   requirePermission,
 } from '@hub/agent-api';
 import { conversationLinker } from '@hub/agent-workspace';
@@ -48,6 +51,7 @@ import { countingIntake } from './intake.metrics.ts';
 import { kafkaHealth } from './kafka.health.ts';
 import { kafkaDeadLetterCount, kafkaWriterLag } from './kafka.metrics.ts';
 import { openKafkaAdminSession } from './kafka-admin.session.ts';
+import { createLiveAudience } from './live-audience.ts';
 import { rebuildHubProjection } from './rebuild-projection.ts';
 import { replySenders } from './reply-senders.ts';
 import { firstAdminPassword, loadSecrets } from './secrets.ts';
@@ -281,15 +285,33 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
           .filter((user) => user.active)
           .map((user) => [user.email.split('@')[0]?.toLowerCase() ?? user.userId, user.userId]),
       );
+    // `{{agent.name}}` in canned responses: the signed-in user's display name.
+    const agentName = async (principal: Principal) =>
+      principal.kind === 'user' ? (await access.users.find(principal.userId))?.displayName : undefined;
+    const liveAudience = createLiveAudience(rawStore);
     await app.register(async (scope) => {
       scope.addHook('onRequest', authenticate);
-      await registerConversationRoutes(scope, { store, readModels: database, knownHandles, now });
+      await registerConversationRoutes(scope, {
+        store,
+        readModels: database,
+        knownHandles,
+        attachments,
+        agentName,
+        now,
+      });
+      await registerCannedResponseRoutes(scope, { store, readModels: database, agentName, now });
+      await registerReplyRoutes(scope, {
+        store,
+        attachments,
+        maxAttachmentBytes: config.replies.attachmentMaxBytes,
+        now,
+      });
       registerLiveRoute(scope, {
         feed: liveFeed(),
-        // Every agent may see every conversation until inboxes are restricted to their teams.
+        // Once a conversation belongs to a team, only its members, supervisors and admins see it.
         audience: async (request) => {
           await requirePermission('conversations:read')(request);
-          return () => true;
+          return liveAudience(principalOf(request));
         },
       });
     });

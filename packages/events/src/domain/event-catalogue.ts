@@ -12,6 +12,7 @@ import {
   CsatRecorded,
   CsatRequested,
 } from './conversation.events.ts';
+import { CannedResponseChanged, CannedResponseCreated, CannedResponseDeleted } from './canned-response.events.ts';
 import {
   CustomerErased,
   CustomerIdentifierLinked,
@@ -22,7 +23,13 @@ import {
   MergeCandidateDetected,
 } from './customer.events.ts';
 import { InteractionRecorded } from './interaction.events.ts';
-import { ReplyDeliveryAttempted, ReplyDeliveryFailed, ReplyRequested, ReplySent } from './reply.events.ts';
+import {
+  ReplyDeliveryAttempted,
+  ReplyDeliveryFailed,
+  ReplyRequested,
+  ReplyRetryRequested,
+  ReplySent,
+} from './reply.events.ts';
 import {
   AgentPresenceChanged,
   InboxCreated,
@@ -87,6 +94,10 @@ export const eventCatalogue = {
   ReplyDeliveryAttempted: define({ version: 1, schema: ReplyDeliveryAttempted, upcasters: {} }),
   ReplySent: define({ version: 1, schema: ReplySent, upcasters: {} }),
   ReplyDeliveryFailed: define({ version: 1, schema: ReplyDeliveryFailed, upcasters: {} }),
+  ReplyRetryRequested: define({ version: 1, schema: ReplyRetryRequested, upcasters: {} }),
+  CannedResponseCreated: define({ version: 1, schema: CannedResponseCreated, upcasters: {} }),
+  CannedResponseChanged: define({ version: 1, schema: CannedResponseChanged, upcasters: {} }),
+  CannedResponseDeleted: define({ version: 1, schema: CannedResponseDeleted, upcasters: {} }),
 } as const;
 
 export type DomainEventType = keyof typeof eventCatalogue;
