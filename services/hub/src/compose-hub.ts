@@ -20,6 +20,7 @@ import {
   purgeSqlDeadLetters,
 } from '@hub/bus';
 import type { CountryCode } from '@hub/customer-identity';
+import type { EventStore } from '@hub/event-store';
 import { createIdentityIndex } from '@hub/identity-index';
 import { conversationsProjection } from '@hub/inbox';
 import {
@@ -65,6 +66,8 @@ export interface ComposedHub {
   readonly database: SqlDatabase;
   readonly log: InteractionLog;
   readonly rawPayloads: RawPayloadStore;
+  /** The event store (sealing personal data), for what has no API yet (teams, in tests). */
+  readonly store: EventStore;
   /** Waits until the read models show everything appended so far (tests, benchmarks). */
   readonly projectionCaughtUp: () => Promise<void>;
   /** Resolves once the timeline writer has joined the interaction log. */
@@ -323,6 +326,7 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
     database,
     log,
     rawPayloads,
+    store,
     projectionCaughtUp: async () => {
       for (const projection of projections) await projection.caughtUp();
     },
