@@ -45,7 +45,15 @@ test('canned responses are created, changed and deleted, each change naming who 
 
 test('a shortcut is unique, whatever its case; a free one may be reused after a delete', () => {
   const other = { cannedResponseId: randomUUID(), shortcut: '/LATE', title: 'Other', text: 'x' };
-  assert.ok(isHubError(refusal([{ kind: 'create', actor: admin, ...late }, { kind: 'create', actor: admin, ...other }]), 'ALREADY_EXISTS'));
+  assert.ok(
+    isHubError(
+      refusal([
+        { kind: 'create', actor: admin, ...late },
+        { kind: 'create', actor: admin, ...other },
+      ]),
+      'ALREADY_EXISTS',
+    ),
+  );
   const { types } = run([
     { kind: 'create', actor: admin, ...late },
     { kind: 'delete', actor: admin, cannedResponseId: late.cannedResponseId },
@@ -56,7 +64,9 @@ test('a shortcut is unique, whatever its case; a free one may be reused after a 
 
 test('changing or deleting an unknown canned response is NOT_FOUND', () => {
   assert.ok(isHubError(refusal([{ kind: 'change', actor: admin, ...late }]), 'NOT_FOUND'));
-  assert.ok(isHubError(refusal([{ kind: 'delete', actor: admin, cannedResponseId: late.cannedResponseId }]), 'NOT_FOUND'));
+  assert.ok(
+    isHubError(refusal([{ kind: 'delete', actor: admin, cannedResponseId: late.cannedResponseId }]), 'NOT_FOUND'),
+  );
 });
 
 test.run();

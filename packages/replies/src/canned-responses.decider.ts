@@ -72,7 +72,9 @@ export const cannedResponsesDecider: Decider<CannedResponsesCommand, CannedRespo
       }
       case 'delete': {
         if (!current) throw new HubError('NOT_FOUND', `no canned response ${command.cannedResponseId}`);
-        return [{ type: 'CannedResponseDeleted', data: { cannedResponseId: command.cannedResponseId, actor: command.actor } }];
+        return [
+          { type: 'CannedResponseDeleted', data: { cannedResponseId: command.cannedResponseId, actor: command.actor } },
+        ];
       }
     }
   },

@@ -8,8 +8,7 @@ import {
   cannedResponsesDecider,
 } from './canned-responses.decider.ts';
 
-const isCannedEvent = (event: DomainEvent): event is CannedResponsesEvent =>
-  event.type.startsWith('CannedResponse');
+const isCannedEvent = (event: DomainEvent): event is CannedResponsesEvent => event.type.startsWith('CannedResponse');
 
 /** Every canned response now, and the stream's revision (what an editor saw). */
 export async function listCannedResponses(

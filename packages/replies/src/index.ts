@@ -5,7 +5,6 @@ export {
   renderCanned,
   unknownPlaceholders,
 } from './canned-response.ts';
-export { changeCannedResponses, listCannedResponses } from './canned-responses.ts';
 export {
   type CannedResponse,
   type CannedResponsesCommand,
@@ -13,6 +12,7 @@ export {
   type CannedResponsesState,
   cannedResponsesDecider,
 } from './canned-responses.decider.ts';
+export { changeCannedResponses, listCannedResponses } from './canned-responses.ts';
 export {
   DeliveryError,
   outcomeUnknown,

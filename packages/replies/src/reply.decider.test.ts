@@ -163,7 +163,13 @@ test('a reply that failed for good is sent again on an agent’s retry: a new at
   ]);
   assert.equal(
     events.map((e) => e.type),
-    ['ReplyRequested', 'ReplyDeliveryAttempted', 'ReplyDeliveryFailed', 'ReplyRetryRequested', 'ReplyDeliveryAttempted'],
+    [
+      'ReplyRequested',
+      'ReplyDeliveryAttempted',
+      'ReplyDeliveryFailed',
+      'ReplyRetryRequested',
+      'ReplyDeliveryAttempted',
+    ],
   );
   assert.is(state.status, 'sending');
   assert.is(state.attempts, 2);
@@ -180,8 +186,15 @@ test('a reply that failed for good is sent again on an agent’s retry: a new at
 test('a retry is refused while a reply is queued, sending or sent', () => {
   for (const before of [
     [{ kind: 'request', reply }],
-    [{ kind: 'request', reply }, { kind: 'attempt', at }],
-    [{ kind: 'request', reply }, { kind: 'attempt', at }, { kind: 'recordSent', providerMessageId: '1', sentAt: at }],
+    [
+      { kind: 'request', reply },
+      { kind: 'attempt', at },
+    ],
+    [
+      { kind: 'request', reply },
+      { kind: 'attempt', at },
+      { kind: 'recordSent', providerMessageId: '1', sentAt: at },
+    ],
   ] as ReplyCommand[][]) {
     assert.throws(
       () => run([...before, retry()]),

@@ -57,7 +57,6 @@ export interface ReplyState {
   readonly lastFailureCode: string | null;
 }
 
-
 /** Capped exponential backoff with jitter: base * 2^(attempt-1), capped, then scaled into [50%, 100%]. */
 export function retryDelayMs(attempt: number, jitter: number, backoff: Backoff = defaultBackoff): number {
   const exponential = Math.min(backoff.capMs, backoff.baseMs * 2 ** Math.max(0, attempt - 1));

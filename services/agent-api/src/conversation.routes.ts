@@ -6,9 +6,9 @@ import { HubError } from '@hub/errors';
 import type { EventStore } from '@hub/event-store';
 import { conversationPriorities, conversationStream } from '@hub/events';
 import { findConversation, inboxCounts, listInbox, slaStates } from '@hub/inbox';
+import type { AttachmentStore } from '@hub/interactions';
 import { PERSONAL_DATA_OF } from '@hub/personal-data';
 import { requestReply } from '@hub/replies';
-import type { AttachmentStore } from '@hub/interactions';
 import type { SqlExecutor } from '@hub/sql';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -253,11 +253,17 @@ export async function registerConversationRoutes(app: FastifyInstance, deps: Con
     const principal = principalOf(request);
     if (body.attachments.length > 0) {
       if (address.channel !== 'email') {
-        throw new HubError('INVALID_INPUT', `invalid reply: attachments go by email only, this reply goes by ${address.channel}`);
+        throw new HubError(
+          'INVALID_INPUT',
+          `invalid reply: attachments go by email only, this reply goes by ${address.channel}`,
+        );
       }
       for (const file of body.attachments) {
         if (!(await deps.attachments.get(file.id))) {
-          throw new HubError('INVALID_INPUT', `invalid reply: attachments: no uploaded file ${file.id} (${file.filename})`);
+          throw new HubError(
+            'INVALID_INPUT',
+            `invalid reply: attachments: no uploaded file ${file.id} (${file.filename})`,
+          );
         }
       }
     }

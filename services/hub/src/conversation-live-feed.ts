@@ -33,7 +33,11 @@ function remember<V>(map: Map<string, V>, key: string, value: V) {
  * that team (`about.teamId`), which the route filters on. Reads the raw store: a notification
  * carries ids only, so nothing sealed needs opening.
  */
-export function conversationLiveFeed(deps: { rawStore: EventStore; readModels: SqlExecutor; logger: Logger }): LiveFeed {
+export function conversationLiveFeed(deps: {
+  rawStore: EventStore;
+  readModels: SqlExecutor;
+  logger: Logger;
+}): LiveFeed {
   const teamOf = new Map<string, { readonly team: string | null; readonly revision: number }>();
   const conversationOfReply = new Map<string, string>();
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { CannedResponseChanged, CannedResponseCreated, CannedResponseDeleted } from './canned-response.events.ts';
 import {
   ConversationAssigned,
   ConversationLabelAdded,
@@ -12,7 +13,6 @@ import {
   CsatRecorded,
   CsatRequested,
 } from './conversation.events.ts';
-import { CannedResponseChanged, CannedResponseCreated, CannedResponseDeleted } from './canned-response.events.ts';
 import {
   CustomerErased,
   CustomerIdentifierLinked,
