@@ -34,12 +34,15 @@ export async function confirmReplySent(
     readonly actor: string;
     readonly eventId: string;
     readonly now: Date;
+    /** The reply's revision the agent judged by: if it moved since (a colleague acted), 409. */
+    readonly seenRevision?: number;
   },
 ): Promise<void> {
   await handleCommand({
     store,
     streamId: replyStream(replyId),
     decider: replyDecider,
+    ...(confirmation.seenRevision === undefined ? {} : { seenRevision: confirmation.seenRevision }),
     command: { kind: 'recordSent', providerMessageId: confirmation.providerMessageId, sentAt: confirmation.now },
     eventContext: () => ({
       id: confirmation.eventId,
@@ -62,12 +65,15 @@ export async function retryReply(
     readonly customerDidNotReceive: boolean;
     readonly eventId: string;
     readonly now: Date;
+    /** The reply's revision the agent judged by: if it moved since (a colleague acted), 409. */
+    readonly seenRevision?: number;
   },
 ): Promise<ReplyState> {
   const result = await handleCommand({
     store,
     streamId: replyStream(replyId),
     decider: replyDecider,
+    ...(retry.seenRevision === undefined ? {} : { seenRevision: retry.seenRevision }),
     command: { kind: 'retry', actor: retry.actor, at: retry.now, customerDidNotReceive: retry.customerDidNotReceive },
     eventContext: () => ({ id: retry.eventId, occurredAt: retry.now, metadata: { actor: retry.actor } }),
   });

@@ -53,7 +53,7 @@ const write = { onRequest: requirePermission('conversations:write') };
 async function loadReply(store: EventStore, replyId: string) {
   const loaded = await loadAggregate(store, replyStream(replyId), replyDecider);
   if (!loaded.state.reply) throw new HubError('NOT_FOUND', `no reply ${replyId}`);
-  return loaded.state;
+  return loaded;
 }
 
 /**
@@ -98,12 +98,13 @@ export async function registerReplyRoutes(app: FastifyInstance, deps: ReplyApiDe
   app.post('/v1/replies/:id/confirmation', write, async (request, reply) => {
     const { id } = parseInput(ReplyId, request.params, 'reply id');
     const body = parseInput(ConfirmationBody, request.body, 'confirmation');
-    const current = await loadReply(deps.store, id);
+    const { state: current, revision } = await loadReply(deps.store, id);
     if (current.status !== 'failed' || current.lastFailureCode !== outcomeUnknown) {
       throw new HubError('REPLY_CONFLICT', 'only a reply whose delivery outcome is unknown needs a confirmation', {
         status: current.status,
       });
     }
+    // Decided on what was just checked: a colleague answering at the same time makes this one 409.
     const principal = principalOf(request);
     const now = deps.now();
     if (body.delivered) {
@@ -112,6 +113,7 @@ export async function registerReplyRoutes(app: FastifyInstance, deps: ReplyApiDe
         actor: principal.kind === 'user' ? `user:${principal.userId}` : `api-token:${principal.tokenId}`,
         eventId: randomUUID(),
         now,
+        seenRevision: revision,
       });
     } else {
       await retryReply(deps.store, id, {
@@ -119,8 +121,9 @@ export async function registerReplyRoutes(app: FastifyInstance, deps: ReplyApiDe
         customerDidNotReceive: true,
         eventId: randomUUID(),
         now,
+        seenRevision: revision,
       });
     }
-    return reply.status(body.delivered ? 200 : 202).send(toReplyView(id, await loadReply(deps.store, id)));
+    return reply.status(body.delivered ? 200 : 202).send(toReplyView(id, (await loadReply(deps.store, id)).state));
   });
 }
