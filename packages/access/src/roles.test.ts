@@ -28,6 +28,13 @@ test('agents and supervisors work cases; analysts only read them', () => {
   assert.not.ok(can('analyst', 'cases:write'));
 });
 
+test('supervisors and admins manage canned responses; agents only use them', () => {
+  assert.ok(can('supervisor', 'canned-responses:manage'));
+  assert.ok(can('admin', 'canned-responses:manage'));
+  assert.not.ok(can('agent', 'canned-responses:manage'));
+  assert.not.ok(can('analyst', 'canned-responses:manage'));
+});
+
 test('only admins manage users, tokens and settings', () => {
   for (const role of userRoles) {
     for (const permission of ['users:manage', 'tokens:manage', 'settings:manage'] as const) {

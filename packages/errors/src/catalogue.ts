@@ -122,6 +122,11 @@ export const errorCatalogue = {
     retriable: false,
     title: "The case's lifecycle does not allow this",
   },
+  REPLY_CONFLICT: {
+    httpStatus: 409,
+    retriable: false,
+    title: "The reply's delivery state does not allow this",
+  },
   OVERLOADED: {
     httpStatus: 503,
     retriable: true,

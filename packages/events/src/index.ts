@@ -1,4 +1,9 @@
 export {
+  CannedResponseChanged,
+  CannedResponseCreated,
+  CannedResponseDeleted,
+} from './domain/canned-response.events.ts';
+export {
   CaseConversationLinked,
   CaseConversationUnlinked,
   CaseKind,
@@ -12,6 +17,7 @@ export {
   caseKinds,
   caseStatuses,
 } from './domain/case.events.ts';
+
 export {
   ConversationAssigned,
   ConversationLabelAdded,
@@ -55,6 +61,7 @@ export {
   ReplyDeliveryAttempted,
   ReplyDeliveryFailed,
   ReplyRequested,
+  ReplyRetryRequested,
   ReplySent,
   replyChannels,
 } from './domain/reply.events.ts';
@@ -90,6 +97,7 @@ export {
 } from './envelope.ts';
 export {
   agentPresenceStream,
+  cannedResponsesStream,
   caseNumberingStream,
   caseStream,
   conversationStream,

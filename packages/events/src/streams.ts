@@ -24,3 +24,9 @@ export const caseStream = (caseId: string): string => `case-${caseId}`;
 
 /** The case numbers of one year, one event per number: appended at its expected revision, so gap-free. */
 export const caseNumberingStream = (year: number): string => `numbering-cases-${year}`;
+
+/**
+ * Every canned response in one stream: there are tens or hundreds, and a shortcut must be unique
+ * among them, so the whole set is one consistency boundary.
+ */
+export const cannedResponsesStream = 'canned-responses';

@@ -25,8 +25,18 @@ export interface LiveFeedOptions {
   readonly visibleUpTo?: () => Promise<GlobalPosition | undefined>;
   /** Only these events are read at all (a stream prefix), for a feed about one kind of stream. */
   readonly filter?: EventFilter;
-  /** Which events to announce and what they are about; undefined skips the event. */
-  readonly describe: (event: RecordedEvent) => Readonly<Record<string, string>> | undefined;
+  /**
+   * Which events to announce and what they are about; undefined skips the event. Awaited in order
+   * (it may look something up, e.g. the conversation a reply belongs to).
+   */
+  readonly describe: (
+    event: RecordedEvent,
+  ) => Readonly<Record<string, string>> | undefined | Promise<Readonly<Record<string, string>> | undefined>;
+  /**
+   * Events whose readers do not read the read models `visibleUpTo` follows (a reply's delivery is
+   * read from its own stream): announced as soon as everything before them is, without waiting.
+   */
+  readonly visibleAtOnce?: (event: RecordedEvent) => boolean;
   /** How often to look at `visibleUpTo` while events wait (50 ms). */
   readonly pollMs?: number;
   /** Most events replayed to a client resuming with Last-Event-ID before it is told to reload (1,000). */
@@ -49,6 +59,7 @@ export interface LiveFeed {
 interface Released {
   readonly position: GlobalPosition;
   readonly notification: LiveNotification;
+  readonly atOnce?: boolean;
 }
 
 const toNotification = (event: RecordedEvent, about: Readonly<Record<string, string>>): LiveNotification => ({
@@ -81,7 +92,8 @@ export function createLiveFeed(options: LiveFeedOptions): LiveFeed {
       const visible = options.visibleUpTo ? await options.visibleUpTo() : undefined;
       while (waiting.length > 0) {
         const next = waiting[0] as Released;
-        if (options.visibleUpTo && (!visible || comparePositions(next.position, visible) > 0)) break;
+        const hidden = !next.atOnce && (!visible || comparePositions(next.position, visible) > 0);
+        if (options.visibleUpTo && hidden) break;
         waiting.shift();
         for (const listener of listeners) listener(next);
       }
@@ -97,10 +109,11 @@ export function createLiveFeed(options: LiveFeedOptions): LiveFeed {
   const subscription: Subscription = options.store.subscribeToAll({
     from: 'end',
     ...(options.filter ? { filter: options.filter } : {}),
-    onEvent(event) {
-      const about = options.describe(event);
+    async onEvent(event) {
+      const about = await options.describe(event);
       if (!about) return;
-      waiting.push({ position: event.position, notification: toNotification(event, about) });
+      const atOnce = options.visibleAtOnce?.(event) ?? false;
+      waiting.push({ position: event.position, notification: toNotification(event, about), atOnce });
       schedule();
     },
     onError(error) {
@@ -126,7 +139,7 @@ export function createLiveFeed(options: LiveFeedOptions): LiveFeed {
         const boundary = waiting[0]?.position;
         if (boundary && comparePositions(event.position, boundary) >= 0) return { reset: false, sentUpTo: from };
         from = event.position;
-        const about = options.describe(event);
+        const about = await options.describe(event);
         if (!about) continue;
         if (++replayed > resumeLimit) return { reset: true, sentUpTo: from };
         listener(toNotification(event, about));

@@ -187,4 +187,56 @@ live('a Last-Event-ID that is not one of ours answers 400 problem+json', async (
   assert.match(String(response.headers['content-type']), 'application/problem+json');
 });
 
+live(
+  'an event visible at once (a reply’s delivery) is announced without waiting for the read models, never ahead of those before it',
+  async () => {
+    const store = createInMemoryEventStore();
+    const visible: { position: GlobalPosition | undefined } = { position: undefined };
+    const feed = createLiveFeed({
+      store,
+      visibleUpTo: async () => visible.position,
+      // Looked up, as the hub looks up a reply's conversation.
+      describe: async (event) => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return { customerId: event.streamId.slice(9) };
+      },
+      visibleAtOnce: (event) => event.streamId === `customer-${customers[1]}`,
+      pollMs: 10,
+    });
+    const app = Fastify();
+    useProblemDetails(app);
+    // The audience answers later for the first customer: frames still keep the store's order.
+    registerLiveRoute(app, {
+      feed,
+      audience: async () => async (notification) => {
+        if (notification.about.customerId === customers[0]) await new Promise((resolve) => setTimeout(resolve, 30));
+        return true;
+      },
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const stream = openStream(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}/v1/live`);
+      await stream.opened;
+      const atOnce = await register(store, customers[1] as string, 'delivered');
+      const [first] = await stream.received(1, 'the event visible at once');
+      assert.is(first?.id, `${atOnce.position.commit}/${atOnce.position.prepare}`);
+
+      const waiting = await register(store, customers[0] as string, 'waits');
+      await register(store, customers[1] as string, 'behind it');
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      assert.is(stream.frames.length, 1, 'an event visible at once waits for the hidden one before it');
+      visible.position = waiting.position;
+      const frames = await stream.received(3, 'both, in order');
+      assert.equal(
+        frames.map((f) => f.data?.about.customerId),
+        [customers[1], customers[0], customers[1]],
+      );
+      stream.close();
+    } finally {
+      await app.close();
+      await feed.close();
+    }
+  },
+);
+
 live.run();

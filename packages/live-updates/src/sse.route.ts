@@ -10,7 +10,9 @@ export interface LiveRouteOptions {
    * What the signed-in user may see, decided once per connection (after the scope's
    * authentication hook ran): a notification they may not see is never sent to them.
    */
-  readonly audience: (request: FastifyRequest) => Promise<(notification: LiveNotification) => boolean>;
+  readonly audience: (
+    request: FastifyRequest,
+  ) => Promise<(notification: LiveNotification) => boolean | Promise<boolean>>;
   /** A comment line every so often keeps proxies from closing an idle stream (15 s). */
   readonly keepAliveMs?: number;
   /** Bytes a slow client may leave unread before its stream is closed (it resumes with Last-Event-ID). */
@@ -75,8 +77,19 @@ export function registerLiveRoute(app: FastifyInstance, options: LiveRouteOption
     }
     request.raw.on('close', close);
 
+    // The audience may look something up (a team's members): its answers are awaited in order, so
+    // frames still leave in the order of the store.
+    let sending = Promise.resolve();
     const subscription = await options.feed.subscribe((notification) => {
-      if (maySee(notification)) send(frame(notification));
+      sending = sending.then(async () => {
+        if (!open) return;
+        try {
+          if (await maySee(notification)) send(frame(notification));
+        } catch (error) {
+          request.log.warn({ err: error }, 'could not tell whether the user may see an event; closing the stream');
+          close();
+        }
+      });
     }, after);
     unsubscribe = subscription.unsubscribe;
     if (!open) unsubscribe(); // the client left while we were replaying

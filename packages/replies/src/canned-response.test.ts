@@ -1,7 +1,7 @@
 import { isHubError } from '@hub/errors';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { renderCanned } from './canned-response.ts';
+import { renderCanned, unknownPlaceholders } from './canned-response.ts';
 
 test('placeholders are filled from the customer, the agent and the conversation', () => {
   const rendered = renderCanned('Hello {{customer.name}}, about "{{ conversation.subject }}": {{agent.name}} here.', {
@@ -32,6 +32,14 @@ test('an unknown or empty placeholder is refused, naming it, instead of reaching
     assert.ok(isHubError(error, 'INVALID_INPUT'));
     assert.equal(error.context.missing, ['{{customer.nmae}}', '{{customer.company}}']);
   }
+});
+
+test('a template is checked against the placeholders the hub fills before it is saved', () => {
+  assert.equal(unknownPlaceholders('Dear {{customer.name}}, {{ agent.name }} here ({{conversation.id}})'), []);
+  assert.equal(unknownPlaceholders('Dear {{customer.nmae}} {{order.id}} {{customer.nmae}}'), [
+    '{{customer.nmae}}',
+    '{{order.id}}',
+  ]);
 });
 
 test.run();

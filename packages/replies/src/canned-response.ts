@@ -54,3 +54,22 @@ export function renderCanned(template: string, context: CannedContext): Rendered
   };
   return { text: fill((text) => text), html: fill(escapeHtml).replace(/\r?\n/g, '<br>\n') };
 }
+
+/** The placeholders a canned response may use; the hub fills each of them when a reply uses it. */
+export const cannedPlaceholders = [
+  '{{customer.name}}',
+  '{{agent.name}}',
+  '{{conversation.id}}',
+  '{{conversation.subject}}',
+] as const;
+
+/** The `{{...}}` in a template that are none of `cannedPlaceholders` (a typo, an unknown field). */
+export function unknownPlaceholders(template: string): string[] {
+  const known = new Set<string>(cannedPlaceholders);
+  const unknown = new Set<string>();
+  for (const match of template.matchAll(anyBraces)) {
+    const written = `{{${match[1]?.trim() ?? ''}}}`;
+    if (!known.has(written)) unknown.add(written);
+  }
+  return [...unknown];
+}

@@ -73,6 +73,16 @@ export function startReplyDelivery(settings: ReplyDeliverySettings): ReplyDelive
           [decoded.data.replyId, decoded.data.channel, event.recordedAt],
         );
       }
+    } else if (event.type === 'ReplyRetryRequested') {
+      // An agent's retry of a failed reply: due again now. The stream decides what the worker does.
+      const decoded = decodeEvent(event);
+      if (decoded.type === 'ReplyRetryRequested') {
+        await db.query(
+          `UPDATE replies.outbox SET status = 'queued', due_at = $2, last_error = NULL
+            WHERE reply_id = $1 AND status <> 'sent'`,
+          [decoded.data.replyId, event.recordedAt],
+        );
+      }
     }
     await db.query(
       `INSERT INTO replies.checkpoint (name, position) VALUES ($1, $2)

@@ -1,4 +1,18 @@
-export { type CannedContext, type RenderedCanned, renderCanned } from './canned-response.ts';
+export {
+  type CannedContext,
+  cannedPlaceholders,
+  type RenderedCanned,
+  renderCanned,
+  unknownPlaceholders,
+} from './canned-response.ts';
+export {
+  type CannedResponse,
+  type CannedResponsesCommand,
+  type CannedResponsesEvent,
+  type CannedResponsesState,
+  cannedResponsesDecider,
+} from './canned-responses.decider.ts';
+export { changeCannedResponses, listCannedResponses } from './canned-responses.ts';
 export {
   DeliveryError,
   outcomeUnknown,
@@ -27,7 +41,7 @@ export {
   replyDecider,
   retryDelayMs,
 } from './reply.decider.ts';
-export { confirmReplySent, requestReply } from './request-reply.ts';
+export { confirmReplySent, requestReply, retryReply } from './request-reply.ts';
 export { createTelegramSender, type TelegramSettings } from './telegram-sender.ts';
 export {
   createWidgetSender,

@@ -16,7 +16,7 @@ import { createCommentReplySender, createMessengerSender } from './meta-sender.t
 import { phoneCallLog } from './phone-sender.ts';
 import { replyMigrations } from './replies.migrations.ts';
 import type { ReplyRequest } from './reply.decider.ts';
-import { requestReply } from './request-reply.ts';
+import { requestReply, retryReply } from './request-reply.ts';
 import { createTelegramSender } from './telegram-sender.ts';
 import {
   graph,
@@ -302,6 +302,80 @@ delivery(
       'ReplyDeliveryAttempted',
       'ReplyDeliveryFailed',
     ]);
+  },
+);
+
+delivery(
+  'a reply refused for good is sent again on an agent’s retry, once; after an unknown outcome only with their word',
+  async (context) => {
+    let blocked = true;
+    const provider = await telegramProvider(context, (request) =>
+      blocked
+        ? telegram.error(403, 'Forbidden: bot was blocked by the user')
+        : telegram.sent(9010, String(request.body.chat_id)),
+    );
+    const reply = aReply({});
+    await requestReply(context.store, reply, new Date());
+    start(context, telegramSenders(provider));
+    const failed = await untilEvent(context.store, reply.replyId, 'ReplyDeliveryFailed');
+    assert.is(failed.permanent, true);
+    assert.is(provider.requests.length, 1);
+
+    blocked = false; // The customer unblocked the bot.
+    const agent = { kind: 'agent', userId: 'sara' } as const;
+    await retryReply(context.store, reply.replyId, {
+      actor: agent,
+      customerDidNotReceive: false,
+      eventId: randomUUID(),
+      now: new Date(),
+    });
+    await untilEvent(context.store, reply.replyId, 'ReplySent');
+    await settle(500);
+    assert.is(provider.requests.length, 2, 'the retry is one more call');
+    assert.equal(await eventTypes(context.store, reply.replyId), [
+      'ReplyRequested',
+      'ReplyDeliveryAttempted',
+      'ReplyDeliveryFailed',
+      'ReplyRetryRequested',
+      'ReplyDeliveryAttempted',
+      'ReplySent',
+    ]);
+    const [row] = await context.db.query<{ status: string }>('SELECT status FROM replies.outbox WHERE reply_id = $1', [
+      reply.replyId,
+    ]);
+    assert.is(row?.status, 'sent');
+  },
+);
+
+delivery(
+  'after an unknown outcome, the agent’s word that the customer did not get it sends the reply once more',
+  async (context) => {
+    const provider = await telegramProvider(context, (request, index) => ({
+      ...telegram.sent(9011 + index, String(request.body.chat_id)),
+      delayMs: index === 0 ? 1_000 : 0,
+    }));
+    const reply = aReply({});
+    await requestReply(context.store, reply, new Date());
+    start(context, telegramSenders(provider), 30_000, 200);
+    const failed = await untilEvent(context.store, reply.replyId, 'ReplyDeliveryFailed');
+    assert.is(failed.providerCode, outcomeUnknown);
+    const agent = { kind: 'agent', userId: 'sara' } as const;
+    const refused = await retryReply(context.store, reply.replyId, {
+      actor: agent,
+      customerDidNotReceive: false,
+      eventId: randomUUID(),
+      now: new Date(),
+    }).catch((error: unknown) => error);
+    assert.is((refused as { code?: string }).code, 'REPLY_CONFLICT', 'not resent without the agent’s word');
+    await retryReply(context.store, reply.replyId, {
+      actor: agent,
+      customerDidNotReceive: true,
+      eventId: randomUUID(),
+      now: new Date(),
+    });
+    await untilEvent(context.store, reply.replyId, 'ReplySent');
+    await settle(500);
+    assert.is(provider.requests.length, 2);
   },
 );
 

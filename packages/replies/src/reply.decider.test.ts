@@ -145,4 +145,82 @@ test('a failure is only recorded for an attempt under way', () => {
   }
 });
 
+const agentActor = { kind: 'agent', userId: 'sara' } as const;
+const retry = (customerDidNotReceive = false): ReplyCommand => ({
+  kind: 'retry',
+  actor: agentActor,
+  at,
+  customerDidNotReceive,
+});
+
+test('a reply that failed for good is sent again on an agent’s retry: a new attempt, once', () => {
+  const { events, state } = run([
+    { kind: 'request', reply },
+    { kind: 'attempt', at },
+    failure(true),
+    retry(),
+    { kind: 'attempt', at },
+  ]);
+  assert.equal(
+    events.map((e) => e.type),
+    [
+      'ReplyRequested',
+      'ReplyDeliveryAttempted',
+      'ReplyDeliveryFailed',
+      'ReplyRetryRequested',
+      'ReplyDeliveryAttempted',
+    ],
+  );
+  assert.is(state.status, 'sending');
+  assert.is(state.attempts, 2);
+  const refused = (() => {
+    try {
+      run([{ kind: 'request', reply }, { kind: 'attempt', at }, failure(true), retry(), retry()]);
+    } catch (error) {
+      return error;
+    }
+  })();
+  assert.ok(isHubError(refused, 'REPLY_CONFLICT'), 'a second retry (a double click) is refused: one new attempt');
+});
+
+test('a retry is refused while a reply is queued, sending or sent', () => {
+  for (const before of [
+    [{ kind: 'request', reply }],
+    [
+      { kind: 'request', reply },
+      { kind: 'attempt', at },
+    ],
+    [
+      { kind: 'request', reply },
+      { kind: 'attempt', at },
+      { kind: 'recordSent', providerMessageId: '1', sentAt: at },
+    ],
+  ] as ReplyCommand[][]) {
+    assert.throws(
+      () => run([...before, retry()]),
+      (error: unknown) => isHubError(error, 'REPLY_CONFLICT'),
+    );
+  }
+});
+
+test('after an unknown outcome a retry needs the agent’s word that the customer did not get it', () => {
+  const unknown: ReplyCommand = {
+    kind: 'recordFailure',
+    reason: 'delivery outcome unknown',
+    providerCode: 'OUTCOME_UNKNOWN',
+    permanent: true,
+    at,
+    jitter: 0,
+  };
+  const start: ReplyCommand[] = [{ kind: 'request', reply }, { kind: 'attempt', at }, unknown];
+  assert.throws(
+    () => run([...start, retry(false)]),
+    (error: unknown) => isHubError(error, 'REPLY_CONFLICT'),
+  );
+  const { events } = run([...start, retry(true)]);
+  const last = events.at(-1);
+  assert.is(last?.type, 'ReplyRetryRequested');
+  assert.is(last?.type === 'ReplyRetryRequested' && last.data.afterUnknownOutcome, true);
+});
+
 test.run();

@@ -1,12 +1,14 @@
 import type { Decider } from '@hub/decider';
 import { HubError } from '@hub/errors';
-import type { DomainEventOf } from '@hub/events';
+import type { Actor, DomainEventOf } from '@hub/events';
+import { outcomeUnknown } from './delivery-error.ts';
 
 export type ReplyEvent =
   | DomainEventOf<'ReplyRequested'>
   | DomainEventOf<'ReplyDeliveryAttempted'>
   | DomainEventOf<'ReplySent'>
-  | DomainEventOf<'ReplyDeliveryFailed'>;
+  | DomainEventOf<'ReplyDeliveryFailed'>
+  | DomainEventOf<'ReplyRetryRequested'>;
 export type ReplyRequest = DomainEventOf<'ReplyRequested'>['data'];
 
 export interface Backoff {
@@ -32,6 +34,13 @@ export type ReplyCommand =
       readonly backoff?: Backoff;
       /** The provider's own "retry after": the retry is never sooner. */
       readonly retryAfterMs?: number | null;
+    }
+  | {
+      readonly kind: 'retry';
+      readonly actor: Actor;
+      readonly at: Date;
+      /** The agent checked that the customer did not get a reply whose outcome was unknown. */
+      readonly customerDidNotReceive: boolean;
     };
 
 export type ReplyStatus = 'none' | 'requested' | 'sending' | 'sent' | 'failed';
@@ -44,6 +53,8 @@ export interface ReplyState {
   readonly retryAt: string | null;
   readonly providerMessageId: string | null;
   readonly lastFailure: string | null;
+  /** The provider's code of the last failure; `OUTCOME_UNKNOWN` when nobody knows if it arrived. */
+  readonly lastFailureCode: string | null;
 }
 
 /** Capped exponential backoff with jitter: base * 2^(attempt-1), capped, then scaled into [50%, 100%]. */
@@ -68,6 +79,7 @@ export const replyDecider: Decider<ReplyCommand, ReplyEvent, ReplyState> = {
     retryAt: null,
     providerMessageId: null,
     lastFailure: null,
+    lastFailureCode: null,
   },
   decide(command, state) {
     switch (command.kind) {
@@ -120,6 +132,29 @@ export const replyDecider: Decider<ReplyCommand, ReplyEvent, ReplyState> = {
           },
         ];
       }
+      case 'retry': {
+        const replyId = state.reply?.replyId;
+        if (!replyId) throw new HubError('NOT_FOUND', 'no such reply');
+        if (state.status !== 'failed') {
+          throw new HubError('REPLY_CONFLICT', `the reply is ${state.status}: only a failed reply is sent again`, {
+            status: state.status,
+          });
+        }
+        const afterUnknownOutcome = state.lastFailureCode === outcomeUnknown;
+        if (afterUnknownOutcome && !command.customerDidNotReceive) {
+          throw new HubError(
+            'REPLY_CONFLICT',
+            'the customer may have this reply already (OUTCOME_UNKNOWN): confirm whether it arrived first',
+            { status: state.status, providerCode: outcomeUnknown },
+          );
+        }
+        return [
+          {
+            type: 'ReplyRetryRequested',
+            data: { replyId, afterUnknownOutcome, actor: command.actor, at: command.at.toISOString() },
+          },
+        ];
+      }
     }
   },
   evolve(state, event) {
@@ -131,7 +166,15 @@ export const replyDecider: Decider<ReplyCommand, ReplyEvent, ReplyState> = {
       case 'ReplySent':
         return { ...state, status: 'sent', providerMessageId: event.data.providerMessageId, retryAt: null };
       case 'ReplyDeliveryFailed':
-        return { ...state, status: 'failed', retryAt: event.data.retryAt, lastFailure: event.data.reason };
+        return {
+          ...state,
+          status: 'failed',
+          retryAt: event.data.retryAt,
+          lastFailure: event.data.reason,
+          lastFailureCode: event.data.providerCode,
+        };
+      case 'ReplyRetryRequested':
+        return { ...state, status: 'requested', retryAt: null };
     }
   },
 };

@@ -1,7 +1,7 @@
 import { handleCommand } from '@hub/decider';
 import type { EventStore } from '@hub/event-store';
-import { replyStream } from '@hub/events';
-import { type ReplyRequest, replyDecider } from './reply.decider.ts';
+import { type Actor, replyStream } from '@hub/events';
+import { type ReplyRequest, type ReplyState, replyDecider } from './reply.decider.ts';
 
 /**
  * Records an agent's reply: the event first, delivery afterwards by the outbox worker. Asking
@@ -34,12 +34,15 @@ export async function confirmReplySent(
     readonly actor: string;
     readonly eventId: string;
     readonly now: Date;
+    /** The reply's revision the agent judged by: if it moved since (a colleague acted), 409. */
+    readonly seenRevision?: number;
   },
 ): Promise<void> {
   await handleCommand({
     store,
     streamId: replyStream(replyId),
     decider: replyDecider,
+    ...(confirmation.seenRevision === undefined ? {} : { seenRevision: confirmation.seenRevision }),
     command: { kind: 'recordSent', providerMessageId: confirmation.providerMessageId, sentAt: confirmation.now },
     eventContext: () => ({
       id: confirmation.eventId,
@@ -47,4 +50,32 @@ export async function confirmReplySent(
       metadata: { actor: confirmation.actor },
     }),
   });
+}
+
+/**
+ * An agent sends a failed reply again: one new attempt of the same reply (a double click is
+ * refused with REPLY_CONFLICT, so it is never two). After an unknown outcome the agent must say the
+ * customer did not get it (`customerDidNotReceive`), or confirm it arrived with `confirmReplySent`.
+ */
+export async function retryReply(
+  store: EventStore,
+  replyId: string,
+  retry: {
+    readonly actor: Actor;
+    readonly customerDidNotReceive: boolean;
+    readonly eventId: string;
+    readonly now: Date;
+    /** The reply's revision the agent judged by: if it moved since (a colleague acted), 409. */
+    readonly seenRevision?: number;
+  },
+): Promise<ReplyState> {
+  const result = await handleCommand({
+    store,
+    streamId: replyStream(replyId),
+    decider: replyDecider,
+    ...(retry.seenRevision === undefined ? {} : { seenRevision: retry.seenRevision }),
+    command: { kind: 'retry', actor: retry.actor, at: retry.now, customerDidNotReceive: retry.customerDidNotReceive },
+    eventContext: () => ({ id: retry.eventId, occurredAt: retry.now, metadata: { actor: retry.actor } }),
+  });
+  return result.state;
 }

@@ -6,20 +6,28 @@ import { HubError } from '@hub/errors';
 import type { EventStore } from '@hub/event-store';
 import { conversationPriorities, conversationStream } from '@hub/events';
 import { findConversation, inboxCounts, listInbox, slaStates } from '@hub/inbox';
+import type { AttachmentStore } from '@hub/interactions';
 import { PERSONAL_DATA_OF } from '@hub/personal-data';
 import { requestReply } from '@hub/replies';
 import type { SqlExecutor } from '@hub/sql';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { principalOf, requirePermission } from './access/authenticate.ts';
+import type { AgentName } from './canned-context.ts';
+import { renderCannedFor } from './canned-response.routes.ts';
 import { parseInput } from './parse-input.ts';
 import { type LastInbound, replyAddress } from './reply-address.ts';
+import { loadReplyViews } from './reply-view.ts';
 
 export interface ConversationApiDependencies {
   readonly store: EventStore;
   readonly readModels: SqlExecutor;
   /** Handles agents are mentioned by in notes (`@maryam`) -> user ids. */
   readonly knownHandles: () => Promise<Readonly<Record<string, string>>>;
+  /** Files uploaded with `POST /v1/attachments`, named by an email reply. */
+  readonly attachments: AttachmentStore;
+  /** Fills `{{agent.name}}` in canned responses. */
+  readonly agentName: AgentName;
   readonly now: () => Date;
 }
 
@@ -58,12 +66,31 @@ const LabelParams = z.object({ id: z.string().uuid(), label: z.string().trim().m
 const LabelQuery = z.object({ revision: z.coerce.number().int().min(-1) });
 /** A note never conflicts with what others did meanwhile: its revision is optional. */
 const NoteBody = z.object({ revision: Revision.optional(), text: z.string().min(1).max(10_000) });
-/** A reply goes out on the channel of the customer's last message; its revision is optional, like a note's. */
-const ReplyBody = z.object({
-  revision: Revision.optional(),
-  text: z.string().trim().min(1).max(100_000),
-  html: z.string().max(500_000).nullable().default(null),
-});
+/**
+ * A reply goes out on the channel of the customer's last message; its revision is optional, like a
+ * note's. Its words are `text`, or a canned response filled in for this conversation
+ * (`cannedResponseId`). Email replies may carry files uploaded first (`POST /v1/attachments`).
+ */
+const ReplyBody = z
+  .object({
+    revision: Revision.optional(),
+    text: z.string().trim().min(1).max(100_000).optional(),
+    html: z.string().max(500_000).nullable().default(null),
+    cannedResponseId: z.string().uuid().optional(),
+    attachments: z
+      .array(
+        z.object({
+          id: z.string().regex(/^[0-9a-f]{64}$/, 'an id from POST /v1/attachments'),
+          filename: z.string().trim().min(1).max(255),
+        }),
+      )
+      .max(10)
+      .default([]),
+  })
+  .refine((body) => (body.text === undefined) !== (body.cannedResponseId === undefined), {
+    message: 'send either text or cannedResponseId',
+    path: ['text'],
+  });
 const AssignmentBody = z.object({
   revision: Revision,
   agentId: z.string().trim().min(1).max(200).nullable(),
@@ -109,24 +136,17 @@ export async function registerConversationRoutes(app: FastifyInstance, deps: Con
     const { id } = parseInput(ConversationId, request.params, 'conversation id');
     const conversation = await findConversation(deps.readModels, id);
     if (!conversation) throw new HubError('NOT_FOUND', `no conversation ${id}`);
-    // Our replies show their delivery: queued, sent or failed (with the provider's reason).
+    // Our replies show their words, their files' names and their delivery: queued, sending, sent
+    // or failed (with the provider's reason), read from each reply's own stream.
     const outbound = conversation.items.flatMap((item) =>
       item.kind === 'message' && item.data.direction === 'outbound' && item.interactionId ? [item.interactionId] : [],
     );
-    const deliveries = new Map(
-      (outbound.length === 0
-        ? []
-        : await deps.readModels.query<{ reply_id: string; status: string; last_error: string | null }>(
-            'SELECT reply_id::text, status, last_error FROM replies.outbox WHERE reply_id::text = ANY($1::text[])',
-            [outbound],
-          )
-      ).map((row) => [row.reply_id, { status: row.status, lastError: row.last_error }]),
-    );
+    const replies = await loadReplyViews(deps.store, outbound);
     return {
       ...conversation,
       items: conversation.items.map((item) => {
-        const delivery = item.interactionId ? deliveries.get(item.interactionId) : undefined;
-        return delivery ? { ...item, delivery } : item;
+        const view = item.interactionId ? replies.get(item.interactionId) : undefined;
+        return view ? { ...item, reply: view, delivery: view.delivery } : item;
       }),
     };
   });
@@ -231,6 +251,29 @@ export async function registerConversationRoutes(app: FastifyInstance, deps: Con
     if (!last) throw new HubError('CONVERSATION_CONFLICT', 'the customer has not written in this conversation yet');
     const address = replyAddress({ details: last.details, contact: last, subject: state.subject });
     const principal = principalOf(request);
+    if (body.attachments.length > 0) {
+      if (address.channel !== 'email') {
+        throw new HubError(
+          'INVALID_INPUT',
+          `invalid reply: attachments go by email only, this reply goes by ${address.channel}`,
+        );
+      }
+      for (const file of body.attachments) {
+        if (!(await deps.attachments.get(file.id))) {
+          throw new HubError(
+            'INVALID_INPUT',
+            `invalid reply: attachments: no uploaded file ${file.id} (${file.filename})`,
+          );
+        }
+      }
+    }
+    const words =
+      body.cannedResponseId === undefined
+        ? { text: body.text ?? '', html: body.html }
+        : await renderCannedFor(deps, body.cannedResponseId, id, principal).then((filled) => ({
+            text: filled.text,
+            html: body.html ?? filled.html,
+          }));
     const replyId = randomUUID();
     const now = deps.now();
     await requestReply(
@@ -241,9 +284,9 @@ export async function registerConversationRoutes(app: FastifyInstance, deps: Con
         customerId: state.customerId,
         ...address,
         references: [...address.references],
-        text: body.text,
-        html: body.html,
-        attachments: [],
+        text: words.text,
+        html: words.html,
+        attachments: body.attachments,
         actor: principal.kind === 'user' ? `user:${principal.userId}` : `api-token:${principal.tokenId}`,
       },
       now,

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { createAccess, ensureFirstAdmin } from '@hub/access';
+import { createAccess, ensureFirstAdmin, type Principal } from '@hub/access';
 import {
   createAuthenticate,
+  principalOf,
   registerAccessRoutes,
   registerAuditRoutes,
+  registerCannedResponseRoutes,
   registerCaseRoutes,
   registerConversationRoutes,
   registerCustomerProfileRoute,
   registerCustomerRoutes,
+  registerReplyRoutes,
   requirePermission,
 } from '@hub/agent-api';
 import { conversationLinker } from '@hub/agent-workspace';
@@ -22,6 +25,7 @@ import {
 } from '@hub/bus';
 import { casesProjection } from '@hub/cases';
 import type { CountryCode } from '@hub/customer-identity';
+import type { EventStore } from '@hub/event-store';
 import { createIdentityIndex } from '@hub/identity-index';
 import { conversationsProjection } from '@hub/inbox';
 import {
@@ -53,6 +57,7 @@ import { countingIntake } from './intake.metrics.ts';
 import { kafkaHealth } from './kafka.health.ts';
 import { kafkaDeadLetterCount, kafkaWriterLag } from './kafka.metrics.ts';
 import { openKafkaAdminSession } from './kafka-admin.session.ts';
+import { createLiveAudience } from './live-audience.ts';
 import { rebuildHubProjection } from './rebuild-projection.ts';
 import { replySenders } from './reply-senders.ts';
 import { firstAdminPassword, loadSecrets } from './secrets.ts';
@@ -66,6 +71,8 @@ export interface ComposedHub {
   readonly database: SqlDatabase;
   readonly log: InteractionLog;
   readonly rawPayloads: RawPayloadStore;
+  /** The event store (sealing personal data), for what has no API yet (teams, in tests). */
+  readonly store: EventStore;
   /** Waits until the read models show everything appended so far (tests, benchmarks). */
   readonly projectionCaughtUp: () => Promise<void>;
   /** Resolves once the timeline writer has joined the interaction log. */
@@ -288,19 +295,37 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
           .filter((user) => user.active)
           .map((user) => [user.email.split('@')[0]?.toLowerCase() ?? user.userId, user.userId]),
       );
+    // `{{agent.name}}` in canned responses: the signed-in user's display name.
+    const agentName = async (principal: Principal) =>
+      principal.kind === 'user' ? (await access.users.find(principal.userId))?.displayName : undefined;
+    const liveAudience = createLiveAudience(rawStore);
     await app.register(async (scope) => {
       scope.addHook('onRequest', authenticate);
-      await registerConversationRoutes(scope, { store, readModels: database, knownHandles, now });
       await registerAuditRoutes(scope, { readModels: database });
       const isActiveUser = async (userId: string) => (await access.users.find(userId))?.active === true;
       await registerCaseRoutes(scope, { store, readModels: database, isActiveUser, now });
       await registerCustomerProfileRoute(scope, { readModels: database });
+      await registerConversationRoutes(scope, {
+        store,
+        readModels: database,
+        knownHandles,
+        attachments,
+        agentName,
+        now,
+      });
+      await registerCannedResponseRoutes(scope, { store, readModels: database, agentName, now });
+      await registerReplyRoutes(scope, {
+        store,
+        attachments,
+        maxAttachmentBytes: config.replies.attachmentMaxBytes,
+        now,
+      });
       registerLiveRoute(scope, {
         feed: liveFeed(),
-        // Every agent may see every conversation until inboxes are restricted to their teams.
+        // Once a conversation belongs to a team, only its members, supervisors and admins see it.
         audience: async (request) => {
           await requirePermission('conversations:read')(request);
-          return () => true;
+          return liveAudience(principalOf(request));
         },
       });
     });
@@ -312,6 +337,7 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
     database,
     log,
     rawPayloads,
+    store,
     projectionCaughtUp: async () => {
       for (const projection of projections) await projection.caughtUp();
     },

@@ -121,6 +121,12 @@ export const HubEnvironment = z.object({
   TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
   META_GRAPH_URL: z.string().url().default('https://graph.facebook.com'),
   META_PAGE_TOKEN: z.string().min(1).optional(),
+  HUB_REPLY_ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(50 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   ESDB_URL: z
     .string()
     .regex(/^(esdb|kurrentdb|esdb\+discover|kurrentdb\+discover):\/\//, 'an esdb:// or kurrentdb:// connection string')
@@ -234,6 +240,8 @@ export interface ReplyConfig {
   readonly telegramBotToken: string | undefined;
   readonly metaGraphUrl: string;
   readonly metaPageToken: string | undefined;
+  /** The largest file an agent may upload for an email reply. */
+  readonly attachmentMaxBytes: number;
 }
 
 /**
@@ -317,6 +325,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): H
       telegramBotToken: e.TELEGRAM_BOT_TOKEN,
       metaGraphUrl: e.META_GRAPH_URL,
       metaPageToken: e.META_PAGE_TOKEN,
+      attachmentMaxBytes: e.HUB_REPLY_ATTACHMENT_MAX_BYTES,
     },
   });
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { CannedResponseChanged, CannedResponseCreated, CannedResponseDeleted } from './canned-response.events.ts';
 import {
   CaseConversationLinked,
   CaseConversationUnlinked,
@@ -31,7 +32,13 @@ import {
   MergeCandidateDetected,
 } from './customer.events.ts';
 import { InteractionRecorded } from './interaction.events.ts';
-import { ReplyDeliveryAttempted, ReplyDeliveryFailed, ReplyRequested, ReplySent } from './reply.events.ts';
+import {
+  ReplyDeliveryAttempted,
+  ReplyDeliveryFailed,
+  ReplyRequested,
+  ReplyRetryRequested,
+  ReplySent,
+} from './reply.events.ts';
 import {
   AgentPresenceChanged,
   InboxCreated,
@@ -103,6 +110,10 @@ export const eventCatalogue = {
   CaseConversationLinked: define({ version: 1, schema: CaseConversationLinked, upcasters: {} }),
   CaseConversationUnlinked: define({ version: 1, schema: CaseConversationUnlinked, upcasters: {} }),
   CaseNoteAdded: define({ version: 1, schema: CaseNoteAdded, upcasters: {} }),
+  ReplyRetryRequested: define({ version: 1, schema: ReplyRetryRequested, upcasters: {} }),
+  CannedResponseCreated: define({ version: 1, schema: CannedResponseCreated, upcasters: {} }),
+  CannedResponseChanged: define({ version: 1, schema: CannedResponseChanged, upcasters: {} }),
+  CannedResponseDeleted: define({ version: 1, schema: CannedResponseDeleted, upcasters: {} }),
 } as const;
 
 export type DomainEventType = keyof typeof eventCatalogue;

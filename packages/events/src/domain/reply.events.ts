@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CustomerId } from './values.ts';
+import { Actor, CustomerId } from './values.ts';
 
 /**
  * Where a reply goes out. Finer than `Channel`: a social reply is a Messenger message, or a
@@ -57,4 +57,16 @@ export const ReplyDeliveryFailed = z.object({
   attempt: z.number().int().positive(),
   permanent: z.boolean(),
   retryAt: z.string().datetime().nullable(),
+});
+
+/**
+ * An agent sends a failed reply again: a new attempt on the same reply (its idempotency key and
+ * email Message-ID stay). After an unknown outcome (`OUTCOME_UNKNOWN`) only an agent who checked
+ * that the customer did not get it may ask for this (`afterUnknownOutcome`).
+ */
+export const ReplyRetryRequested = z.object({
+  replyId: z.string().uuid(),
+  afterUnknownOutcome: z.boolean(),
+  actor: Actor,
+  at: z.string().datetime(),
 });

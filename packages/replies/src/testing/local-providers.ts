@@ -112,6 +112,10 @@ export interface LocalSmtpRelay {
   readonly messages: Buffer[];
   /** DATA commands begun, answered or not. */
   readonly dataStarted: () => number;
+  /** From now on, answers DATA with this SMTP refusal (e.g. 550) and keeps nothing. */
+  refuse(code: number, message: string): void;
+  /** Takes messages again. */
+  accept(): void;
   stop(): Promise<void>;
 }
 
@@ -119,6 +123,7 @@ export interface LocalSmtpRelay {
 export async function startLocalSmtpRelay(options: { delayMs?: number } = {}): Promise<LocalSmtpRelay> {
   const messages: Buffer[] = [];
   let started = 0;
+  let refusal: { code: number; message: string } | undefined;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
@@ -129,7 +134,9 @@ export async function startLocalSmtpRelay(options: { delayMs?: number } = {}): P
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        const refused = refusal;
         setTimeout(() => {
+          if (refused) return done(Object.assign(new Error(refused.message), { responseCode: refused.code }));
           messages.push(Buffer.concat(chunks));
           done();
         }, options.delayMs ?? 0);
@@ -143,6 +150,12 @@ export async function startLocalSmtpRelay(options: { delayMs?: number } = {}): P
     url: `smtp://127.0.0.1:${port}`,
     messages,
     dataStarted: () => started,
+    refuse: (code, message) => {
+      refusal = { code, message };
+    },
+    accept: () => {
+      refusal = undefined;
+    },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
