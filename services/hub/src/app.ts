@@ -1,5 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
-import { useProblemDetails } from '@hub/http';
+import { registerOpenApi, useProblemDetails } from '@hub/http';
 import type { Logger } from '@hub/logger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { EventLoopMonitor } from './event-loop.monitor.ts';
@@ -23,6 +23,9 @@ export interface AppDependencies {
   readonly metricsToken?: string;
 }
 
+/** The version of the API the OpenAPI document describes (`/v1`). */
+const API_VERSION = '1.0.0';
+
 /** Builds the HTTP app without listening, so tests use `inject()` and `main.ts` owns the port. */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
@@ -38,6 +41,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(rateLimit, { global: false });
 
   useProblemDetails(app);
+  // Before any route: the document collects routes as they are added. Public like /health.
+  await registerOpenApi(app, {
+    version: API_VERSION,
+    onRequest: app.rateLimit({ max: deps.healthRateLimitPerMinute, timeWindow: '1 minute' }),
+  });
 
   if (deps.metrics) {
     registerMetrics(app, {
