@@ -46,6 +46,34 @@ const securitySchemes = {
   metricsToken: { type: 'http', scheme: 'bearer', description: 'HUB_METRICS_TOKEN, when it is set' },
 } as const;
 
+/** Drops `additionalProperties: false` from a schema and everything in it. */
+function open(schema: unknown): void {
+  if (Array.isArray(schema)) schema.forEach(open);
+  else if (schema !== null && typeof schema === 'object') {
+    const node = schema as Record<string, unknown>;
+    if (node.additionalProperties === false) delete node.additionalProperties;
+    Object.values(node).forEach(open);
+  }
+}
+
+/**
+ * Answers are sent as the handlers build them (the serializer neither checks nor trims them), so
+ * a response schema names the fields an answer has at least: zod's `additionalProperties: false`
+ * for output objects would tell clients to refuse fields the hub adds later.
+ */
+function openResponses<T extends ReturnType<typeof jsonSchemaTransformObject>>(document: T): T {
+  for (const methods of Object.values(document.paths ?? {})) {
+    for (const operation of Object.values(methods ?? {})) {
+      if (operation && typeof operation === 'object' && 'responses' in operation) open(operation.responses);
+    }
+  }
+  const { components } = document as { components?: { schemas?: Record<string, unknown> } };
+  for (const [name, schema] of Object.entries(components?.schemas ?? {})) {
+    if (!name.endsWith('Input')) open(schema);
+  }
+  return document;
+}
+
 /**
  * The API's OpenAPI 3.1 document at `GET /openapi.json`, generated from the routes' zod schemas,
  * and a docs page at `/docs` served from the package's own assets (no CDN). Register before the
@@ -65,7 +93,7 @@ export async function registerOpenApi(app: FastifyInstance, settings: OpenApiSet
       components: { securitySchemes },
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (document) => openResponses(jsonSchemaTransformObject(document)),
   });
 
   app.get(
