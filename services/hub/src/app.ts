@@ -1,7 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import { registerOpenApi, useProblemDetails } from '@hub/http';
 import type { Logger } from '@hub/logger';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import type { EventLoopMonitor } from './event-loop.monitor.ts';
 import { registerHealthRoutes } from './health.routes.ts';
 import type { DependencyCheck } from './health.ts';
@@ -21,6 +21,8 @@ export interface AppDependencies {
   readonly eventLoop?: EventLoopMonitor;
   readonly metrics?: HubMetrics;
   readonly metricsToken?: string;
+  /** Told of every route as it is added (the OpenAPI completeness test). */
+  readonly onRoute?: (route: RouteOptions) => void;
 }
 
 /** The version of the API the OpenAPI document describes (`/v1`). */
@@ -33,6 +35,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     bodyLimit: 1024 * 1024,
     ...serverTimeouts(deps.http ?? defaultHttpLimits),
   });
+  if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   // First, so a saturated process refuses before any route's hooks or body parsing.
   await shedLoadUnderPressure(app, deps.http ?? defaultHttpLimits);
 
