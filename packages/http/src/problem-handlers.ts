@@ -1,6 +1,7 @@
 import { isHubError } from '@hub/errors';
 import type { FastifyInstance } from 'fastify';
 import { sendProblem, toProblem } from './problem.ts';
+import { useZodSchemas } from './route-schemas.ts';
 
 /**
  * Seconds a client is told to wait after a retriable 503 (a dependency is down, nothing was
@@ -14,6 +15,8 @@ export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
  * to come back (`retry-after`), unless whoever refused already said so.
  */
 export function useProblemDetails(app: FastifyInstance): void {
+  // Route schemas are zod: their refusals come through the error handler below.
+  useZodSchemas(app);
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error, request);
     const unavailable = problem.status === 503 && isHubError(error) && error.retriable;

@@ -1,5 +1,6 @@
 import { type HubError, isHubError } from '@hub/errors';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, type ZodFastifySchemaValidationError } from 'fastify-type-provider-zod';
 import { toJsonSafe } from './json-safe.ts';
 
 /** RFC 9457 problem details, the only error body the hub sends. */
@@ -43,6 +44,17 @@ function staleState(error: HubError): Pick<Problem, 'currentRevision' | 'current
   };
 }
 
+const inputParts: Record<string, string> = { body: 'body', querystring: 'query', params: 'path', headers: 'headers' };
+
+/** A route schema's refusal as the handlers worded it: the part of the request, the field, why. */
+function describeInvalidInput(issues: readonly ZodFastifySchemaValidationError[], context: string | undefined): string {
+  const [issue] = issues;
+  const field = (issue?.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+  return `invalid ${inputParts[context ?? ''] ?? context ?? 'input'}: ${field} ${issue?.message ?? ''}`
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** Translates any error into problem+json; the one place HTTP meets the error catalogue. */
 export function toProblem(error: unknown, request: FastifyRequest): Problem {
   if (isHubError(error)) {
@@ -57,6 +69,16 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
     };
   }
   const fastifyError = error as Partial<FastifyError>;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    return {
+      type: problemType('INVALID_INPUT'),
+      title: 'INVALID_INPUT',
+      status: 400,
+      detail: describeInvalidInput(error.validation, error.validationContext),
+      code: 'INVALID_INPUT',
+      instance: request.url,
+    };
+  }
   const status = fastifyError.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     // Fastify's own refusals (body too large, bad JSON, unsupported type) in the hub's codes.

@@ -1,6 +1,8 @@
 import { HubError } from '@hub/errors';
 import { type GlobalPosition, parsePosition } from '@hub/events';
+import { problems, security } from '@hub/http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { LiveFeed, LiveNotification } from './live-feed.ts';
 
 export interface LiveRouteOptions {
@@ -18,6 +20,20 @@ export interface LiveRouteOptions {
   /** Bytes a slow client may leave unread before its stream is closed (it resumes with Last-Event-ID). */
   readonly maxBufferedBytes?: number;
 }
+
+const Position = z.string().max(100).meta({ description: 'the id of the last event received (commit/prepare)' });
+const liveSchema = {
+  summary: 'Server-sent events: what changed in which conversation, once the inbox shows it',
+  description:
+    'Each message is `id: <position>`, `event: <type>`, `data: <JSON notification>`; `event: reset` means too much ' +
+    'was missed to replay: reload. Resume with Last-Event-ID (or ?lastEventId=).',
+  tags: ['live'],
+  security: security.agent,
+  querystring: z.object({ lastEventId: Position.optional() }),
+  headers: z.looseObject({ 'last-event-id': Position.optional() }),
+  produces: ['text/event-stream'],
+  response: { 200: z.string().meta({ description: 'text/event-stream' }), ...problems(400, 401, 403) },
+};
 
 const frame = (notification: LiveNotification) =>
   `id: ${notification.id}\nevent: ${notification.type}\ndata: ${JSON.stringify(notification)}\n\n`;
@@ -43,7 +59,7 @@ function resumePoint(request: FastifyRequest): GlobalPosition | undefined {
 export function registerLiveRoute(app: FastifyInstance, options: LiveRouteOptions): void {
   const keepAliveMs = options.keepAliveMs ?? 15_000;
   const maxBuffered = options.maxBufferedBytes ?? 1_048_576;
-  app.get(options.path ?? '/v1/live', async (request, reply) => {
+  app.get(options.path ?? '/v1/live', { schema: liveSchema }, async (request, reply) => {
     // Refusals (a bad Last-Event-ID, no permission) are answered before the stream starts.
     const after = resumePoint(request);
     const maySee = await options.audience(request);

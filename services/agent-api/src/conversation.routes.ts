@@ -5,6 +5,7 @@ import { handleCommand, loadAggregate, staleView } from '@hub/decider';
 import { HubError } from '@hub/errors';
 import type { EventStore } from '@hub/event-store';
 import { conversationPriorities, conversationStream } from '@hub/events';
+import { problems, security, type ZodTypeProvider } from '@hub/http';
 import { findConversation, inboxCounts, listInbox, slaStates } from '@hub/inbox';
 import type { AttachmentStore } from '@hub/interactions';
 import { PERSONAL_DATA_OF } from '@hub/personal-data';
@@ -15,7 +16,6 @@ import { z } from 'zod';
 import { principalOf, requirePermission } from './access/authenticate.ts';
 import type { AgentName } from './canned-context.ts';
 import { renderCannedFor } from './canned-response.routes.ts';
-import { parseInput } from './parse-input.ts';
 import { type LastInbound, replyAddress } from './reply-address.ts';
 import { loadReplyViews } from './reply-view.ts';
 
@@ -97,6 +97,82 @@ const AssignmentBody = z.object({
   teamId: z.string().trim().min(1).max(200).nullable().default(null),
 });
 
+const Conversation = z
+  .object({
+    id: z.string(),
+    customerId: z.string(),
+    inboxId: z.string(),
+    channel: z.string(),
+    subject: z.string().nullable(),
+    status: z.string(),
+    snoozedUntil: z.string().nullable(),
+    priority: z.string(),
+    labels: z.array(z.string()),
+    assigneeId: z.string().nullable(),
+    teamId: z.string().nullable(),
+    openedAt: z.string(),
+    lastActivityAt: z.string(),
+    waitingSince: z.string().nullable(),
+    firstResponseAt: z.string().nullable(),
+    messageCount: z.number().int(),
+    revision: z.number().int().meta({ description: 'send it back as the revision you saw with any change' }),
+    sla: z.object({ dueAt: z.string().nullable(), state: z.string().nullable() }),
+    csatRating: z.number().nullable(),
+  })
+  .meta({ id: 'InboxConversation' });
+const InboxPage = z.object({ conversations: z.array(Conversation), nextCursor: z.string().nullable() });
+const Counts = z.object({
+  mine: z.number().int(),
+  unassigned: z.number().int(),
+  open: z.number().int(),
+  pending: z.number().int(),
+  snoozed: z.number().int(),
+  breached: z.number().int(),
+});
+const Delivery = z.object({
+  status: z.enum(['queued', 'sending', 'sent', 'failed']),
+  attempts: z.number().int(),
+  reason: z.string().nullable(),
+  providerCode: z.string().nullable(),
+  retryAt: z.string().nullable(),
+  outcomeUnknown: z.boolean(),
+});
+const ReplyItem = z.object({
+  replyId: z.string(),
+  channel: z.string(),
+  text: z.string(),
+  attachments: z.array(z.object({ id: z.string(), filename: z.string() })).readonly(),
+  delivery: Delivery,
+});
+const ConversationItem = z.object({
+  revision: z.number().int(),
+  kind: z.string(),
+  at: z.string(),
+  actor: z.unknown(),
+  interactionId: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  message: z
+    .object({
+      summary: z.string(),
+      text: z.string(),
+      html: z.string().nullable(),
+      direction: z.string(),
+      details: z.unknown(),
+    })
+    .optional(),
+  reply: ReplyItem.optional().meta({ description: 'our replies: the words and files sent' }),
+  delivery: Delivery.optional().meta({
+    description: 'our replies: queued, sending, sent or failed with the provider reason',
+  }),
+});
+const ConversationDetail = Conversation.extend({ items: z.array(ConversationItem) });
+const Changed = z.object({ conversationId: z.string(), revision: z.number().int(), changed: z.boolean() });
+
+/** What every conversation route shares in the document. */
+const documented = { tags: ['conversations'], security: security.agent } as const;
+/** A change: 409 WRONG_EXPECTED_REVISION with the current state when the revision is stale. */
+const changeProblems = problems(400, 401, 403, 404, 409);
+
 const userIdOf = (principal: Principal): string =>
   principal.kind === 'user' ? principal.userId : `api-token:${principal.tokenId}`;
 
@@ -108,9 +184,16 @@ const write = { onRequest: requirePermission('conversations:write') };
  * command decided by the conversation's decider on its stream, appended at the revision the agent
  * saw, and names the agent. Register inside the scope that authenticates (`authenticate` hook).
  */
-export async function registerConversationRoutes(app: FastifyInstance, deps: ConversationApiDependencies) {
-  app.get('/v1/inbox', read, async (request) => {
-    const q = parseInput(InboxQuery, request.query, 'inbox query');
+export async function registerConversationRoutes(scope: FastifyInstance, deps: ConversationApiDependencies) {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+  const inboxSchema = {
+    ...documented,
+    summary: 'Conversations, filtered and sorted (by last activity or SLA due)',
+    querystring: InboxQuery,
+    response: { 200: InboxPage, ...problems(400, 401, 403) },
+  };
+  app.get('/v1/inbox', { ...read, schema: inboxSchema }, async (request) => {
+    const q = request.query;
     return listInbox(deps.readModels, {
       viewerId: userIdOf(principalOf(request)),
       status: q.status,
@@ -127,13 +210,25 @@ export async function registerConversationRoutes(app: FastifyInstance, deps: Con
     });
   });
 
-  app.get('/v1/inbox/counts', read, async (request) => {
-    const q = parseInput(CountsQuery, request.query, 'counts query');
+  const countsSchema = {
+    ...documented,
+    summary: 'The numbers beside the filters',
+    querystring: CountsQuery,
+    response: { 200: Counts, ...problems(400, 401, 403) },
+  };
+  app.get('/v1/inbox/counts', { ...read, schema: countsSchema }, async (request) => {
+    const q = request.query;
     return inboxCounts(deps.readModels, userIdOf(principalOf(request)), q.team);
   });
 
-  app.get('/v1/conversations/:id', read, async (request) => {
-    const { id } = parseInput(ConversationId, request.params, 'conversation id');
+  const conversationSchema = {
+    ...documented,
+    summary: 'A conversation: messages, notes and changes inline, in order; replies with their delivery',
+    params: ConversationId,
+    response: { 200: ConversationDetail, ...problems(400, 401, 403, 404) },
+  };
+  app.get('/v1/conversations/:id', { ...read, schema: conversationSchema }, async (request) => {
+    const { id } = request.params;
     const conversation = await findConversation(deps.readModels, id);
     if (!conversation) throw new HubError('NOT_FOUND', `no conversation ${id}`);
     // Our replies show their words, their files' names and their delivery: queued, sending, sent
@@ -152,8 +247,7 @@ export async function registerConversationRoutes(app: FastifyInstance, deps: Con
   });
 
   /** Decides `command` on the conversation at the revision the agent saw; answers the new revision. */
-  async function change(request: FastifyRequest, seenRevision: number | undefined, command: ConversationCommand) {
-    const { id } = parseInput(ConversationId, request.params, 'conversation id');
+  async function change(id: string, seenRevision: number | undefined, command: ConversationCommand) {
     const result = await handleCommand({
       store: deps.store,
       streamId: conversationStream(id),
@@ -170,9 +264,19 @@ export async function registerConversationRoutes(app: FastifyInstance, deps: Con
   }
   const actorOf = (request: FastifyRequest) => principalOf(request).actor;
 
-  app.post('/v1/conversations/:id/status', write, async (request) => {
-    const body = parseInput(StatusBody, request.body, 'status');
-    return change(request, body.revision, {
+  /** A change's route: the conversation in the path, `body` (or `querystring`), the new revision. */
+  const changeSchema = <B extends object>(summary: string, input: B) => ({
+    ...documented,
+    summary,
+    params: ConversationId,
+    ...input,
+    response: { 200: Changed, ...changeProblems },
+  });
+
+  const status = changeSchema('Open, pending or resolved', { body: StatusBody });
+  app.post('/v1/conversations/:id/status', { ...write, schema: status }, async (request) => {
+    const body = request.body;
+    return change(request.params.id, body.revision, {
       kind: 'ChangeStatus',
       status: body.status,
       reason: body.reason,
@@ -181,9 +285,10 @@ export async function registerConversationRoutes(app: FastifyInstance, deps: Con
     });
   });
 
-  app.post('/v1/conversations/:id/snooze', write, async (request) => {
-    const body = parseInput(SnoozeBody, request.body, 'snooze');
-    return change(request, body.revision, {
+  const snooze = changeSchema('Snoozed until a time, then open again', { body: SnoozeBody });
+  app.post('/v1/conversations/:id/snooze', { ...write, schema: snooze }, async (request) => {
+    const body = request.body;
+    return change(request.params.id, body.revision, {
       kind: 'Snooze',
       until: new Date(body.until),
       reason: body.reason,
@@ -192,9 +297,10 @@ export async function registerConversationRoutes(app: FastifyInstance, deps: Con
     });
   });
 
-  app.post('/v1/conversations/:id/priority', write, async (request) => {
-    const body = parseInput(PriorityBody, request.body, 'priority');
-    return change(request, body.revision, {
+  const priority = changeSchema('Set the priority', { body: PriorityBody });
+  app.post('/v1/conversations/:id/priority', { ...write, schema: priority }, async (request) => {
+    const body = request.body;
+    return change(request.params.id, body.revision, {
       kind: 'SetPriority',
       priority: body.priority,
       actor: actorOf(request),
@@ -202,9 +308,10 @@ export async function registerConversationRoutes(app: FastifyInstance, deps: Con
     });
   });
 
-  app.post('/v1/conversations/:id/labels', write, async (request) => {
-    const body = parseInput(LabelBody, request.body, 'label');
-    return change(request, body.revision, {
+  const addLabel = changeSchema('Add a label', { body: LabelBody });
+  app.post('/v1/conversations/:id/labels', { ...write, schema: addLabel }, async (request) => {
+    const body = request.body;
+    return change(request.params.id, body.revision, {
       kind: 'AddLabel',
       label: body.label,
       actor: actorOf(request),
@@ -212,16 +319,21 @@ export async function registerConversationRoutes(app: FastifyInstance, deps: Con
     });
   });
 
-  app.delete('/v1/conversations/:id/labels/:label', write, async (request) => {
-    const { label } = parseInput(LabelParams, request.params, 'label');
-    const { revision } = parseInput(LabelQuery, request.query, 'label query');
-    return change(request, revision, { kind: 'RemoveLabel', label, actor: actorOf(request), now: deps.now() });
+  const removeLabel = { ...changeSchema('Remove a label', { querystring: LabelQuery }), params: LabelParams };
+  app.delete('/v1/conversations/:id/labels/:label', { ...write, schema: removeLabel }, async (request) => {
+    const { id, label } = request.params;
+    const { revision } = request.query;
+    return change(id, revision, { kind: 'RemoveLabel', label, actor: actorOf(request), now: deps.now() });
   });
 
-  app.post('/v1/conversations/:id/notes', write, async (request, reply) => {
-    const body = parseInput(NoteBody, request.body, 'note');
+  const note = {
+    ...changeSchema('An internal note; @name mentions a colleague', { body: NoteBody }),
+    response: { 201: Changed.extend({ noteId: z.string() }), ...changeProblems },
+  };
+  app.post('/v1/conversations/:id/notes', { ...write, schema: note }, async (request, reply) => {
+    const body = request.body;
     const noteId = randomUUID();
-    const result = await change(request, body.revision, {
+    const result = await change(request.params.id, body.revision, {
       kind: 'AddNote',
       noteId,
       text: body.text,
@@ -232,9 +344,15 @@ export async function registerConversationRoutes(app: FastifyInstance, deps: Con
     return reply.status(201).send({ ...result, noteId });
   });
 
-  app.post('/v1/conversations/:id/replies', write, async (request, reply) => {
-    const { id } = parseInput(ConversationId, request.params, 'conversation id');
-    const body = parseInput(ReplyBody, request.body, 'reply');
+  const replySchema = {
+    ...changeSchema("A reply on the channel of the customer's last message, sent by the outbox", {
+      body: ReplyBody,
+    }),
+    response: { 202: Changed.extend({ replyId: z.string(), channel: z.string() }), ...changeProblems },
+  };
+  app.post('/v1/conversations/:id/replies', { ...write, schema: replySchema }, async (request, reply) => {
+    const { id } = request.params;
+    const body = request.body;
     const current = await loadAggregate(deps.store, conversationStream(id), conversationDecider);
     const { state } = current;
     if (!state.exists) throw new HubError('NOT_FOUND', `no conversation ${id}`);
@@ -292,7 +410,7 @@ export async function registerConversationRoutes(app: FastifyInstance, deps: Con
       now,
     );
     // The reply is a message of the conversation from now on; its delivery is the outbox's.
-    const result = await change(request, undefined, {
+    const result = await change(id, undefined, {
       kind: 'AttachOutbound',
       conversationId: id,
       customerId: state.customerId,
@@ -305,17 +423,20 @@ export async function registerConversationRoutes(app: FastifyInstance, deps: Con
     return reply.status(202).send({ ...result, replyId, channel: address.channel });
   });
 
-  app.post('/v1/conversations/:id/assignment', write, async (request) => {
-    const body = parseInput(AssignmentBody, request.body, 'assignment');
+  const assignment = changeSchema('Assign to an agent and/or a team (another agent: conversations:assign-others)', {
+    body: AssignmentBody,
+  });
+  app.post('/v1/conversations/:id/assignment', { ...write, schema: assignment }, async (request) => {
+    const body = request.body;
     const principal = principalOf(request);
     // An agent takes a conversation, or lets go of their own; anything else is a supervisor's.
-    const { id } = parseInput(ConversationId, request.params, 'conversation id');
+    const { id } = request.params;
     const { state } = await loadAggregate(deps.store, conversationStream(id), conversationDecider);
     const current = state.exists ? state.assignee.agentId : null;
     const me = principal.kind === 'user' ? principal.userId : undefined;
     const self = me !== undefined && (body.agentId === me || (body.agentId === null && current === me));
     if (!self) await requirePermission('conversations:assign-others')(request);
-    return change(request, body.revision, {
+    return change(id, body.revision, {
       kind: 'Assign',
       agentId: body.agentId,
       teamId: body.teamId,

@@ -2,6 +2,7 @@ import type { Principal } from '@hub/access';
 import { type CountryCode, normalizeEmail, normalizeHandle, normalizePhone } from '@hub/customer-identity';
 import { HubError } from '@hub/errors';
 import { customerStream } from '@hub/events';
+import { problems, security, type ZodTypeProvider } from '@hub/http';
 import type { SqlExecutor } from '@hub/sql';
 import { findCustomer, lookupCustomer, searchCustomers, timelinePage } from '@hub/timeline';
 import type { FastifyInstance } from 'fastify';
@@ -9,7 +10,6 @@ import { z } from 'zod';
 import { type AuthenticateHook, principalOf, requirePermission } from './access/authenticate.ts';
 import { type ErasureDependencies, eraseCustomer } from './erase-customer.ts';
 import { mergeCustomers, unmergeCustomers } from './merge-customers.ts';
-import { parseInput } from './parse-input.ts';
 import { decodeCursor, encodeCursor } from './timeline-cursor.ts';
 
 export interface AgentApiDependencies extends ErasureDependencies {
@@ -48,16 +48,50 @@ const EraseQuery = z.object({
   agentId: z.string().trim().min(1).max(200).optional(),
 });
 /** `If-Match: "7"` (the ETag of `GET /v1/customers/:id`); `*` asks for no check. */
-const IfMatch = z
-  .string()
-  .trim()
-  .regex(/^(\*|(W\/)?("\d+"|\d+))$/, 'If-Match must be a revision as the ETag gave it')
-  .optional();
+const IfMatchHeaders = z.looseObject({
+  'if-match': z
+    .string()
+    .trim()
+    .regex(/^(\*|(W\/)?("\d+"|\d+))$/, 'If-Match must be a revision as the ETag gave it')
+    .optional(),
+});
 const TimelineQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
   asOf: z.string().datetime({ offset: true }).optional(),
 });
+const Customer = z
+  .object({ id: z.string(), mergedInto: z.string().nullable().optional() })
+  .meta({ id: 'Customer', description: 'a customer of the timeline read model, with its identifiers' });
+const CustomerWithRevision = Customer.extend({ revision: z.number().int() });
+const Timeline = z.object({
+  customerId: z.string(),
+  entries: z
+    .array(
+      z.object({
+        interactionId: z.string(),
+        occurredAt: z.string(),
+        channel: z.string(),
+        direction: z.string(),
+        conversationId: z.string(),
+        contact: z.object({ kind: z.string(), value: z.string() }),
+        summary: z.string(),
+        text: z.string(),
+        html: z.string().nullable(),
+        details: z.unknown(),
+      }),
+    )
+    .meta({ description: 'interactions across channels, newest first' }),
+  nextCursor: z.string().nullable(),
+});
+const MergeAnswer = z.object({ survivorId: z.string(), mergedId: z.string(), revision: z.number().int() });
+const UnmergeAnswer = z.object({ survivorId: z.string(), restoredId: z.string(), revision: z.number().int() });
+const ErasureAnswer = z
+  .object({ erasedIds: z.array(z.string()) })
+  .meta({ description: '{ erasedIds, attachments, parseFailures, deadLetters }' });
+
+/** What every customer route shares in the document. */
+const customerRoute = { tags: ['customers'], security: security.agent } as const;
 
 /** The identifier asked for, normalised as the writer stored it; `null` when it is not valid. */
 function normalizeLookup(
@@ -71,8 +105,7 @@ function normalizeLookup(
 }
 
 /** The revision the agent saw, from the body or query, or from If-Match; both must agree. */
-function seenRevision(given: number | undefined, ifMatch: unknown): number | undefined {
-  const header = parseInput(IfMatch, ifMatch, 'If-Match');
+function seenRevision(given: number | undefined, header: string | undefined): number | undefined {
   const fromHeader = header === undefined || header === '*' ? undefined : Number(header.replace(/\D/g, ''));
   if (given !== undefined && fromHeader !== undefined && given !== fromHeader)
     throw new HubError('INVALID_INPUT', `expectedRevision ${given} and If-Match ${fromHeader} disagree`);
@@ -89,25 +122,44 @@ const agentIdOf = (principal: Principal, named: string): string =>
 const read = { onRequest: requirePermission('customers:read') };
 
 /** The agents' customer API; every route needs a signed-in user or token whose role permits it. */
-export async function registerCustomerRoutes(app: FastifyInstance, deps: AgentApiDependencies): Promise<void> {
+export async function registerCustomerRoutes(scope: FastifyInstance, deps: AgentApiDependencies): Promise<void> {
   // onRequest, before the body is read: an unauthenticated client cannot make us buffer it.
-  app.addHook('onRequest', deps.authenticate);
+  scope.addHook('onRequest', deps.authenticate);
+  const app = scope.withTypeProvider<ZodTypeProvider>();
 
-  app.get('/v1/customers', read, async (request) => {
-    const { q, limit } = parseInput(Search, request.query, 'search');
+  const searchSchema = {
+    ...customerRoute,
+    summary: 'Search names and identifiers (Persian spelling variants folded)',
+    querystring: Search,
+    response: { 200: z.object({ customers: z.array(Customer) }), ...problems(400, 401, 403) },
+  };
+  app.get('/v1/customers', { ...read, schema: searchSchema }, async (request) => {
+    const { q, limit } = request.query;
     return { customers: await searchCustomers(deps.readModels, q, limit) };
   });
 
-  app.get('/v1/customers/lookup', read, async (request) => {
-    const [kind, value] = normalizeLookup(parseInput(Lookup, request.query, 'lookup'), deps.defaultPhoneRegion);
+  const lookupSchema = {
+    ...customerRoute,
+    summary: 'The customer owning an identifier (exactly one of email, phone, handle)',
+    querystring: Lookup,
+    response: { 200: Customer, ...problems(400, 401, 403, 404) },
+  };
+  app.get('/v1/customers/lookup', { ...read, schema: lookupSchema }, async (request) => {
+    const [kind, value] = normalizeLookup(request.query, deps.defaultPhoneRegion);
     if (!value) throw new HubError('INVALID_INPUT', `not a valid ${kind}`);
     const customer = await lookupCustomer(deps.readModels, kind, value);
     if (!customer) throw new HubError('NOT_FOUND', `no customer with this ${kind}`);
     return customer;
   });
 
-  app.get('/v1/customers/:id', read, async (request, reply) => {
-    const { id } = parseInput(CustomerId, request.params, 'customer id');
+  const customerSchema = {
+    ...customerRoute,
+    summary: "A customer, its identifiers and its stream's revision (also the ETag)",
+    params: CustomerId,
+    response: { 200: CustomerWithRevision, ...problems(400, 401, 403, 404) },
+  };
+  app.get('/v1/customers/:id', { ...read, schema: customerSchema }, async (request, reply) => {
+    const { id } = request.params;
     const customer = await findCustomer(deps.readModels, id);
     if (!customer) throw new HubError('NOT_FOUND', `no customer ${id}`);
     // The stream's revision (its last event only), so an agent's later change can say what it saw.
@@ -117,9 +169,16 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AgentAp
     return { ...customer, revision };
   });
 
-  app.get('/v1/customers/:id/timeline', read, async (request) => {
-    const { id } = parseInput(CustomerId, request.params, 'customer id');
-    const query = parseInput(TimelineQuery, request.query, 'timeline query');
+  const timelineSchema = {
+    ...customerRoute,
+    summary: 'Every interaction across channels, newest first',
+    params: CustomerId,
+    querystring: TimelineQuery,
+    response: { 200: Timeline, ...problems(400, 401, 403, 404) },
+  };
+  app.get('/v1/customers/:id/timeline', { ...read, schema: timelineSchema }, async (request) => {
+    const { id } = request.params;
+    const query = request.query;
     const customer = await findCustomer(deps.readModels, id);
     if (!customer) throw new HubError('NOT_FOUND', `no customer ${id}`);
     const target = customer.mergedInto ?? id;
@@ -137,9 +196,18 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AgentAp
     };
   });
 
-  app.post('/v1/customers/:id/merges', { onRequest: requirePermission('customers:merge') }, async (request, reply) => {
-    const { id } = parseInput(CustomerId, request.params, 'customer id');
-    const body = parseInput(MergeBody, request.body, 'merge');
+  const mergeSchema = {
+    ...customerRoute,
+    summary: 'Merge another customer into this one (expectedRevision or If-Match; stale: 409)',
+    params: CustomerId,
+    headers: IfMatchHeaders,
+    body: MergeBody,
+    response: { 202: MergeAnswer, ...problems(400, 401, 403, 404, 409) },
+  };
+  const merge = { onRequest: requirePermission('customers:merge'), schema: mergeSchema };
+  app.post('/v1/customers/:id/merges', merge, async (request, reply) => {
+    const { id } = request.params;
+    const body = request.body;
     const seen = seenRevision(body.expectedRevision, request.headers['if-match']);
     const agentId = agentIdOf(principalOf(request), body.agentId);
     const { revision } = await mergeCustomers(deps, id, body.mergedId, { agentId, seenRevision: seen });
@@ -147,12 +215,20 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AgentAp
     return reply.status(202).send({ survivorId: id, mergedId: body.mergedId, revision });
   });
 
+  const unmergeSchema = {
+    ...customerRoute,
+    summary: 'Undo a merge: identifiers and interactions go back (expectedRevision or If-Match; stale: 409)',
+    params: UnmergeParams,
+    querystring: UnmergeQuery,
+    headers: IfMatchHeaders,
+    response: { 202: UnmergeAnswer, ...problems(400, 401, 403, 404, 409) },
+  };
   app.delete(
     '/v1/customers/:id/merges/:mergedId',
-    { onRequest: requirePermission('customers:merge') },
+    { onRequest: requirePermission('customers:merge'), schema: unmergeSchema },
     async (request, reply) => {
-      const { id, mergedId } = parseInput(UnmergeParams, request.params, 'unmerge');
-      const query = parseInput(UnmergeQuery, request.query, 'unmerge query');
+      const { id, mergedId } = request.params;
+      const query = request.query;
       const seen = seenRevision(query.expectedRevision, request.headers['if-match']);
       const agentId = agentIdOf(principalOf(request), query.agentId);
       const restored = await unmergeCustomers(deps, id, mergedId, { ...query, agentId, seenRevision: seen });
@@ -161,9 +237,17 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AgentAp
     },
   );
 
-  app.delete('/v1/customers/:id', { onRequest: requirePermission('customers:erase') }, async (request, reply) => {
-    const { id } = parseInput(CustomerId, request.params, 'customer id');
-    const query = parseInput(EraseQuery, request.query, 'erasure query');
+  const eraseSchema = {
+    ...customerRoute,
+    summary: 'Erasure of the customer and everyone merged with it (crypto-shredding)',
+    params: CustomerId,
+    querystring: EraseQuery,
+    response: { 202: ErasureAnswer, ...problems(400, 401, 403, 404) },
+  };
+  const erase = { onRequest: requirePermission('customers:erase'), schema: eraseSchema };
+  app.delete('/v1/customers/:id', erase, async (request, reply) => {
+    const { id } = request.params;
+    const query = request.query;
     const principal = principalOf(request);
     // A token acting for a named agent says so; a signed-in user is who they are.
     const requestedBy =

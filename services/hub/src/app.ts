@@ -1,7 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
-import { useProblemDetails } from '@hub/http';
+import { registerOpenApi, useProblemDetails } from '@hub/http';
 import type { Logger } from '@hub/logger';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import type { EventLoopMonitor } from './event-loop.monitor.ts';
 import { registerHealthRoutes } from './health.routes.ts';
 import type { DependencyCheck } from './health.ts';
@@ -21,7 +21,12 @@ export interface AppDependencies {
   readonly eventLoop?: EventLoopMonitor;
   readonly metrics?: HubMetrics;
   readonly metricsToken?: string;
+  /** Told of every route as it is added (the OpenAPI completeness test). */
+  readonly onRoute?: (route: RouteOptions) => void;
 }
+
+/** The version of the API the OpenAPI document describes (`/v1`). */
+const API_VERSION = '1.0.0';
 
 /** Builds the HTTP app without listening, so tests use `inject()` and `main.ts` owns the port. */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
@@ -30,6 +35,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     bodyLimit: 1024 * 1024,
     ...serverTimeouts(deps.http ?? defaultHttpLimits),
   });
+  if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   // First, so a saturated process refuses before any route's hooks or body parsing.
   await shedLoadUnderPressure(app, deps.http ?? defaultHttpLimits);
 
@@ -38,6 +44,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(rateLimit, { global: false });
 
   useProblemDetails(app);
+  // Before any route: the document collects routes as they are added. Public like /health.
+  await registerOpenApi(app, {
+    version: API_VERSION,
+    onRequest: app.rateLimit({ max: deps.healthRateLimitPerMinute, timeWindow: '1 minute' }),
+  });
 
   if (deps.metrics) {
     registerMetrics(app, {

@@ -45,7 +45,7 @@ import { runMigrations, type SqlDatabase } from '@hub/sql';
 import { timelineProjection } from '@hub/timeline';
 import { createInteractionRecorder, interactionBatchHandler, interactionHandler } from '@hub/timeline-writer';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './app.ts';
+import { type AppDependencies, buildApp } from './app.ts';
 import type { HubConfig } from './config.ts';
 import { conversationLiveFeed } from './conversation-live-feed.ts';
 import { startEventLoopMonitor } from './event-loop.monitor.ts';
@@ -88,7 +88,11 @@ export interface ComposedHub {
  * and one interaction log (Kafka when configured, in-process otherwise). Scale out by running more
  * processes with the roles that need it. The services do not know each other; only this root does.
  */
-export async function composeHub(config: HubConfig, logger: Logger): Promise<ComposedHub> {
+export async function composeHub(
+  config: HubConfig,
+  logger: Logger,
+  options: Pick<AppDependencies, 'onRoute'> = {},
+): Promise<ComposedHub> {
   const secrets = await loadSecrets(config);
   if (secrets.generatedFile)
     logger.warn({ file: secrets.generatedFile }, 'tokens and master key generated: keep this file secret');
@@ -216,6 +220,7 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
     eventLoop,
     metrics,
     ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
+    ...options,
   });
   const settings = {
     ...defaultIngestSettings,

@@ -1,4 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
+import { useZodSchemas } from '@hub/http';
 import type { ProjectionLag, ProjectionStatus } from '@hub/projections';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { suite } from 'uvu';
@@ -16,6 +17,7 @@ const down: DependencyCheck = {
 async function serve(settings: Partial<HealthRouteSettings>): Promise<FastifyInstance> {
   const app = Fastify();
   await app.register(rateLimit, { global: false });
+  useZodSchemas(app);
   registerHealthRoutes(app, { dependencies: [healthy], rateLimitPerMinute: 100, timeoutMs: 300, ...settings });
   return app;
 }

@@ -1,5 +1,6 @@
-import { requireBearer } from '@hub/http';
+import { problems, requireBearer, security } from '@hub/http';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { HubMetrics } from './hub.metrics.ts';
 
 /** The channel of an intake route (`/v1/channels/phone/cdr` -> `phone`), or undefined for any other route. */
@@ -36,6 +37,16 @@ export function registerMetrics(app: FastifyInstance, settings: MetricsRouteSett
     '/metrics',
     {
       config: { rateLimit: { max: settings.rateLimitPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        summary: 'Prometheus metrics (text exposition format)',
+        tags: ['health'],
+        security: settings.token ? [{ metricsToken: [] }] : security.none,
+        produces: ['text/plain'],
+        response: {
+          200: z.string().meta({ description: 'Prometheus text format 0.0.4' }),
+          ...problems(401, 429),
+        },
+      },
       ...(settings.token ? { preHandler: requireBearer(settings.token, 'metrics') } : {}),
     },
     async (_request, reply) => {

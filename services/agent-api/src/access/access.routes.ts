@@ -1,8 +1,8 @@
 import { type Access, can, type Principal, userRoles } from '@hub/access';
 import { HubError, isHubError } from '@hub/errors';
-import type { FastifyInstance } from 'fastify';
+import { problems, security, type ZodTypeProvider } from '@hub/http';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { parseInput } from '../parse-input.ts';
 import { type AuthenticateHook, principalOf, requirePermission } from './authenticate.ts';
 import { clearedSessionCookie, sessionCookie } from './session-cookie.ts';
 
@@ -37,16 +37,56 @@ const PasswordChange = z.object({ password: Password, currentPassword: z.string(
 const NewToken = z.object({ name: z.string().trim().min(1).max(200), role: Role }).strict();
 const Id = z.object({ id: z.string().uuid() });
 
+const User = z
+  .object({
+    userId: z.string(),
+    email: z.string(),
+    displayName: z.string(),
+    role: Role,
+    active: z.boolean(),
+    revision: z.number().int().meta({ description: 'send it back as seenRevision to change the user' }),
+  })
+  .meta({ id: 'User' });
+const SignedIn = z.object({
+  token: z.string().meta({ description: 'a session token: Authorization: Bearer <token> (also set as a cookie)' }),
+  expiresAt: z.date(),
+  user: User,
+});
+const ApiToken = z
+  .object({
+    tokenId: z.string(),
+    name: z.string(),
+    role: Role,
+    createdBy: z.string(),
+    createdAt: z.date(),
+    revokedAt: z.date().nullable(),
+  })
+  .meta({ id: 'ApiToken' });
+const Me = z.union([
+  z.object({ user: User, actor: z.unknown() }),
+  z.object({ tokenId: z.string(), role: Role, actor: z.unknown() }),
+]);
+const NoContent = z.undefined().meta({ description: 'done; no content' });
+
+const accessRoute = (summary: string) => ({ summary, tags: ['access'], security: security.agent }) as const;
+
 const whoOf = (principal: Principal): string =>
   principal.kind === 'user' ? `user:${principal.userId}` : `api-token:${principal.tokenId}`;
 
 /** Sign-in and sign-out, the signed-in user, users and API tokens. */
-export async function registerAccessRoutes(app: FastifyInstance, deps: AccessRouteDependencies): Promise<void> {
+export async function registerAccessRoutes(parent: FastifyInstance, deps: AccessRouteDependencies): Promise<void> {
   const { access, now } = deps;
+  const app = parent.withTypeProvider<ZodTypeProvider>();
 
   // The one route open to everyone.
-  app.post('/v1/auth/sign-in', { bodyLimit: BODY_LIMIT }, async (request, reply) => {
-    const { email, password } = parseInput(SignIn, request.body, 'sign-in');
+  const signInSchema = {
+    ...accessRoute('Password sign-in: a session token and an HttpOnly session cookie; 5 failures in 15 min: 429'),
+    security: security.none,
+    body: SignIn,
+    response: { 200: SignedIn, ...problems(400, 401, 429) },
+  };
+  app.post('/v1/auth/sign-in', { bodyLimit: BODY_LIMIT, schema: signInSchema }, async (request, reply) => {
+    const { email, password } = request.body;
     try {
       const signedIn = await access.sessions.signIn(email, password, request.ip);
       reply.header(
@@ -60,16 +100,19 @@ export async function registerAccessRoutes(app: FastifyInstance, deps: AccessRou
     }
   });
 
-  await app.register(async (scope) => {
-    scope.addHook('onRequest', deps.authenticate);
+  await app.register(async (authenticated) => {
+    authenticated.addHook('onRequest', deps.authenticate);
+    const scope = authenticated.withTypeProvider<ZodTypeProvider>();
 
-    scope.post('/v1/auth/sign-out', { bodyLimit: BODY_LIMIT }, async (request, reply) => {
+    const signOut = { ...accessRoute('End the session'), response: { 204: NoContent, ...problems(401) } };
+    scope.post('/v1/auth/sign-out', { bodyLimit: BODY_LIMIT, schema: signOut }, async (request, reply) => {
       const principal = principalOf(request);
       if (principal.kind === 'user') await access.sessions.signOut(principal.sessionDigest);
       return reply.header('set-cookie', clearedSessionCookie(deps.secureCookie)).status(204).send();
     });
 
-    scope.get('/v1/auth/me', async (request) => {
+    const me = { ...accessRoute('Who is signed in'), response: { 200: Me, ...problems(401) } };
+    scope.get('/v1/auth/me', { schema: me }, async (request) => {
       const principal = principalOf(request);
       if (principal.kind === 'token')
         return { tokenId: principal.tokenId, role: principal.role, actor: principal.actor };
@@ -80,29 +123,56 @@ export async function registerAccessRoutes(app: FastifyInstance, deps: AccessRou
 
     const manageUsers = { onRequest: requirePermission('users:manage'), bodyLimit: BODY_LIMIT };
 
-    scope.get('/v1/users', manageUsers, async () => ({ users: await access.users.list() }));
+    const listUsers = {
+      ...accessRoute('Users'),
+      response: { 200: z.object({ users: z.array(User) }), ...problems(401, 403) },
+    };
+    scope.get('/v1/users', { ...manageUsers, schema: listUsers }, async () => ({ users: await access.users.list() }));
 
-    scope.post('/v1/users', manageUsers, async (request, reply) => {
-      const body = parseInput(NewUser, request.body, 'user');
+    const createUser = {
+      ...accessRoute('Create a user'),
+      body: NewUser,
+      response: { 201: User, ...problems(400, 401, 403, 409) },
+    };
+    scope.post('/v1/users', { ...manageUsers, schema: createUser }, async (request, reply) => {
+      const body = request.body;
       const user = await access.users.create(principalOf(request).actor, body);
       return reply.status(201).send(user);
     });
 
-    scope.patch('/v1/users/:id', manageUsers, async (request) => {
-      const { id } = parseInput(Id, request.params, 'user id');
-      const change = parseInput(UserChange, request.body, 'user change');
+    const changeUser = {
+      ...accessRoute('Change role and/or active (seenRevision: stale 409)'),
+      params: Id,
+      body: UserChange,
+      response: { 200: User, ...problems(400, 401, 403, 404, 409) },
+    };
+    scope.patch('/v1/users/:id', { ...manageUsers, schema: changeUser }, async (request) => {
+      const { id } = request.params;
+      const change = request.body;
       return access.users.change(principalOf(request).actor, id, change);
     });
 
     // Users change their own password with the current one; admins reset anyone's.
-    scope.post('/v1/users/:id/password', { bodyLimit: BODY_LIMIT }, async (request, reply) => {
+    const setPassword = {
+      ...accessRoute("Your own password with the current one; anyone's as an admin (users:manage)"),
+      params: Id,
+      body: PasswordChange,
+      response: { 204: NoContent, ...problems(400, 401, 403, 404) },
+    };
+    // onRequest, like every permission: a caller who may not is refused before the body is read.
+    const selfOrManager = async (request: FastifyRequest) => {
       const principal = principalOf(request);
-      const { id } = parseInput(Id, request.params, 'user id');
-      const self = principal.kind === 'user' && principal.userId === id;
+      const self = principal.kind === 'user' && principal.userId === (request.params as { id?: string }).id;
       if (!self && !can(principal.role, 'users:manage')) {
         throw new HubError('FORBIDDEN', `the ${principal.role} role may not users:manage`);
       }
-      const body = parseInput(PasswordChange, request.body, 'password change');
+    };
+    const password = { onRequest: selfOrManager, bodyLimit: BODY_LIMIT, schema: setPassword };
+    scope.post('/v1/users/:id/password', password, async (request, reply) => {
+      const principal = principalOf(request);
+      const { id } = request.params;
+      const self = principal.kind === 'user' && principal.userId === id;
+      const body = request.body;
       if (self) {
         if (body.currentPassword === undefined || !(await access.sessions.checkPassword(id, body.currentPassword))) {
           throw new HubError('FORBIDDEN', 'the current password is wrong');
@@ -116,17 +186,33 @@ export async function registerAccessRoutes(app: FastifyInstance, deps: AccessRou
 
     const manageTokens = { onRequest: requirePermission('tokens:manage'), bodyLimit: BODY_LIMIT };
 
-    scope.get('/v1/api-tokens', manageTokens, async () => ({ tokens: await access.apiTokens.list() }));
+    const listTokens = {
+      ...accessRoute('API tokens for integrations'),
+      response: { 200: z.object({ tokens: z.array(ApiToken) }), ...problems(401, 403) },
+    };
+    scope.get('/v1/api-tokens', { ...manageTokens, schema: listTokens }, async () => ({
+      tokens: await access.apiTokens.list(),
+    }));
 
-    scope.post('/v1/api-tokens', manageTokens, async (request, reply) => {
-      const body = parseInput(NewToken, request.body, 'API token');
+    const createToken = {
+      ...accessRoute('A new API token, shown once (stored hashed)'),
+      body: NewToken,
+      response: { 201: ApiToken.extend({ token: z.string() }), ...problems(400, 401, 403) },
+    };
+    scope.post('/v1/api-tokens', { ...manageTokens, schema: createToken }, async (request, reply) => {
+      const body = request.body;
       const created = await access.apiTokens.create({ ...body, createdBy: whoOf(principalOf(request)) });
       // The only time the token is shown: the hub keeps its hash.
       return reply.status(201).send(created);
     });
 
-    scope.delete('/v1/api-tokens/:id', manageTokens, async (request, reply) => {
-      const { id } = parseInput(Id, request.params, 'API token id');
+    const revokeToken = {
+      ...accessRoute('Revoke an API token'),
+      params: Id,
+      response: { 204: NoContent, ...problems(400, 401, 403, 404) },
+    };
+    scope.delete('/v1/api-tokens/:id', { ...manageTokens, schema: revokeToken }, async (request, reply) => {
+      const { id } = request.params;
       await access.apiTokens.revoke(id);
       return reply.status(204).send();
     });

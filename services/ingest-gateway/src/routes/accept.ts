@@ -1,6 +1,16 @@
 import { HubError, isHubError } from '@hub/errors';
 import type { IntakeReceipt, NormalizedInteraction, RawPayload } from '@hub/interactions';
+import { z } from 'zod';
 import type { IngestDependencies } from '../ingest-dependencies.ts';
+
+/** What the intake answers for what it recorded (202, or 200 for providers' webhooks). */
+export const IntakeReceiptSchema = z
+  .object({
+    accepted: z.number().int(),
+    interactionIds: z.array(z.string()).readonly(),
+    rawPayloadId: z.string().optional().meta({ description: 'sha256 of the body as received (the raw payload kept)' }),
+  })
+  .meta({ id: 'IntakeReceipt' });
 
 /**
  * Hands interactions to the intake; a failure there (Kafka down) is a 503 the provider retries,

@@ -1,12 +1,25 @@
 import { parseEmailOrRecordFailure } from '@hub/channels';
 import { HubError, isHubError } from '@hub/errors';
-import { requireBearer } from '@hub/http';
+import { problems, rawBody, requireBearer, security } from '@hub/http';
 import type { NormalizedInteraction, RawPayload } from '@hub/interactions';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { IngestDependencies } from '../ingest-dependencies.ts';
-import { acceptOrUnavailable } from './accept.ts';
+import { acceptOrUnavailable, IntakeReceiptSchema } from './accept.ts';
 
 export const EMAIL_CONTENT_TYPE = 'message/rfc822';
+
+const emailSchema = {
+  summary: 'A raw RFC 5322 message (what an MTA pipe or a provider inbound hook posts)',
+  tags: ['intake'],
+  security: security.channel,
+  consumes: [EMAIL_CONTENT_TYPE],
+  body: rawBody('the message as received, headers and body'),
+  response: {
+    202: IntakeReceiptSchema.extend({ interactionId: z.string() }),
+    ...problems(400, 401, 413, 415, 503),
+  },
+};
 
 /**
  * Parses a received message for any email entry point (HTTP, SMTP, IMAP): INVALID_INPUT when
@@ -48,7 +61,7 @@ export async function registerEmailRoutes(app: FastifyInstance, deps: IngestDepe
     (_request, body, done) => done(null, body),
   );
 
-  app.post('/v1/channels/email', async (request, reply) => {
+  app.post('/v1/channels/email', { schema: emailSchema }, async (request, reply) => {
     const body = request.body;
     if (!Buffer.isBuffer(body) || body.length === 0) {
       throw new HubError('INVALID_INPUT', `the body is empty: post the raw message as ${EMAIL_CONTENT_TYPE}`);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sanitizeEmailHtml } from '@hub/channels';
-import { requireBearer } from '@hub/http';
+import { problems, rawBody, requireBearer, security } from '@hub/http';
 import {
   detailsMatchChannel,
   interactionId,
@@ -11,7 +11,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { IngestDependencies } from '../ingest-dependencies.ts';
-import { acceptOrUnavailable } from './accept.ts';
+import { acceptOrUnavailable, IntakeReceiptSchema } from './accept.ts';
 
 export const MAX_BATCH = 1000;
 
@@ -19,6 +19,19 @@ export const MAX_BATCH = 1000;
 const GenericInteraction = NormalizedInteractionFields.extend({ id: z.string().uuid().optional() }).refine(
   ...detailsMatchChannel,
 );
+/** Documented only: the handler reads the bytes itself (they are stored as received). */
+const OneOrBatch = z.union([
+  GenericInteraction,
+  z.object({ interactions: z.array(GenericInteraction).max(MAX_BATCH) }),
+]);
+const interactionsSchema = {
+  summary: 'Our normalised interaction JSON, one or { "interactions": [...] } (up to 1,000)',
+  tags: ['intake'],
+  security: security.channel,
+  consumes: ['application/json'],
+  body: rawBody('one interaction or a batch', OneOrBatch),
+  response: { 202: IntakeReceiptSchema, ...problems(400, 401, 413, 415, 503) },
+};
 
 /** `POST /v1/interactions`: one interaction or `{ interactions: [...] }` (up to 1,000), bearer token. */
 export async function registerGenericRoutes(app: FastifyInstance, deps: IngestDependencies): Promise<void> {
@@ -30,7 +43,7 @@ export async function registerGenericRoutes(app: FastifyInstance, deps: IngestDe
     done(null, body),
   );
 
-  app.post('/v1/interactions', async (request, reply) => {
+  app.post('/v1/interactions', { schema: interactionsSchema }, async (request, reply) => {
     const body = request.body as Buffer;
     const { items } = readOneOrBatch(body, {
       key: 'interactions',

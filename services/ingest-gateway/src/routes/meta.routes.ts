@@ -1,15 +1,39 @@
 import { createHmac } from 'node:crypto';
 import { mapMetaWebhook } from '@hub/channels';
 import { HubError, isHubError } from '@hub/errors';
-import { secretsEqual, sendProblem, toProblem } from '@hub/http';
+import { problems, rawBody, secretsEqual, security, sendProblem, toProblem } from '@hub/http';
 import type { RawPayload } from '@hub/interactions';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { IngestDependencies } from '../ingest-dependencies.ts';
-import { acceptOrUnavailable } from './accept.ts';
+import { acceptOrUnavailable, IntakeReceiptSchema } from './accept.ts';
 
 export const META_PATH = '/v1/channels/social/meta';
 
 const MAX_WEBHOOK_BYTES = 2 * 1024 * 1024;
+
+/** Read by hand: a wrong verify token must answer 403, as Meta expects, not 400. */
+const Handshake = z.looseObject({
+  'hub.mode': z.string().optional().meta({ description: 'subscribe' }),
+  'hub.verify_token': z.string().optional().meta({ description: 'META_VERIFY_TOKEN' }),
+  'hub.challenge': z.string().optional().meta({ description: 'echoed as text/plain' }),
+});
+const handshakeSchema = {
+  summary: "Meta's subscription handshake; off (404) until META_VERIFY_TOKEN is set",
+  tags: ['intake'],
+  security: security.none,
+  querystring: Handshake,
+  produces: ['text/plain'],
+  response: { 200: z.string().meta({ description: 'hub.challenge' }), ...problems(400, 403, 404) },
+};
+const webhookSchema = {
+  summary: 'Page feed comments, Messenger and Instagram (signed); off (404) until META_APP_SECRET is set',
+  tags: ['intake'],
+  security: security.meta,
+  consumes: ['application/json'],
+  body: rawBody('a Meta webhook notification; the signature is over these exact bytes'),
+  response: { 200: IntakeReceiptSchema, ...problems(400, 403, 404, 413, 415, 503) },
+};
 
 /**
  * Meta webhooks for a Facebook Page feed, Messenger and Instagram: the subscription handshake
@@ -25,7 +49,7 @@ export async function registerMetaRoutes(app: FastifyInstance, deps: IngestDepen
     (_req, body, done) => done(null, body),
   );
 
-  app.get(META_PATH, async (request, reply) => {
+  app.get(META_PATH, { schema: handshakeSchema }, async (request, reply) => {
     if (!metaVerifyToken) throw new HubError('NOT_FOUND', 'the Meta channel is off: no verify token is configured');
     const query = request.query as Record<string, unknown>;
     const token = query['hub.verify_token'];
@@ -40,7 +64,7 @@ export async function registerMetaRoutes(app: FastifyInstance, deps: IngestDepen
     return reply.type('text/plain; charset=utf-8').header('x-content-type-options', 'nosniff').send(challenge);
   });
 
-  app.post(META_PATH, async (request, reply) => {
+  app.post(META_PATH, { schema: webhookSchema }, async (request, reply) => {
     if (!metaAppSecret) throw new HubError('NOT_FOUND', 'the Meta channel is off: no app secret is configured');
     if (!Buffer.isBuffer(request.body))
       throw new HubError('UNSUPPORTED_MEDIA_TYPE', 'send the webhook as application/json');

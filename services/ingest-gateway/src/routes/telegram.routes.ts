@@ -1,15 +1,24 @@
 import { mapTelegramUpdate, TelegramUpdate } from '@hub/channels';
 import { HubError } from '@hub/errors';
-import { secretsEqual } from '@hub/http';
+import { problems, rawBody, secretsEqual, security } from '@hub/http';
 import type { RawPayload } from '@hub/interactions';
 import type { FastifyInstance } from 'fastify';
 import type { IngestDependencies } from '../ingest-dependencies.ts';
-import { acceptOrUnavailable } from './accept.ts';
+import { acceptOrUnavailable, IntakeReceiptSchema } from './accept.ts';
 
 export const TELEGRAM_PATH = '/v1/channels/chat/telegram';
 
 /** Telegram's own limit for a webhook body is far below this; a bigger one is not from Telegram. */
 const MAX_UPDATE_BYTES = 1024 * 1024;
+
+const telegramSchema = {
+  summary: 'A Telegram Bot API Update (webhook); off (404) until TELEGRAM_SECRET_TOKEN is set',
+  tags: ['intake'],
+  security: security.telegram,
+  consumes: ['application/json'],
+  body: rawBody('a Telegram Update; an unreadable one is kept as a parse failure'),
+  response: { 200: IntakeReceiptSchema, ...problems(400, 403, 404, 413, 415, 503) },
+};
 
 /**
  * Telegram Bot API webhooks (`setWebhook` with `secret_token`). Telegram retries an update until
@@ -33,7 +42,7 @@ export async function registerTelegramRoutes(app: FastifyInstance, deps: IngestD
     }
   });
 
-  app.post(TELEGRAM_PATH, async (request, reply) => {
+  app.post(TELEGRAM_PATH, { schema: telegramSchema }, async (request, reply) => {
     if (!Buffer.isBuffer(request.body)) {
       throw new HubError('UNSUPPORTED_MEDIA_TYPE', 'send the Update as application/json');
     }

@@ -9,16 +9,41 @@ import {
   type WebFormLimits,
 } from '@hub/channels';
 import { HubError } from '@hub/errors';
+import { problems, rawBody, security } from '@hub/http';
 import type { RawPayload } from '@hub/interactions';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { IngestDependencies } from '../ingest-dependencies.ts';
 import type { WebFormDefinition } from '../ingest-settings.ts';
-import { acceptOrUnavailable } from './accept.ts';
+import { acceptOrUnavailable, IntakeReceiptSchema } from './accept.ts';
 
 type WebFormRequest = FastifyRequest<{ Params: { formId: string } }>;
 
 const FIELD_TYPES = ['application/x-www-form-urlencoded', 'application/json'];
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+const webFormSchema = {
+  summary: 'A plain HTML form post (urlencoded, multipart with files) or JSON, for a declared form',
+  tags: ['intake'],
+  security: security.none,
+  params: z.object({ formId: z.string().meta({ description: 'a form declared in HUB_WEBFORMS' }) }),
+  headers: z.looseObject({
+    'idempotency-key': z.string().optional().meta({ description: '1 to 200 visible ASCII characters' }),
+  }),
+  consumes: [...FIELD_TYPES, 'multipart/form-data'],
+  body: rawBody("the form's fields (and files), read by the handler against the form's declaration"),
+  response: {
+    202: {
+      description: 'recorded: JSON for scripts, a thank-you page for browsers',
+      content: {
+        'application/json': { schema: IntakeReceiptSchema },
+        'text/html': { schema: z.string() },
+      },
+    },
+    303: z.undefined().meta({ description: "recorded; a browser goes to the form's thank-you URL" }),
+    ...problems(400, 404, 413, 415, 429, 503),
+  },
+};
 
 const mediaTypeOf = (request: FastifyRequest) =>
   (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
@@ -115,7 +140,7 @@ export async function registerWebFormRoutes(app: FastifyInstance, deps: IngestDe
       }
       return payload;
     });
-    scope.post('/v1/channels/webform/:formId', async (request: WebFormRequest, reply) => {
+    scope.post('/v1/channels/webform/:formId', { schema: webFormSchema }, async (request: WebFormRequest, reply) => {
       const form = forms.get(request.params.formId) as WebFormDefinition;
       const { submission, body } = readSubmission(request, limits);
       const idempotencyKey = request.headers['idempotency-key'];

@@ -1,8 +1,9 @@
 import websocket from '@fastify/websocket';
 import { HubError } from '@hub/errors';
-import { sendProblem, toProblem } from '@hub/http';
+import { problems, security, sendProblem, toProblem } from '@hub/http';
 import type { FastifyInstance } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
+import { z } from 'zod';
 import type { IngestDependencies } from '../ingest-dependencies.ts';
 import { DEMO_PAGE_POLICY, loadWidgetAssets } from '../widget/widget-assets.ts';
 import { WidgetClose } from '../widget/widget-protocol.ts';
@@ -10,6 +11,30 @@ import { createWidgetSession } from '../widget/widget-session.ts';
 import { defaultWidgetSettings, originPolicy, type WidgetSettings } from '../widget/widget-settings.ts';
 
 export const WIDGET_SOCKET_PATH = '/v1/channels/chat/widget';
+
+const scriptSchema = {
+  summary: 'The embeddable chat widget script',
+  tags: ['intake'],
+  security: security.none,
+  produces: ['text/javascript'],
+  response: { 200: z.string() },
+};
+const demoSchema = {
+  summary: 'A demo page with the widget',
+  tags: ['intake'],
+  security: security.none,
+  produces: ['text/html'],
+  response: { 200: z.string() },
+};
+const socketSchema = {
+  summary: 'The website chat: a WebSocket (Upgrade) speaking the widget protocol',
+  description:
+    'JSON text frames as in services/ingest-gateway/src/widget/widget-protocol.ts. Origins are checked before the ' +
+    'upgrade (403); a plain GET without Upgrade answers 400.',
+  tags: ['intake'],
+  security: security.none,
+  response: { 101: z.undefined().meta({ description: 'switched to WebSocket' }), ...problems(400, 403) },
+};
 
 const textOf = (data: RawData): string =>
   (Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data)).toString('utf8');
@@ -31,7 +56,7 @@ export async function registerWidgetRoutes(
   // `ws` closes a connection whose frame is over maxPayload with 1009 before reading it.
   await app.register(websocket, { options: { maxPayload: settings.maxFrameBytes } });
 
-  app.get('/v1/channels/chat/widget.js', async (_request, reply) =>
+  app.get('/v1/channels/chat/widget.js', { schema: scriptSchema }, async (_request, reply) =>
     reply
       .type('text/javascript; charset=utf-8')
       .header('cache-control', 'public, max-age=300')
@@ -39,7 +64,7 @@ export async function registerWidgetRoutes(
       .send(assets.script),
   );
 
-  app.get('/v1/channels/chat/widget/demo', async (_request, reply) =>
+  app.get('/v1/channels/chat/widget/demo', { schema: demoSchema }, async (_request, reply) =>
     reply
       .type('text/html; charset=utf-8')
       .header('content-security-policy', DEMO_PAGE_POLICY)
@@ -50,6 +75,7 @@ export async function registerWidgetRoutes(
   app.route({
     method: 'GET',
     url: WIDGET_SOCKET_PATH,
+    schema: socketSchema,
     // Refused before the upgrade, as an ordinary HTTP answer the browser reports.
     onRequest: async (request, reply) => {
       if (originAllowed(request.headers.origin)) return;
