@@ -22,6 +22,15 @@ test('a supervisor also assigns others and merges customers; an analyst only rea
   assert.not.ok(can('analyst', 'conversations:write'));
 });
 
+test('agents set their presence; supervisors also manage routing and read everyone’s workload', () => {
+  assert.ok(can('agent', 'presence:set'));
+  assert.not.ok(can('agent', 'routing:manage'));
+  assert.not.ok(can('agent', 'workload:read'));
+  assert.ok(can('supervisor', 'routing:manage'));
+  assert.ok(can('supervisor', 'workload:read'));
+  assert.not.ok(can('analyst', 'presence:set'));
+});
+
 test('only admins manage users, tokens and settings', () => {
   for (const role of userRoles) {
     for (const permission of ['users:manage', 'tokens:manage', 'settings:manage'] as const) {

@@ -6,6 +6,9 @@ export const permissions = [
   'conversations:read',
   'conversations:write',
   'conversations:assign-others',
+  'presence:set',
+  'routing:manage',
+  'workload:read',
   'customers:read',
   'customers:merge',
   'customers:erase',
@@ -18,15 +21,18 @@ export type Permission = (typeof permissions)[number];
 
 /**
  * What each role may do: data, not code, so the README's matrix and the authorisation tests read
- * the same table. Agents answer customers; supervisors also steer the team and merge duplicates;
+ * the same table. Agents answer customers; supervisors also steer the teams (routing, everyone's presence and workload) and merge duplicates;
  * analysts only read; admins run the hub.
  */
 export const rolePermissions: Readonly<Record<UserRole, readonly Permission[]>> = {
-  agent: ['conversations:read', 'conversations:write', 'customers:read'],
+  agent: ['conversations:read', 'conversations:write', 'presence:set', 'customers:read'],
   supervisor: [
     'conversations:read',
     'conversations:write',
     'conversations:assign-others',
+    'presence:set',
+    'routing:manage',
+    'workload:read',
     'customers:read',
     'customers:merge',
     'reports:read',
