@@ -2,3 +2,4 @@ export { type AccessRouteDependencies, registerAccessRoutes } from './access/acc
 export { type AuthenticateHook, createAuthenticate, principalOf, requirePermission } from './access/authenticate.ts';
 export { type ConversationApiDependencies, registerConversationRoutes } from './conversation.routes.ts';
 export { type AgentApiDependencies, registerCustomerRoutes } from './customer.routes.ts';
+export { type RoutingApiDependencies, registerRoutingRoutes } from './routing.routes.ts';
