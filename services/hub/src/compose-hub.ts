@@ -5,9 +5,10 @@ import {
   registerAccessRoutes,
   registerConversationRoutes,
   registerCustomerRoutes,
+  registerRoutingRoutes,
   requirePermission,
 } from '@hub/agent-api';
-import { conversationLinker } from '@hub/agent-workspace';
+import { configuredInboxOf, conversationLinker, conversationRouter } from '@hub/agent-workspace';
 import {
   countSqlDeadLetters,
   createInProcessLog,
@@ -32,6 +33,7 @@ import { createSealingEventStore, createSqlKeyStore } from '@hub/personal-data';
 import { type RebuildResult, runProjection } from '@hub/projections';
 import { createRawPayloadStore, createSqlAttachmentStore, type RawPayloadStore } from '@hub/raw-payloads';
 import { releaseHeldWidgetMessages, startReplyDelivery } from '@hub/replies';
+import { routingProjection } from '@hub/routing-read-model';
 import { runMigrations, type SqlDatabase } from '@hub/sql';
 import { timelineProjection } from '@hub/timeline';
 import { createInteractionRecorder, interactionBatchHandler, interactionHandler } from '@hub/timeline-writer';
@@ -139,8 +141,10 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
         logger: logger.child({ component: 'reply-delivery' }),
       })
     : undefined;
-  // The timeline, then the linker that files each interaction into a conversation, then the inbox
-  // built from the conversations: `projectionCaughtUp` waits for them in that order.
+  // The timeline, then the linker that files each interaction into a conversation (in the inbox
+  // its configured inboxes choose), then the inbox built from the conversations, then the routing
+  // read model (teams, inboxes, presence, who holds what) and the router that assigns from it:
+  // `projectionCaughtUp` waits for them in that order.
   const projectionDeps = { db: database, store, logger, lagStore: rawStore };
   // One store subscription per process (api role) for every agent's live updates.
   let feed: LiveFeed | undefined;
@@ -151,8 +155,13 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
   const projections = roles.has('projector')
     ? [
         await runProjection(projectionDeps, timelineProjection),
-        await runProjection(projectionDeps, conversationLinker({ store, indexKey: secrets.keys.threadIndex })),
+        await runProjection(
+          projectionDeps,
+          conversationLinker({ store, indexKey: secrets.keys.threadIndex, inboxOf: configuredInboxOf }),
+        ),
         await runProjection(projectionDeps, conversationsProjection),
+        await runProjection(projectionDeps, routingProjection),
+        await runProjection(projectionDeps, conversationRouter({ store, logger })),
       ]
     : [];
   // One admin connection for health and metrics, kept for the life of the process.
@@ -284,6 +293,12 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
     await app.register(async (scope) => {
       scope.addHook('onRequest', authenticate);
       await registerConversationRoutes(scope, { store, readModels: database, knownHandles, now });
+      await registerRoutingRoutes(scope, {
+        store,
+        readModels: database,
+        isActiveUser: async (userId) => (await access.users.find(userId))?.active === true,
+        now,
+      });
       registerLiveRoute(scope, {
         feed: liveFeed(),
         // Every agent may see every conversation until inboxes are restricted to their teams.
@@ -303,6 +318,8 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
     rawPayloads,
     projectionCaughtUp: async () => {
       for (const projection of projections) await projection.caughtUp();
+      // The router (last) appends assignments: the read models they show in catch up with them too.
+      for (const projection of projections.slice(2, -1)) await projection.caughtUp();
     },
     writerJoined: () => writer?.joined ?? Promise.resolve(),
     rebuildProjection: (name) =>

@@ -4,6 +4,7 @@ import { conversationsProjection } from '@hub/inbox';
 import type { Logger } from '@hub/logger';
 import { createSealingEventStore, createSqlKeyStore } from '@hub/personal-data';
 import { type ProjectionDefinition, type RebuildResult, rebuildProjection } from '@hub/projections';
+import { routingProjection } from '@hub/routing-read-model';
 import { runMigrations, type SqlDatabase } from '@hub/sql';
 import { timelineProjection } from '@hub/timeline';
 import type { HubConfig } from './config.ts';
@@ -14,6 +15,7 @@ import { hubMigrations } from './hub.migrations.ts';
 export const hubProjections: ReadonlyMap<string, ProjectionDefinition> = new Map([
   [timelineProjection.name, timelineProjection],
   [conversationsProjection.name, conversationsProjection],
+  [routingProjection.name, routingProjection],
 ]);
 
 export const unknownProjection = (name: string): Error =>
