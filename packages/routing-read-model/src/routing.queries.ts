@@ -158,13 +158,14 @@ export async function routingSituation(db: SqlExecutor, limit = 1000): Promise<R
     `SELECT t.team_id, t.max_open_per_agent, t.last_assigned,
             coalesce(array(SELECT m.user_id FROM routing.team_members m WHERE m.team_id = t.team_id
                             ORDER BY m.joined_revision), '{}') AS members
-       FROM routing.teams t`,
+       FROM routing.teams t ORDER BY t.created_at, t.team_id`,
   );
   const agents = await db.query<{ user_id: string; presence: Presence | null; open: number }>(
     `SELECT m.user_id, p.presence,
             (SELECT count(*)::int FROM routing.conversations c WHERE c.agent_id = m.user_id AND c.status = 'open') AS open
        FROM (SELECT DISTINCT user_id FROM routing.team_members) m
-       LEFT JOIN routing.presence p ON p.user_id = m.user_id`,
+       LEFT JOIN routing.presence p ON p.user_id = m.user_id
+      ORDER BY m.user_id`,
   );
   return {
     waiting: waiting.map((row) => ({

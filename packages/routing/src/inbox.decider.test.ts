@@ -2,8 +2,8 @@ import { fold } from '@hub/decider';
 import { isHubError } from '@hub/errors';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { chooseInbox, type InboxRoute } from './inbox-matching.ts';
 import { type InboxCommand, type InboxEvent, inboxDecider } from './inbox.decider.ts';
+import { chooseInbox, type InboxRoute } from './inbox-matching.ts';
 
 const supervisor = { kind: 'agent', userId: 'sima' } as const;
 const created: InboxEvent = {
@@ -42,17 +42,34 @@ const inboxes = suite('inboxes: which endpoints they cover and which team works 
 
 inboxes('an inbox is created with its endpoints case-folded once each; a second create is refused', () => {
   assert.equal(given().when(create), [created]);
-  assert.ok(isHubError(refusal(() => given(created).when(create)), 'ALREADY_EXISTS'));
+  assert.ok(
+    isHubError(
+      refusal(() => given(created).when(create)),
+      'ALREADY_EXISTS',
+    ),
+  );
 });
 
 inboxes('an empty name or an empty endpoint is refused', () => {
-  assert.ok(isHubError(refusal(() => given().when({ ...create, name: '  ' })), 'INVALID_INPUT'));
-  assert.ok(isHubError(refusal(() => given().when({ ...create, endpoints: [' '] })), 'INVALID_INPUT'));
+  assert.ok(
+    isHubError(
+      refusal(() => given().when({ ...create, name: '  ' })),
+      'INVALID_INPUT',
+    ),
+  );
+  assert.ok(
+    isHubError(
+      refusal(() => given().when({ ...create, endpoints: [' '] })),
+      'INVALID_INPUT',
+    ),
+  );
 });
 
 inboxes('moving an inbox to a team names who did it; to the same team changes nothing', () => {
   const moved = given(created).when({ kind: 'change-team', teamId: 'team-1', actor: supervisor });
-  assert.equal(moved, [{ type: 'InboxTeamChanged', data: { inboxId: 'support', teamId: 'team-1', actor: supervisor } }]);
+  assert.equal(moved, [
+    { type: 'InboxTeamChanged', data: { inboxId: 'support', teamId: 'team-1', actor: supervisor } },
+  ]);
   assert.equal(given(created, ...moved).when({ kind: 'change-team', teamId: 'team-1', actor: supervisor }), []);
   assert.ok(
     isHubError(

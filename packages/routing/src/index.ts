@@ -1,4 +1,3 @@
-export { chooseInbox, endpointsOf, type InboxRoute } from './inbox-matching.ts';
 export {
   type InboxCommand,
   type InboxEvent,
@@ -6,6 +5,7 @@ export {
   inboxDecider,
   normaliseEndpoint,
 } from './inbox.decider.ts';
+export { chooseInbox, endpointsOf, type InboxRoute } from './inbox-matching.ts';
 export { type PresenceEvent, presenceDecider, type SetPresence } from './presence.decider.ts';
 export {
   type AgentLoad,
