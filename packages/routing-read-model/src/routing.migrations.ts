@@ -42,6 +42,10 @@ CREATE TABLE IF NOT EXISTS routing.presence (
   changed_at timestamptz NOT NULL,
   revision   integer NOT NULL
 );
+-- Deactivated users: still members and holders, but the router gives them nothing.
+CREATE TABLE IF NOT EXISTS routing.inactive_users (
+  user_id text PRIMARY KEY
+);
 CREATE TABLE IF NOT EXISTS routing.conversations (
   conversation_id text PRIMARY KEY,
   inbox_id        text NOT NULL,

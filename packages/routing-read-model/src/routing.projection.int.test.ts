@@ -8,6 +8,7 @@ import {
   encodeEvent,
   inboxStream,
   teamStream,
+  userStream,
 } from '@hub/events';
 import { silentLogger } from '@hub/logger';
 import { projectionMigrations, rebuildProjection, useReadModelSchema } from '@hub/projections';
@@ -25,6 +26,8 @@ interface Context {
   store: EventStore;
 }
 
+/** A user id (users' are UUIDs) that sorts before maryam and reza. */
+const GONE = 'a0000000-0000-4000-8000-000000000001';
 const sima: Actor = { kind: 'agent', userId: 'sima' };
 const router: Actor = { kind: 'system', process: 'router' };
 const customer: Actor = { kind: 'customer' };
@@ -75,7 +78,9 @@ async function recordDay(store: EventStore) {
     { type: 'TeamMemberAdded', data: { teamId: 'support', userId: 'maryam', actor: sima } },
     { type: 'TeamMemberAdded', data: { teamId: 'support', userId: 'left', actor: sima } },
     { type: 'TeamMemberRemoved', data: { teamId: 'support', userId: 'left', actor: sima } },
+    { type: 'TeamMemberAdded', data: { teamId: 'support', userId: GONE, actor: sima } },
   ]);
+  await record(store, userStream(GONE), [{ type: 'UserDeactivated', data: { userId: GONE, actor: sima } }]);
   const inbox = { name: 'Mail', channel: 'email' as const, endpoints: [], actor: sima };
   await record(store, inboxStream('mail'), [
     { type: 'InboxCreated', data: { inboxId: 'mail', teamId: null, ...inbox } },
@@ -90,6 +95,7 @@ async function recordDay(store: EventStore) {
     ['maryam', 'busy'],
     ['maryam', 'available'],
     ['reza', 'busy'],
+    [GONE, 'available'],
   ] as const) {
     await record(store, agentPresenceStream(userId), [
       { type: 'AgentPresenceChanged', data: { userId, presence, actor: { kind: 'agent', userId } } },
@@ -120,6 +126,7 @@ async function project(db: SqlDatabase, store: EventStore) {
 }
 
 const expectedWorkload = [
+  { agentId: GONE, presence: 'available', teams: ['support'], open: 0, pending: 0, snoozed: 0 },
   { agentId: 'maryam', presence: 'available', teams: ['support'], open: 1, pending: 0, snoozed: 0 },
   { agentId: 'reza', presence: 'busy', teams: ['support'], open: 0, pending: 1, snoozed: 0 },
 ];
@@ -143,16 +150,17 @@ routing(
     await project(db, store);
     await project(db, store);
     assert.equal(await agentWorkload(db), expectedWorkload);
-    assert.equal(await agentWorkload(db, 'reza'), [expectedWorkload[1]]);
+    assert.equal(await agentWorkload(db, 'reza'), [expectedWorkload[2]]);
     assert.equal(
       (await listTeams(db)).map((team) => team.members),
-      [['reza', 'maryam']],
+      [['reza', 'maryam', GONE]],
       'members in joining order, without who left',
     );
     assert.equal(await routingSituation(db), {
       // c4's inbox has no team: nobody is assigned it.
       waiting: [{ conversationId: 'c3', teamId: 'support', priority: 'high', waitingSince: new Date(at(4)) }],
-      teams: [{ teamId: 'support', members: ['reza', 'maryam'], maxOpenPerAgent: 1, lastAssigned: 'maryam' }],
+      teams: [{ teamId: 'support', members: ['reza', 'maryam', GONE], maxOpenPerAgent: 1, lastAssigned: 'maryam' }],
+      // A deactivated member is left out: the round robin passes them by.
       agents: [
         { userId: 'maryam', presence: 'available', openConversations: 1 },
         { userId: 'reza', presence: 'busy', openConversations: 0 },

@@ -12,6 +12,8 @@ const routingTypes = [
   'InboxCreated',
   'InboxTeamChanged',
   'AgentPresenceChanged',
+  'UserDeactivated',
+  'UserReactivated',
   'ConversationOpened',
   'ConversationMessageAdded',
   'ConversationStatusChanged',
@@ -29,7 +31,7 @@ const isRoutingType = (type: string): boolean => (routingTypes as readonly strin
 
 /** The streams this read model follows; the router reacts to the same ones. */
 export const isRoutingStream = (streamId: string): boolean =>
-  /^(team|inbox|agent-presence|conversation)-/.test(streamId);
+  /^(team|inbox|agent-presence|conversation|user)-/.test(streamId);
 
 const idOf = (recorded: RecordedEvent, prefix: string) => recorded.streamId.slice(prefix.length);
 
@@ -105,6 +107,12 @@ export async function applyRoutingEvent(tx: SqlExecutor, recorded: RecordedEvent
         [event.data.userId, event.data.presence, recorded.occurredAt, revision],
       );
       return;
+    case 'UserDeactivated':
+      await tx.query('INSERT INTO inactive_users (user_id) VALUES ($1) ON CONFLICT DO NOTHING', [event.data.userId]);
+      return;
+    case 'UserReactivated':
+      await tx.query('DELETE FROM inactive_users WHERE user_id = $1', [event.data.userId]);
+      return;
     case 'ConversationOpened':
       await tx.query(
         `INSERT INTO conversations (conversation_id, inbox_id, status, opened_at, revision)
@@ -139,15 +147,15 @@ export async function applyRoutingEvent(tx: SqlExecutor, recorded: RecordedEvent
 }
 
 /**
- * Teams, inboxes, presence and who holds which conversation, for `runProjection`. It reads every
- * stream (the store filters by one prefix only) and skips all but teams, inboxes, presence and
- * conversations.
+ * Teams, inboxes, presence, deactivated users and who holds which conversation, for
+ * `runProjection`. It reads every stream (the store filters by one prefix only) and skips all but
+ * teams, inboxes, presence, users and conversations.
  */
 export const routingProjection: ProjectionDefinition = {
   name: ROUTING_PROJECTION,
   readModel: {
     schema: 'routing',
-    tables: ['teams', 'team_members', 'inboxes', 'presence', 'conversations'],
+    tables: ['teams', 'team_members', 'inboxes', 'presence', 'inactive_users', 'conversations'],
   },
   apply: applyRoutingEvent,
 };

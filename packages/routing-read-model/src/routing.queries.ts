@@ -135,7 +135,8 @@ export async function agentWorkload(db: SqlExecutor, only?: string): Promise<Age
 /**
  * What the router plans from: the open conversations nobody holds whose team (their own, else
  * their inbox's) exists, most urgent and oldest first (at most `limit`), each team's roster and
- * place in its round, and each member's presence and open conversations (of every team).
+ * place in its round, and each active member's presence and open conversations (of every team):
+ * a deactivated user is left out, so the round robin passes them by.
  */
 export async function routingSituation(db: SqlExecutor, limit = 1000): Promise<RoutingSituation> {
   const waiting = await db.query<{ conversation_id: string; team_id: string; priority: Priority; opened_at: Date }>(
@@ -165,6 +166,7 @@ export async function routingSituation(db: SqlExecutor, limit = 1000): Promise<R
             (SELECT count(*)::int FROM routing.conversations c WHERE c.agent_id = m.user_id AND c.status = 'open') AS open
        FROM (SELECT DISTINCT user_id FROM routing.team_members) m
        LEFT JOIN routing.presence p ON p.user_id = m.user_id
+      WHERE NOT EXISTS (SELECT 1 FROM routing.inactive_users u WHERE u.user_id = m.user_id)
       ORDER BY m.user_id`,
   );
   return {
