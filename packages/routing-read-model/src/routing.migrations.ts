@@ -57,7 +57,10 @@ CREATE TABLE IF NOT EXISTS routing.conversations (
   revision        integer NOT NULL
 );
 CREATE INDEX IF NOT EXISTS routing_conversations_agent_idx ON routing.conversations (agent_id, status);
-CREATE INDEX IF NOT EXISTS routing_conversations_waiting_idx
-  ON routing.conversations (inbox_id, opened_at) WHERE agent_id IS NULL AND status = 'open';`,
+-- The queues: open conversations nobody holds, of a team of their own or of their inbox's team.
+CREATE INDEX IF NOT EXISTS routing_conversations_team_queue_idx
+  ON routing.conversations (team_id) WHERE agent_id IS NULL AND status = 'open' AND team_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS routing_conversations_inbox_queue_idx
+  ON routing.conversations (inbox_id) WHERE agent_id IS NULL AND status = 'open' AND team_id IS NULL;`,
   },
 ];

@@ -139,14 +139,21 @@ export async function agentWorkload(db: SqlExecutor, only?: string): Promise<Age
  * a deactivated user is left out, so the round robin passes them by.
  */
 export async function routingSituation(db: SqlExecutor, limit = 1000): Promise<RoutingSituation> {
+  // Two index-backed halves: conversations of inboxes without a team are never read.
   const waiting = await db.query<{ conversation_id: string; team_id: string; priority: Priority; opened_at: Date }>(
-    `SELECT c.conversation_id, coalesce(c.team_id, i.team_id) AS team_id, c.priority, c.opened_at
-       FROM routing.conversations c
-       LEFT JOIN routing.inboxes i ON i.inbox_id = c.inbox_id
-       JOIN routing.teams t ON t.team_id = coalesce(c.team_id, i.team_id)
-      WHERE c.agent_id IS NULL AND c.status = 'open'
-      ORDER BY CASE c.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END,
-               c.opened_at, c.conversation_id
+    `WITH waiting AS (
+       SELECT c.conversation_id, c.team_id, c.priority, c.opened_at FROM routing.conversations c
+        WHERE c.agent_id IS NULL AND c.status = 'open' AND c.team_id IS NOT NULL
+       UNION ALL
+       SELECT c.conversation_id, i.team_id, c.priority, c.opened_at FROM routing.inboxes i
+         JOIN routing.conversations c
+           ON c.inbox_id = i.inbox_id AND c.agent_id IS NULL AND c.status = 'open' AND c.team_id IS NULL
+        WHERE i.team_id IS NOT NULL
+     )
+     SELECT w.conversation_id, w.team_id, w.priority, w.opened_at
+       FROM waiting w JOIN routing.teams t ON t.team_id = w.team_id
+      ORDER BY CASE w.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END,
+               w.opened_at, w.conversation_id
       LIMIT $1`,
     [limit],
   );

@@ -2,7 +2,14 @@ import { conversationDecider } from '@hub/conversations';
 import { handleCommand, loadAggregate } from '@hub/decider';
 import { isHubError } from '@hub/errors';
 import type { EventStore } from '@hub/event-store';
-import { type Actor, comparePositions, conversationStream, parsePosition, type RecordedEvent } from '@hub/events';
+import {
+  type Actor,
+  comparePositions,
+  conversationStream,
+  type GlobalPosition,
+  parsePosition,
+  type RecordedEvent,
+} from '@hub/events';
 import { uuidV5 } from '@hub/interactions';
 import type { Logger } from '@hub/logger';
 import { PERSONAL_DATA_OF } from '@hub/personal-data';
@@ -48,13 +55,21 @@ export function conversationRouter(deps: RouterDependencies): ProjectionDefiniti
       await sleep(10);
     }
   }
-  const checkpointAt = (event: RecordedEvent) => async (db: SqlExecutor) => {
+  const readModelPosition = async (db: SqlExecutor): Promise<GlobalPosition | undefined> => {
     const [row] = await db.query<{ position: string }>(
       'SELECT position FROM read_models.checkpoints WHERE projection = $1',
       [ROUTING_PROJECTION],
     );
-    return row !== undefined && comparePositions(parsePosition(row.position), event.position) >= 0;
+    return row ? parsePosition(row.position) : undefined;
   };
+  const checkpointAt = (event: RecordedEvent) => async (db: SqlExecutor) => {
+    const position = await readModelPosition(db);
+    return position !== undefined && comparePositions(position, event.position) >= 0;
+  };
+  // How far the read model was when the last plan read it: an event up to there was in that plan,
+  // so catching up over history plans once per read-model step, not once per event. Memory only
+  // spares work: after a restart the first event plans again.
+  let plannedThrough: GlobalPosition | undefined;
   const rowsAt = (revisions: ReadonlyMap<string, number>) => async (db: SqlExecutor) => {
     const rows = await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM routing.conversations
@@ -93,18 +108,26 @@ export function conversationRouter(deps: RouterDependencies): ProjectionDefiniti
 
   async function apply(db: SqlExecutor, recorded: RecordedEvent): Promise<void> {
     if (!isRoutingStream(recorded.streamId)) return;
+    if (plannedThrough && comparePositions(recorded.position, plannedThrough) <= 0) return;
     await readModelShows(db, checkpointAt(recorded), `event ${recorded.id}`);
+    // Read before the situation: the situation shows at least this much.
+    const through = await readModelPosition(db);
     const plan = planAssignments(await routingSituation(db));
-    if (plan.length === 0) return;
+    if (plan.length === 0) {
+      plannedThrough = through;
+      return;
+    }
     const assigned = new Map<string, number>();
     for (const planned of plan) {
       const revision = await assign(planned);
       if (revision !== undefined) assigned.set(planned.conversationId, revision);
     }
-    if (assigned.size === 0) return;
-    log.info({ assigned: assigned.size, planned: plan.length }, 'conversations assigned');
-    // The next plan must count these (caps, the round robin's place): wait until the read model does.
-    await readModelShows(db, rowsAt(assigned), 'the assignments just made');
+    if (assigned.size > 0) {
+      log.info({ assigned: assigned.size, planned: plan.length }, 'conversations assigned');
+      // The next plan must count these (caps, the round robin's place): wait until the read model does.
+      await readModelShows(db, rowsAt(assigned), 'the assignments just made');
+    }
+    plannedThrough = through;
   }
 
   return {
