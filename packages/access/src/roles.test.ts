@@ -35,6 +35,15 @@ test('supervisors and admins manage canned responses; agents only use them', () 
   assert.not.ok(can('analyst', 'canned-responses:manage'));
 });
 
+test('agents set their presence; supervisors also manage routing and read everyone’s workload', () => {
+  assert.ok(can('agent', 'presence:set'));
+  assert.not.ok(can('agent', 'routing:manage'));
+  assert.not.ok(can('agent', 'workload:read'));
+  assert.ok(can('supervisor', 'routing:manage'));
+  assert.ok(can('supervisor', 'workload:read'));
+  assert.not.ok(can('analyst', 'presence:set'));
+});
+
 test('only admins manage users, tokens and settings', () => {
   for (const role of userRoles) {
     for (const permission of ['users:manage', 'tokens:manage', 'settings:manage'] as const) {

@@ -9,6 +9,9 @@ export const permissions = [
   'cases:read',
   'cases:write',
   'canned-responses:manage',
+  'presence:set',
+  'routing:manage',
+  'workload:read',
   'customers:read',
   'customers:merge',
   'customers:erase',
@@ -22,11 +25,11 @@ export type Permission = (typeof permissions)[number];
 
 /**
  * What each role may do: data, not code, so the README's matrix and the authorisation tests read
- * the same table. Agents answer customers; supervisors also steer the team, merge duplicates and read who did what;
- * analysts only read; admins run the hub.
+ * the same table. Agents answer customers; supervisors also steer the teams (routing, everyone's presence and workload),
+ * merge duplicates and read who did what; analysts only read; admins run the hub.
  */
 export const rolePermissions: Readonly<Record<UserRole, readonly Permission[]>> = {
-  agent: ['conversations:read', 'conversations:write', 'cases:read', 'cases:write', 'customers:read'],
+  agent: ['conversations:read', 'conversations:write', 'cases:read', 'cases:write', 'presence:set', 'customers:read'],
   supervisor: [
     'conversations:read',
     'conversations:write',
@@ -34,6 +37,9 @@ export const rolePermissions: Readonly<Record<UserRole, readonly Permission[]>> 
     'cases:read',
     'cases:write',
     'canned-responses:manage',
+    'presence:set',
+    'routing:manage',
+    'workload:read',
     'customers:read',
     'customers:merge',
     'reports:read',

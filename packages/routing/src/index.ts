@@ -1,3 +1,11 @@
+export {
+  type InboxCommand,
+  type InboxEvent,
+  type InboxState,
+  inboxDecider,
+  normaliseEndpoint,
+} from './inbox.decider.ts';
+export { chooseInbox, endpointsOf, type InboxRoute } from './inbox-matching.ts';
 export { type PresenceEvent, presenceDecider, type SetPresence } from './presence.decider.ts';
 export {
   type AgentLoad,

@@ -8,3 +8,4 @@ export { type ConversationApiDependencies, registerConversationRoutes } from './
 export { type AgentApiDependencies, registerCustomerRoutes } from './customer.routes.ts';
 export { registerCustomerProfileRoute } from './customer-profile.routes.ts';
 export { type ReplyApiDependencies, registerReplyRoutes, replyAttachmentTypes } from './reply.routes.ts';
+export { type RoutingApiDependencies, registerRoutingRoutes } from './routing.routes.ts';

@@ -27,8 +27,14 @@ export interface LinkerDependencies {
   readonly store: EventStore;
   /** Keys thread keys' hashes, so the index names nobody (derived from the master key). */
   readonly indexKey: Buffer;
-  /** Which inbox an interaction arrives in; by default one inbox per channel, named after it. */
-  readonly inboxOf?: (interaction: DomainEventOf<'InteractionRecorded'>['data']) => string;
+  /**
+   * Which inbox an interaction arrives in (given the database to look configured inboxes up in);
+   * by default one inbox per channel, named after it.
+   */
+  readonly inboxOf?: (
+    interaction: DomainEventOf<'InteractionRecorded'>['data'],
+    db: SqlExecutor,
+  ) => string | Promise<string>;
   readonly callWindowMs?: number;
 }
 
@@ -109,7 +115,7 @@ export function conversationLinker(deps: LinkerDependencies) {
     const common = {
       conversationId,
       customerId: data.customerId,
-      inboxId: inboxOf(data),
+      inboxId: await inboxOf(data, tx),
       subject: 'subject' in data.details ? (data.details.subject as string | null) || null : null,
       message,
       now: recorded.recordedAt,

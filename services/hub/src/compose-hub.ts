@@ -11,9 +11,10 @@ import {
   registerCustomerProfileRoute,
   registerCustomerRoutes,
   registerReplyRoutes,
+  registerRoutingRoutes,
   requirePermission,
 } from '@hub/agent-api';
-import { conversationLinker } from '@hub/agent-workspace';
+import { configuredInboxOf, conversationLinker, conversationRouter } from '@hub/agent-workspace';
 import { auditTrailProjection } from '@hub/audit-trail';
 import {
   countSqlDeadLetters,
@@ -41,6 +42,7 @@ import { createSealingEventStore, createSqlKeyStore } from '@hub/personal-data';
 import { type RebuildResult, runProjection } from '@hub/projections';
 import { createRawPayloadStore, createSqlAttachmentStore, type RawPayloadStore } from '@hub/raw-payloads';
 import { releaseHeldWidgetMessages, startReplyDelivery } from '@hub/replies';
+import { routingProjection } from '@hub/routing-read-model';
 import { runMigrations, type SqlDatabase } from '@hub/sql';
 import { timelineProjection } from '@hub/timeline';
 import { createInteractionRecorder, interactionBatchHandler, interactionHandler } from '@hub/timeline-writer';
@@ -155,8 +157,10 @@ export async function composeHub(
         logger: logger.child({ component: 'reply-delivery' }),
       })
     : undefined;
-  // The timeline, then the linker that files each interaction into a conversation, then the inbox
-  // built from the conversations, then the cases: `projectionCaughtUp` waits for them in that order.
+  // The timeline, then the linker that files each interaction into a conversation (in the inbox
+  // its configured inboxes choose), then the inbox built from the conversations, then the routing
+  // read model (teams, inboxes, presence, who holds what) and the router that assigns from it:
+  // then the audit trail and the cases: `projectionCaughtUp` waits for them in that order.
   const projectionDeps = { db: database, store, logger, lagStore: rawStore };
   // One store subscription per process (api role) for every agent's live updates.
   let feed: LiveFeed | undefined;
@@ -167,8 +171,13 @@ export async function composeHub(
   const projections = roles.has('projector')
     ? [
         await runProjection(projectionDeps, timelineProjection),
-        await runProjection(projectionDeps, conversationLinker({ store, indexKey: secrets.keys.threadIndex })),
+        await runProjection(
+          projectionDeps,
+          conversationLinker({ store, indexKey: secrets.keys.threadIndex, inboxOf: configuredInboxOf }),
+        ),
         await runProjection(projectionDeps, conversationsProjection),
+        await runProjection(projectionDeps, routingProjection),
+        await runProjection(projectionDeps, conversationRouter({ store, logger })),
         await runProjection(projectionDeps, auditTrailProjection),
         await runProjection(projectionDeps, casesProjection),
       ]
@@ -325,6 +334,12 @@ export async function composeHub(
         maxAttachmentBytes: config.replies.attachmentMaxBytes,
         now,
       });
+      await registerRoutingRoutes(scope, {
+        store,
+        readModels: database,
+        isActiveUser,
+        now,
+      });
       registerLiveRoute(scope, {
         feed: liveFeed(),
         // Once a conversation belongs to a team, only its members, supervisors and admins see it.
@@ -344,7 +359,8 @@ export async function composeHub(
     rawPayloads,
     store,
     projectionCaughtUp: async () => {
-      for (const projection of projections) await projection.caughtUp();
+      // Twice: the router appends assignments, which the projections after it show in the second round.
+      for (let round = 0; round < 2; round++) for (const projection of projections) await projection.caughtUp();
     },
     writerJoined: () => writer?.joined ?? Promise.resolve(),
     rebuildProjection: (name) =>

@@ -11,6 +11,7 @@ import { keyStoreMigrations } from '@hub/personal-data';
 import { projectionMigrations } from '@hub/projections';
 import { rawPayloadMigrations } from '@hub/raw-payloads';
 import { replyMigrations } from '@hub/replies';
+import { routingMigrations } from '@hub/routing-read-model';
 import type { Migration } from '@hub/sql';
 import { timelineMigrations } from '@hub/timeline';
 
@@ -34,4 +35,5 @@ export const hubMigrations: readonly Migration[] = [
   ...accessMigrations,
   ...replyMigrations,
   ...auditTrailMigrations,
+  ...routingMigrations,
 ];

@@ -6,6 +6,7 @@ import { conversationsProjection } from '@hub/inbox';
 import type { Logger } from '@hub/logger';
 import { createSealingEventStore, createSqlKeyStore } from '@hub/personal-data';
 import { type ProjectionDefinition, type RebuildResult, rebuildProjection } from '@hub/projections';
+import { routingProjection } from '@hub/routing-read-model';
 import { runMigrations, type SqlDatabase } from '@hub/sql';
 import { timelineProjection } from '@hub/timeline';
 import type { HubConfig } from './config.ts';
@@ -18,6 +19,7 @@ export const hubProjections: ReadonlyMap<string, ProjectionDefinition> = new Map
   [conversationsProjection.name, conversationsProjection],
   [auditTrailProjection.name, auditTrailProjection],
   [casesProjection.name, casesProjection],
+  [routingProjection.name, routingProjection],
 ]);
 
 export const unknownProjection = (name: string): Error =>

@@ -1,0 +1,19 @@
+export { routingMigrations } from './routing.migrations.ts';
+export {
+  applyRoutingEvent,
+  isRoutingStream,
+  ROUTING_PROJECTION,
+  routingProjection,
+} from './routing.projection.ts';
+export {
+  type AgentPresenceView,
+  type AgentWorkload,
+  agentWorkload,
+  type InboxView,
+  inboxRoutes,
+  listInboxes,
+  listPresence,
+  listTeams,
+  routingSituation,
+  type TeamView,
+} from './routing.queries.ts';
