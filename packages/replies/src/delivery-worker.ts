@@ -26,7 +26,10 @@ export interface ReplyDeliverySettings {
   /** In [0, 1): the backoff's jitter. */
   readonly random?: () => number;
   readonly backoff?: Backoff;
-  /** How long a claim is kept (120 s); keep it longer than `sendTimeoutMs`. */
+  /**
+   * How long a claim lasts unless renewed (15 s). A live worker renews its claims every third of
+   * it, also during a slow provider call; a dead worker's claims lapse within it.
+   */
   readonly leaseMs?: number;
   /** A provider call unanswered by then has an unknown outcome (60 s). */
   readonly sendTimeoutMs?: number;
@@ -58,7 +61,7 @@ export function startReplyDelivery(settings: ReplyDeliverySettings): ReplyDelive
   const clock = settings.clock ?? (() => new Date());
   const random = settings.random ?? Math.random;
   const backoff = settings.backoff ?? defaultBackoff;
-  const leaseMs = settings.leaseMs ?? 120_000;
+  const leaseMs = settings.leaseMs ?? 15_000;
   const sendTimeoutMs = settings.sendTimeoutMs ?? 60_000;
   const pollIntervalMs = settings.pollIntervalMs ?? 1_000;
   const batchSize = settings.batchSize ?? 10;
@@ -184,6 +187,13 @@ export function startReplyDelivery(settings: ReplyDeliverySettings): ReplyDelive
     await settle(replyId, result.state);
   };
 
+  const release = async (replyId: string): Promise<void> => {
+    await db.query('UPDATE replies.outbox SET claimed_by = NULL WHERE reply_id = $1 AND claimed_by = $2', [
+      replyId,
+      workerId,
+    ]);
+  };
+
   const claim = async (): Promise<string[]> => {
     const now = clock();
     const rows = await db.query<{ reply_id: string }>(
@@ -235,6 +245,16 @@ export function startReplyDelivery(settings: ReplyDeliverySettings): ReplyDelive
   };
   const projection = follow();
 
+  // A live worker keeps what it claimed, however long a provider takes; a killed one stops
+  // renewing, and the next worker claims its replies as soon as the lease lapses.
+  const renewal = setInterval(() => {
+    db.query(
+      `UPDATE replies.outbox SET lease_until = $2 WHERE claimed_by = $1 AND status = 'queued' AND lease_until IS NOT NULL`,
+      [workerId, new Date(clock().getTime() + leaseMs)],
+    ).catch((error: unknown) => logger.error({ err: error }, 'renewing reply claims failed'));
+  }, Math.max(1, Math.floor(leaseMs / 3)));
+  renewal.unref();
+
   const loop = (async () => {
     while (!abort.signal.aborted) {
       let claimed: string[] = [];
@@ -245,6 +265,11 @@ export function startReplyDelivery(settings: ReplyDeliverySettings): ReplyDelive
           await deliver(replyId).catch((error: unknown) => {
             if (!abort.signal.aborted) logger.error({ err: error, replyId }, 'reply delivery could not be recorded');
           });
+          // A reply left unsettled (no sender here, another worker's attempt, an error) is no
+          // longer renewed: anyone may take it again once its lease lapses.
+          if (!abort.signal.aborted) {
+            await release(replyId).catch((error: unknown) => logger.error({ err: error, replyId }, 'releasing a claim failed'));
+          }
         }
       } catch (error) {
         logger.error({ err: error }, 'claiming replies failed');
@@ -255,6 +280,7 @@ export function startReplyDelivery(settings: ReplyDeliverySettings): ReplyDelive
 
   return {
     async stop() {
+      clearInterval(renewal);
       abort.abort();
       await Promise.allSettled([projection, loop]);
       await subscription?.stop();

@@ -306,6 +306,33 @@ delivery(
 );
 
 delivery(
+  'a live worker renews its claim through a slow provider call: a second worker does not take it for a dead one',
+  async (context) => {
+    const provider = await telegramProvider(context, (request) => ({
+      ...telegram.sent(9007, String(request.body.chat_id)),
+      delayMs: 1_500,
+    }));
+    const reply = aReply({});
+    await requestReply(context.store, reply, new Date());
+    start(context, telegramSenders(provider), 300);
+    await waitFor(async () => (provider.requests.length === 1 ? true : undefined), {
+      timeoutMs: 10_000,
+      what: 'the request',
+    });
+    // Five leases of the second worker pass while the first one's call is under way.
+    start(context, telegramSenders(provider), 300);
+    await untilEvent(context.store, reply.replyId, 'ReplySent');
+    await settle(500);
+    assert.is(provider.requests.length, 1);
+    assert.equal(await eventTypes(context.store, reply.replyId), [
+      'ReplyRequested',
+      'ReplyDeliveryAttempted',
+      'ReplySent',
+    ]);
+  },
+);
+
+delivery(
   'a worker stopped while the SMTP relay holds its answer to DATA: the relay receives the email once',
   async (context) => {
     const relay = await startLocalSmtpRelay({ delayMs: 1_500 });
