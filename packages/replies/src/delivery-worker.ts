@@ -196,13 +196,17 @@ export function startReplyDelivery(settings: ReplyDeliverySettings): ReplyDelive
 
   const claim = async (): Promise<string[]> => {
     const now = clock();
+    // Delivered in the order they became due (RETURNING alone gives no order): a customer reads
+    // an agent's replies in the order they were written.
     const rows = await db.query<{ reply_id: string }>(
-      `UPDATE replies.outbox SET lease_until = $2, claimed_by = $3
-       WHERE reply_id IN (
-         SELECT reply_id FROM replies.outbox
-         WHERE status = 'queued' AND due_at <= $1 AND (lease_until IS NULL OR lease_until < $1)
-         ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED)
-       RETURNING reply_id`,
+      `WITH claimed AS (
+         UPDATE replies.outbox SET lease_until = $2, claimed_by = $3
+         WHERE reply_id IN (
+           SELECT reply_id FROM replies.outbox
+           WHERE status = 'queued' AND due_at <= $1 AND (lease_until IS NULL OR lease_until < $1)
+           ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED)
+         RETURNING reply_id, due_at)
+       SELECT reply_id FROM claimed ORDER BY due_at, reply_id`,
       [now, new Date(now.getTime() + leaseMs), workerId, batchSize],
     );
     return rows.map((row) => row.reply_id);

@@ -306,6 +306,30 @@ delivery(
 );
 
 delivery(
+  "replies reach the provider in the order they were requested, whatever the outbox rows' physical order",
+  async (context) => {
+    const provider = await telegramProvider(context, (request) => telegram.sent(1, String(request.body.chat_id)));
+    const replies = Array.from({ length: 6 }, (_, i) => aReply({ recipient: String(800 + i) }));
+    const start0 = Date.now();
+    for (const [i, reply] of replies.entries()) await requestReply(context.store, reply, new Date(start0 + i));
+    // The rows as the outbox projection would queue them, written last first: a claim's RETURNING
+    // follows the table's physical order, not the ORDER BY of its sub-select.
+    for (const [i, reply] of [...replies.entries()].reverse()) {
+      await context.db.query(
+        `INSERT INTO replies.outbox (reply_id, channel, due_at) VALUES ($1, 'telegram', $2)`,
+        [reply.replyId, new Date(start0 - 60_000 + i * 1_000)],
+      );
+    }
+    start(context, telegramSenders(provider));
+    for (const reply of replies) await untilEvent(context.store, reply.replyId, 'ReplySent');
+    assert.equal(
+      provider.requests.map((request) => String(request.body.chat_id)),
+      replies.map((reply) => reply.recipient),
+    );
+  },
+);
+
+delivery(
   'a live worker renews its claim through a slow provider call: a second worker does not take it for a dead one',
   async (context) => {
     const provider = await telegramProvider(context, (request) => ({

@@ -112,13 +112,20 @@ export interface LocalSmtpRelay {
   readonly messages: Buffer[];
   /** DATA commands begun, answered or not. */
   readonly dataStarted: () => number;
+  /** How long the relay holds its answer to each DATA from now on. */
+  setDelay(ms: number): void;
   stop(): Promise<void>;
 }
 
-/** An SMTP relay that keeps what it is given; `delayMs` holds its answer to DATA. */
+/**
+ * An SMTP relay that keeps what it is given; `delayMs` holds its answer to DATA. Like a relay
+ * that queued a message before answering, it keeps one whose client went away while it held the
+ * answer (the lost-250 case of RFC 1047): the sender cannot know it arrived.
+ */
 export async function startLocalSmtpRelay(options: { delayMs?: number } = {}): Promise<LocalSmtpRelay> {
   const messages: Buffer[] = [];
   let started = 0;
+  let delayMs = options.delayMs ?? 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
@@ -132,7 +139,7 @@ export async function startLocalSmtpRelay(options: { delayMs?: number } = {}): P
         setTimeout(() => {
           messages.push(Buffer.concat(chunks));
           done();
-        }, options.delayMs ?? 0);
+        }, delayMs);
       });
     },
   });
@@ -143,6 +150,9 @@ export async function startLocalSmtpRelay(options: { delayMs?: number } = {}): P
     url: `smtp://127.0.0.1:${port}`,
     messages,
     dataStarted: () => started,
+    setDelay: (ms) => {
+      delayMs = ms;
+    },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
