@@ -251,12 +251,15 @@ export function startReplyDelivery(settings: ReplyDeliverySettings): ReplyDelive
 
   // A live worker keeps what it claimed, however long a provider takes; a killed one stops
   // renewing, and the next worker claims its replies as soon as the lease lapses.
-  const renewal = setInterval(() => {
-    db.query(
-      `UPDATE replies.outbox SET lease_until = $2 WHERE claimed_by = $1 AND status = 'queued' AND lease_until IS NOT NULL`,
-      [workerId, new Date(clock().getTime() + leaseMs)],
-    ).catch((error: unknown) => logger.error({ err: error }, 'renewing reply claims failed'));
-  }, Math.max(1, Math.floor(leaseMs / 3)));
+  const renewal = setInterval(
+    () => {
+      db.query(
+        `UPDATE replies.outbox SET lease_until = $2 WHERE claimed_by = $1 AND status = 'queued' AND lease_until IS NOT NULL`,
+        [workerId, new Date(clock().getTime() + leaseMs)],
+      ).catch((error: unknown) => logger.error({ err: error }, 'renewing reply claims failed'));
+    },
+    Math.max(1, Math.floor(leaseMs / 3)),
+  );
   renewal.unref();
 
   const loop = (async () => {
@@ -272,7 +275,9 @@ export function startReplyDelivery(settings: ReplyDeliverySettings): ReplyDelive
           // A reply left unsettled (no sender here, another worker's attempt, an error) is no
           // longer renewed: anyone may take it again once its lease lapses.
           if (!abort.signal.aborted) {
-            await release(replyId).catch((error: unknown) => logger.error({ err: error, replyId }, 'releasing a claim failed'));
+            await release(replyId).catch((error: unknown) =>
+              logger.error({ err: error, replyId }, 'releasing a claim failed'),
+            );
           }
         }
       } catch (error) {

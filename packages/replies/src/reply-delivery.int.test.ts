@@ -315,10 +315,10 @@ delivery(
     // The rows as the outbox projection would queue them, written last first: a claim's RETURNING
     // follows the table's physical order, not the ORDER BY of its sub-select.
     for (const [i, reply] of [...replies.entries()].reverse()) {
-      await context.db.query(
-        `INSERT INTO replies.outbox (reply_id, channel, due_at) VALUES ($1, 'telegram', $2)`,
-        [reply.replyId, new Date(start0 - 60_000 + i * 1_000)],
-      );
+      await context.db.query(`INSERT INTO replies.outbox (reply_id, channel, due_at) VALUES ($1, 'telegram', $2)`, [
+        reply.replyId,
+        new Date(start0 - 60_000 + i * 1_000),
+      ]);
     }
     start(context, telegramSenders(provider));
     for (const reply of replies) await untilEvent(context.store, reply.replyId, 'ReplySent');
