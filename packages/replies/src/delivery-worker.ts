@@ -135,36 +135,61 @@ export function startReplyDelivery(settings: ReplyDeliverySettings): ReplyDelive
       ]);
       return;
     }
-    if (state.status !== 'sending') {
+    // The attempt is appended at the revision read: of two workers racing, one writes it and the
+    // other leaves the reply alone. It is appended before the provider can have the reply: before
+    // the call, or, for a sender that hands over late (SMTP), at its point of no return.
+    let attempted = state.status === 'sending';
+    const recordAttempt = async (): Promise<boolean> => {
       try {
         await decide(replyId, { kind: 'attempt', at: clock() }, loaded.revision);
+        attempted = true;
+        return true;
       } catch (error) {
         // Another worker moved the stream first: it owns this attempt.
-        if (isHubError(error, 'WRONG_EXPECTED_REVISION')) return;
+        if (isHubError(error, 'WRONG_EXPECTED_REVISION')) return false;
         throw error;
       }
-    }
+    };
+    if (!attempted && !sender.handsOverLate && !(await recordAttempt())) return;
+    const lostRace = new Error('another worker recorded an attempt first');
+    const handOver = async (): Promise<void> => {
+      if (!attempted && !(await recordAttempt())) throw lostRace;
+    };
     let outcome: ReplyCommand;
     const call = AbortSignal.any([abort.signal, AbortSignal.timeout(sendTimeoutMs)]);
     try {
       if (reply.recipient === erasedRecipient) {
         throw new DeliveryError('the customer was erased: the reply is not sent', true, 'CUSTOMER_ERASED');
       }
-      const receipt = await sender.send(reply, call);
+      const receipt = await sender.send(reply, call, handOver);
       outcome = { kind: 'recordSent', providerMessageId: receipt.providerMessageId, sentAt: clock() };
     } catch (error) {
-      if (abort.signal.aborted) return; // Stopping is a crash to the rules: the next worker finds the attempt.
-      // Unanswered in time: the provider may have it, so only an idempotent channel may try again.
-      const timedOut = call.aborted && !sender.idempotent;
-      const failure = timedOut
-        ? new DeliveryError(
-            `delivery outcome unknown: the provider did not answer within ${sendTimeoutMs} ms; an agent must confirm`,
-            true,
-            outcomeUnknown,
-          )
-        : error instanceof DeliveryError
-          ? error
-          : new DeliveryError(error instanceof Error ? error.message : String(error), false, null);
+      // Stopping is a crash to the rules: the next worker finds the attempt, or, when the reply was
+      // never handed over, finds it requested and sends it.
+      if (abort.signal.aborted || error === lostRace) return;
+      // Never handed over (refused before, or no answer before the point of no return): the
+      // provider cannot have it. The attempt is recorded now, with its failure, to count it.
+      const handedOver = attempted;
+      if (!handedOver && !(await recordAttempt())) return;
+      // Unanswered in time after the hand-over: the provider may have it, so only an idempotent
+      // channel may try again.
+      const timedOut = call.aborted;
+      const failure =
+        timedOut && handedOver && !sender.idempotent
+          ? new DeliveryError(
+              `delivery outcome unknown: the provider did not answer within ${sendTimeoutMs} ms; an agent must confirm`,
+              true,
+              outcomeUnknown,
+            )
+          : timedOut && !handedOver
+            ? new DeliveryError(
+                `the provider did not take the reply within ${sendTimeoutMs} ms; it never had all of it`,
+                false,
+                'TIMEOUT',
+              )
+            : error instanceof DeliveryError
+              ? error
+              : new DeliveryError(error instanceof Error ? error.message : String(error), false, null);
       outcome = {
         kind: 'recordFailure',
         reason: failure.reason,

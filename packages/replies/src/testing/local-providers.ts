@@ -112,25 +112,38 @@ export interface LocalSmtpRelay {
   readonly messages: Buffer[];
   /** DATA commands begun, answered or not. */
   readonly dataStarted: () => number;
+  /** RCPT commands received, answered or not. */
+  readonly recipientsStarted: () => number;
   /** How long the relay holds its answer to each DATA from now on. */
   setDelay(ms: number): void;
   stop(): Promise<void>;
 }
 
 /**
- * An SMTP relay that keeps what it is given; `delayMs` holds its answer to DATA. Like a relay
+ * An SMTP relay that keeps what it is given; `delayMs` holds its answer to the end of DATA (the
+ * dot), `rcptDelayMs` its answer to each RCPT; it refuses `no-such-user@...` with 550. Like a relay
  * that queued a message before answering, it keeps one whose client went away while it held the
  * answer (the lost-250 case of RFC 1047): the sender cannot know it arrived.
  */
-export async function startLocalSmtpRelay(options: { delayMs?: number } = {}): Promise<LocalSmtpRelay> {
+export async function startLocalSmtpRelay(
+  options: { delayMs?: number; rcptDelayMs?: number } = {},
+): Promise<LocalSmtpRelay> {
   const messages: Buffer[] = [];
   let started = 0;
+  let recipients = 0;
   let delayMs = options.delayMs ?? 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
     disableReverseLookup: true,
     logger: false,
+    onRcptTo(address, _session, done) {
+      recipients += 1;
+      setTimeout(() => {
+        if (!address.address.startsWith('no-such-user@')) return done();
+        done(Object.assign(new Error('5.1.1 <' + address.address + '>: mailbox unavailable'), { responseCode: 550 }));
+      }, options.rcptDelayMs ?? 0);
+    },
     onData(stream, _session, done) {
       started += 1;
       const chunks: Buffer[] = [];
@@ -150,6 +163,7 @@ export async function startLocalSmtpRelay(options: { delayMs?: number } = {}): P
     url: `smtp://127.0.0.1:${port}`,
     messages,
     dataStarted: () => started,
+    recipientsStarted: () => recipients,
     setDelay: (ms) => {
       delayMs = ms;
     },
