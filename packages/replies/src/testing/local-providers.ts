@@ -112,6 +112,8 @@ export interface LocalSmtpRelay {
   readonly messages: Buffer[];
   /** DATA commands begun, answered or not. */
   readonly dataStarted: () => number;
+  /** Messages received whole (the end-of-data dot) whose answer the relay is still holding. */
+  readonly answersHeld: () => number;
   /** RCPT commands received, answered or not. */
   readonly recipientsStarted: () => number;
   /** How long the relay holds its answer to each DATA from now on. */
@@ -131,6 +133,7 @@ export async function startLocalSmtpRelay(
   const messages: Buffer[] = [];
   let started = 0;
   let recipients = 0;
+  let held = 0;
   let delayMs = options.delayMs ?? 0;
   const server = new SMTPServer({
     authOptional: true,
@@ -141,7 +144,7 @@ export async function startLocalSmtpRelay(
       recipients += 1;
       setTimeout(() => {
         if (!address.address.startsWith('no-such-user@')) return done();
-        done(Object.assign(new Error('5.1.1 <' + address.address + '>: mailbox unavailable'), { responseCode: 550 }));
+        done(Object.assign(new Error(`5.1.1 <${address.address}>: mailbox unavailable`), { responseCode: 550 }));
       }, options.rcptDelayMs ?? 0);
     },
     onData(stream, _session, done) {
@@ -149,7 +152,9 @@ export async function startLocalSmtpRelay(
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        held += 1;
         setTimeout(() => {
+          held -= 1;
           messages.push(Buffer.concat(chunks));
           done();
         }, delayMs);
@@ -164,6 +169,7 @@ export async function startLocalSmtpRelay(
     messages,
     dataStarted: () => started,
     recipientsStarted: () => recipients,
+    answersHeld: () => held,
     setDelay: (ms) => {
       delayMs = ms;
     },
