@@ -26,7 +26,15 @@ export interface ReplySender {
    * second time): only such a channel is sent again after an attempt whose outcome is unknown.
    */
   readonly idempotent?: boolean;
-  send(reply: ReplyRequest, signal: AbortSignal): Promise<SentReceipt>;
+  /**
+   * True when the sender calls `handOver` itself, just before its point of no return (SMTP: the
+   * end-of-data dot, once the relay has every other byte). The worker records the attempt there
+   * instead of before the call: a worker that dies earlier leaves a reply the provider cannot
+   * have, which the next worker sends. `handOver` throws when another worker got there first; the
+   * sender must then give up without passing the point.
+   */
+  readonly handsOverLate?: boolean;
+  send(reply: ReplyRequest, signal: AbortSignal, handOver: () => Promise<void>): Promise<SentReceipt>;
 }
 
 export type ReplySenders = Partial<Record<ReplyChannel, ReplySender>>;

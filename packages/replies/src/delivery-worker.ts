@@ -26,7 +26,10 @@ export interface ReplyDeliverySettings {
   /** In [0, 1): the backoff's jitter. */
   readonly random?: () => number;
   readonly backoff?: Backoff;
-  /** How long a claim is kept (120 s); keep it longer than `sendTimeoutMs`. */
+  /**
+   * How long a claim lasts unless renewed (15 s). A live worker renews its claims every third of
+   * it, also during a slow provider call; a dead worker's claims lapse within it.
+   */
   readonly leaseMs?: number;
   /** A provider call unanswered by then has an unknown outcome (60 s). */
   readonly sendTimeoutMs?: number;
@@ -58,7 +61,7 @@ export function startReplyDelivery(settings: ReplyDeliverySettings): ReplyDelive
   const clock = settings.clock ?? (() => new Date());
   const random = settings.random ?? Math.random;
   const backoff = settings.backoff ?? defaultBackoff;
-  const leaseMs = settings.leaseMs ?? 120_000;
+  const leaseMs = settings.leaseMs ?? 15_000;
   const sendTimeoutMs = settings.sendTimeoutMs ?? 60_000;
   const pollIntervalMs = settings.pollIntervalMs ?? 1_000;
   const batchSize = settings.batchSize ?? 10;
@@ -142,36 +145,61 @@ export function startReplyDelivery(settings: ReplyDeliverySettings): ReplyDelive
       ]);
       return;
     }
-    if (state.status !== 'sending') {
+    // The attempt is appended at the revision read: of two workers racing, one writes it and the
+    // other leaves the reply alone. It is appended before the provider can have the reply: before
+    // the call, or, for a sender that hands over late (SMTP), at its point of no return.
+    let attempted = state.status === 'sending';
+    const recordAttempt = async (): Promise<boolean> => {
       try {
         await decide(replyId, { kind: 'attempt', at: clock() }, loaded.revision);
+        attempted = true;
+        return true;
       } catch (error) {
         // Another worker moved the stream first: it owns this attempt.
-        if (isHubError(error, 'WRONG_EXPECTED_REVISION')) return;
+        if (isHubError(error, 'WRONG_EXPECTED_REVISION')) return false;
         throw error;
       }
-    }
+    };
+    if (!attempted && !sender.handsOverLate && !(await recordAttempt())) return;
+    const lostRace = new Error('another worker recorded an attempt first');
+    const handOver = async (): Promise<void> => {
+      if (!attempted && !(await recordAttempt())) throw lostRace;
+    };
     let outcome: ReplyCommand;
     const call = AbortSignal.any([abort.signal, AbortSignal.timeout(sendTimeoutMs)]);
     try {
       if (reply.recipient === erasedRecipient) {
         throw new DeliveryError('the customer was erased: the reply is not sent', true, 'CUSTOMER_ERASED');
       }
-      const receipt = await sender.send(reply, call);
+      const receipt = await sender.send(reply, call, handOver);
       outcome = { kind: 'recordSent', providerMessageId: receipt.providerMessageId, sentAt: clock() };
     } catch (error) {
-      if (abort.signal.aborted) return; // Stopping is a crash to the rules: the next worker finds the attempt.
-      // Unanswered in time: the provider may have it, so only an idempotent channel may try again.
-      const timedOut = call.aborted && !sender.idempotent;
-      const failure = timedOut
-        ? new DeliveryError(
-            `delivery outcome unknown: the provider did not answer within ${sendTimeoutMs} ms; an agent must confirm`,
-            true,
-            outcomeUnknown,
-          )
-        : error instanceof DeliveryError
-          ? error
-          : new DeliveryError(error instanceof Error ? error.message : String(error), false, null);
+      // Stopping is a crash to the rules: the next worker finds the attempt, or, when the reply was
+      // never handed over, finds it requested and sends it.
+      if (abort.signal.aborted || error === lostRace) return;
+      // Never handed over (refused before, or no answer before the point of no return): the
+      // provider cannot have it. The attempt is recorded now, with its failure, to count it.
+      const handedOver = attempted;
+      if (!handedOver && !(await recordAttempt())) return;
+      // Unanswered in time after the hand-over: the provider may have it, so only an idempotent
+      // channel may try again.
+      const timedOut = call.aborted;
+      const failure =
+        timedOut && handedOver && !sender.idempotent
+          ? new DeliveryError(
+              `delivery outcome unknown: the provider did not answer within ${sendTimeoutMs} ms; an agent must confirm`,
+              true,
+              outcomeUnknown,
+            )
+          : timedOut && !handedOver
+            ? new DeliveryError(
+                `the provider did not take the reply within ${sendTimeoutMs} ms; it never had all of it`,
+                false,
+                'TIMEOUT',
+              )
+            : error instanceof DeliveryError
+              ? error
+              : new DeliveryError(error instanceof Error ? error.message : String(error), false, null);
       outcome = {
         kind: 'recordFailure',
         reason: failure.reason,
@@ -194,15 +222,26 @@ export function startReplyDelivery(settings: ReplyDeliverySettings): ReplyDelive
     await settle(replyId, result.state);
   };
 
+  const release = async (replyId: string): Promise<void> => {
+    await db.query('UPDATE replies.outbox SET claimed_by = NULL WHERE reply_id = $1 AND claimed_by = $2', [
+      replyId,
+      workerId,
+    ]);
+  };
+
   const claim = async (): Promise<string[]> => {
     const now = clock();
+    // Delivered in the order they became due (RETURNING alone gives no order): a customer reads
+    // an agent's replies in the order they were written.
     const rows = await db.query<{ reply_id: string }>(
-      `UPDATE replies.outbox SET lease_until = $2, claimed_by = $3
-       WHERE reply_id IN (
-         SELECT reply_id FROM replies.outbox
-         WHERE status = 'queued' AND due_at <= $1 AND (lease_until IS NULL OR lease_until < $1)
-         ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED)
-       RETURNING reply_id`,
+      `WITH claimed AS (
+         UPDATE replies.outbox SET lease_until = $2, claimed_by = $3
+         WHERE reply_id IN (
+           SELECT reply_id FROM replies.outbox
+           WHERE status = 'queued' AND due_at <= $1 AND (lease_until IS NULL OR lease_until < $1)
+           ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED)
+         RETURNING reply_id, due_at)
+       SELECT reply_id FROM claimed ORDER BY due_at, reply_id`,
       [now, new Date(now.getTime() + leaseMs), workerId, batchSize],
     );
     return rows.map((row) => row.reply_id);
@@ -245,6 +284,19 @@ export function startReplyDelivery(settings: ReplyDeliverySettings): ReplyDelive
   };
   const projection = follow();
 
+  // A live worker keeps what it claimed, however long a provider takes; a killed one stops
+  // renewing, and the next worker claims its replies as soon as the lease lapses.
+  const renewal = setInterval(
+    () => {
+      db.query(
+        `UPDATE replies.outbox SET lease_until = $2 WHERE claimed_by = $1 AND status = 'queued' AND lease_until IS NOT NULL`,
+        [workerId, new Date(clock().getTime() + leaseMs)],
+      ).catch((error: unknown) => logger.error({ err: error }, 'renewing reply claims failed'));
+    },
+    Math.max(1, Math.floor(leaseMs / 3)),
+  );
+  renewal.unref();
+
   const loop = (async () => {
     while (!abort.signal.aborted) {
       let claimed: string[] = [];
@@ -255,6 +307,13 @@ export function startReplyDelivery(settings: ReplyDeliverySettings): ReplyDelive
           await deliver(replyId).catch((error: unknown) => {
             if (!abort.signal.aborted) logger.error({ err: error, replyId }, 'reply delivery could not be recorded');
           });
+          // A reply left unsettled (no sender here, another worker's attempt, an error) is no
+          // longer renewed: anyone may take it again once its lease lapses.
+          if (!abort.signal.aborted) {
+            await release(replyId).catch((error: unknown) =>
+              logger.error({ err: error, replyId }, 'releasing a claim failed'),
+            );
+          }
         }
       } catch (error) {
         logger.error({ err: error }, 'claiming replies failed');
@@ -265,6 +324,7 @@ export function startReplyDelivery(settings: ReplyDeliverySettings): ReplyDelive
 
   return {
     async stop() {
+      clearInterval(renewal);
       abort.abort();
       await Promise.allSettled([projection, loop]);
       await subscription?.stop();

@@ -1,6 +1,9 @@
+import { Readable } from 'node:stream';
 import type { AttachmentStore } from '@hub/interactions';
-import nodemailer from 'nodemailer';
-import { DeliveryError, type ReplySender } from './delivery-error.ts';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { parseConnectionUrl } from 'nodemailer/lib/shared';
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import { DeliveryError, outcomeUnknown, type ReplySender } from './delivery-error.ts';
 
 export interface EmailSettings {
   /** HUB_SMTP_RELAY_URL, e.g. smtp://relay.internal:25 or smtps://user:pass@relay:465 */
@@ -28,10 +31,18 @@ export function replyIdOfMessageId(messageId: string): string | undefined {
  * Email through an SMTP relay, threaded under the customer's message (In-Reply-To, References) so
  * their answer comes back into the same conversation. 5xx answers are permanent, 4xx and
  * connection failures transient.
+ *
+ * A relay owns a message only once it has the end-of-data dot: before it, a dropped connection is
+ * an aborted transaction. So the message is handed over late: MAIL, RCPT and DATA, then every byte
+ * of the message, then `handOver` (the worker records the attempt), then the dot. A worker that
+ * dies before the dot leaves a reply the relay cannot have, and the next worker sends it; only a
+ * death between the dot and the relay's answer leaves the outcome unknown.
  */
 export function createEmailSender(settings: EmailSettings): ReplySender {
+  const connection = parseConnectionUrl(settings.relayUrl);
   return {
-    async send(reply, signal) {
+    handsOverLate: true,
+    async send(reply, signal, handOver) {
       const attachments = await Promise.all(
         reply.attachments.map(async ({ id, filename }) => {
           const file = await settings.attachments.get(id);
@@ -40,33 +51,79 @@ export function createEmailSender(settings: EmailSettings): ReplySender {
         }),
       );
       const messageId = replyMessageId(reply.replyId, settings.from);
-      const transport = nodemailer.createTransport(settings.relayUrl);
+      const mail = new MailComposer({
+        from: settings.from,
+        to: reply.recipient,
+        subject: reply.subject ?? '',
+        text: reply.text,
+        ...(reply.html === null ? {} : { html: reply.html }),
+        messageId,
+        ...(reply.inReplyTo === null ? {} : { inReplyTo: reply.inReplyTo }),
+        references: reply.references.length > 0 ? reply.references : reply.inReplyTo ? [reply.inReplyTo] : [],
+        attachments,
+      }).compile();
+      const bytes = await mail.build();
+      const envelope = mail.getEnvelope();
+      const smtp = new SMTPConnection({ ...connection, connectionTimeout: 30_000, greetingTimeout: 30_000 });
       // SMTP has no cancel: on stop the call is abandoned at once, as a crash would abandon it.
-      let onAbort = () => {};
-      const abandoned = new Promise<never>((_, reject) => {
-        onAbort = () => {
-          transport.close();
-          reject(signal.reason);
-        };
+      let failed: (error: unknown) => void = () => {};
+      const broken = new Promise<never>((_, reject) => {
+        failed = reject;
       });
+      broken.catch(() => {});
+      const onAbort = () => failed(signal.reason);
       signal.addEventListener('abort', onAbort, { once: true });
+      smtp.on('error', (error) => failed(error));
+      smtp.once('end', () =>
+        failed(Object.assign(new Error('the relay closed the connection'), { code: 'ECONNECTION' })),
+      );
+      let handOverError: unknown;
+      let given = false;
+      let asked = false;
+      let dotSent = false;
+      // Every byte, then the dot only once the attempt is recorded: ending the stream sends the dot.
+      const body = new Readable({
+        read() {
+          if (!given) {
+            given = true;
+            this.push(bytes);
+            return;
+          }
+          if (asked) return;
+          asked = true;
+          handOver().then(
+            () => {
+              dotSent = true;
+              this.push(null);
+            },
+            (error: unknown) => {
+              handOverError = error;
+              this.destroy(error instanceof Error ? error : new Error(String(error)));
+            },
+          );
+        },
+      });
       try {
         if (signal.aborted) throw signal.reason;
-        const sending = transport.sendMail({
-          from: settings.from,
-          to: reply.recipient,
-          subject: reply.subject ?? '',
-          text: reply.text,
-          ...(reply.html === null ? {} : { html: reply.html }),
-          messageId,
-          ...(reply.inReplyTo === null ? {} : { inReplyTo: reply.inReplyTo }),
-          references: reply.references.length > 0 ? reply.references : reply.inReplyTo ? [reply.inReplyTo] : [],
-          attachments,
-        });
-        sending.catch(() => {}); // Its end is unheard once abandoned.
-        await Promise.race([sending, abandoned]);
+        await Promise.race([broken, new Promise<void>((resolve) => smtp.connect(() => resolve()))]);
+        if (connection.auth) {
+          await Promise.race([
+            broken,
+            new Promise<void>((resolve, reject) =>
+              smtp.login(connection.auth, (error) => (error ? reject(error) : resolve())),
+            ),
+          ]);
+        }
+        await Promise.race([
+          broken,
+          new Promise<void>((resolve, reject) =>
+            smtp.send(envelope, body, (error) => (error ? reject(error) : resolve())),
+          ),
+        ]);
+        smtp.quit();
         return { providerMessageId: messageId };
       } catch (error) {
+        if (handOverError !== undefined) throw handOverError;
         if (signal.aborted) throw error;
         const responseCode = (error as { responseCode?: unknown }).responseCode;
         if (typeof responseCode === 'number') {
@@ -77,8 +134,19 @@ export function createEmailSender(settings: EmailSettings): ReplySender {
             String(responseCode),
           );
         }
-        // SMTP: a message is the relay's only once it answered 250 to DATA, so no answer means not taken.
         const code = (error as { code?: unknown }).code;
+        // After the dot and before the relay's answer, the relay may have queued it (the lost 250
+        // of RFC 1047): sending it again could deliver it twice.
+        if (dotSent) {
+          throw new DeliveryError(
+            `delivery outcome unknown: the connection to the relay broke after the whole message was sent: ${
+              error instanceof Error ? error.message : String(error)
+            }; an agent must confirm`,
+            true,
+            outcomeUnknown,
+          );
+        }
+        // Before the dot the relay cannot have it: a dropped connection is an aborted transaction.
         throw new DeliveryError(
           `relay unreachable: ${error instanceof Error ? error.message : String(error)}`,
           false,
@@ -86,7 +154,7 @@ export function createEmailSender(settings: EmailSettings): ReplySender {
         );
       } finally {
         signal.removeEventListener('abort', onAbort);
-        transport.close();
+        smtp.close();
       }
     },
   };

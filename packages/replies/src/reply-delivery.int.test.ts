@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { type AddressInfo, createServer } from 'node:net';
 import type { EventStore } from '@hub/event-store';
 import { createPostgresEventStore, eventStoreMigrations } from '@hub/event-store-postgres';
 import { replyStream } from '@hub/events';
@@ -348,6 +349,30 @@ delivery(
 );
 
 delivery(
+  "replies reach the provider in the order they were requested, whatever the outbox rows' physical order",
+  async (context) => {
+    const provider = await telegramProvider(context, (request) => telegram.sent(1, String(request.body.chat_id)));
+    const replies = Array.from({ length: 6 }, (_, i) => aReply({ recipient: String(800 + i) }));
+    const start0 = Date.now();
+    for (const [i, reply] of replies.entries()) await requestReply(context.store, reply, new Date(start0 + i));
+    // The rows as the outbox projection would queue them, written last first: a claim's RETURNING
+    // follows the table's physical order, not the ORDER BY of its sub-select.
+    for (const [i, reply] of [...replies.entries()].reverse()) {
+      await context.db.query(`INSERT INTO replies.outbox (reply_id, channel, due_at) VALUES ($1, 'telegram', $2)`, [
+        reply.replyId,
+        new Date(start0 - 60_000 + i * 1_000),
+      ]);
+    }
+    start(context, telegramSenders(provider));
+    for (const reply of replies) await untilEvent(context.store, reply.replyId, 'ReplySent');
+    assert.equal(
+      provider.requests.map((request) => String(request.body.chat_id)),
+      replies.map((reply) => reply.recipient),
+    );
+  },
+);
+
+delivery(
   'after an unknown outcome, the agent’s word that the customer did not get it sends the reply once more',
   async (context) => {
     const provider = await telegramProvider(context, (request, index) => ({
@@ -380,6 +405,33 @@ delivery(
 );
 
 delivery(
+  'a live worker renews its claim through a slow provider call: a second worker does not take it for a dead one',
+  async (context) => {
+    const provider = await telegramProvider(context, (request) => ({
+      ...telegram.sent(9007, String(request.body.chat_id)),
+      delayMs: 1_500,
+    }));
+    const reply = aReply({});
+    await requestReply(context.store, reply, new Date());
+    start(context, telegramSenders(provider), 300);
+    await waitFor(async () => (provider.requests.length === 1 ? true : undefined), {
+      timeoutMs: 10_000,
+      what: 'the request',
+    });
+    // Five leases of the second worker pass while the first one's call is under way.
+    start(context, telegramSenders(provider), 300);
+    await untilEvent(context.store, reply.replyId, 'ReplySent');
+    await settle(500);
+    assert.is(provider.requests.length, 1);
+    assert.equal(await eventTypes(context.store, reply.replyId), [
+      'ReplyRequested',
+      'ReplyDeliveryAttempted',
+      'ReplySent',
+    ]);
+  },
+);
+
+delivery(
   'a worker stopped while the SMTP relay holds its answer to DATA: the relay receives the email once',
   async (context) => {
     const relay = await startLocalSmtpRelay({ delayMs: 1_500 });
@@ -402,6 +454,146 @@ delivery(
     await settle(2_000);
     assert.is(relay.dataStarted(), 1, 'the email was handed to the relay twice');
     assert.is(failed.providerCode, outcomeUnknown);
+  },
+);
+
+delivery(
+  'a worker stopped before the relay had the whole email (RCPT unanswered): the next worker sends it, once, with nothing for an agent to confirm',
+  async (context) => {
+    const relay = await startLocalSmtpRelay({ rcptDelayMs: 1_500 });
+    context.providers.push(relay);
+    const senders = {
+      email: createEmailSender({
+        relayUrl: relay.url,
+        from: 'support@shop.example',
+        attachments: createInMemoryAttachmentStore(),
+      }),
+    };
+    const reply = aReply({ channel: 'email', recipient: 'sara@example.ir', subject: 'Re: parcel' });
+    await requestReply(context.store, reply, new Date());
+    const first = start(context, senders, 300);
+    await waitFor(async () => (relay.recipientsStarted() === 1 ? true : undefined), {
+      timeoutMs: 10_000,
+      what: 'RCPT',
+    });
+    await first.stop(); // As a crash: the relay has the envelope, never the message.
+    assert.equal(await eventTypes(context.store, reply.replyId), ['ReplyRequested'], 'nothing was handed over');
+
+    start(context, senders, 300);
+    await untilEvent(context.store, reply.replyId, 'ReplySent');
+    await settle(1_000);
+    assert.is(relay.messages.length, 1, 'the relay has the email once');
+    assert.is(relay.dataStarted(), 1);
+    assert.equal(await eventTypes(context.store, reply.replyId), [
+      'ReplyRequested',
+      'ReplyDeliveryAttempted',
+      'ReplySent',
+    ]);
+  },
+);
+
+delivery(
+  'an email sender whose hand-over is refused (another worker recorded the attempt) never sends the dot: the relay keeps nothing',
+  async (context) => {
+    const relay = await startLocalSmtpRelay();
+    context.providers.push(relay);
+    const sender = createEmailSender({
+      relayUrl: relay.url,
+      from: 'support@shop.example',
+      attachments: createInMemoryAttachmentStore(),
+    });
+    const reply = aReply({ channel: 'email', recipient: 'sara@example.ir', subject: 'Re: parcel' });
+    const lost = new Error('another worker recorded an attempt first');
+    let handedOver = 0;
+    const outcome = await sender
+      .send(reply, new AbortController().signal, async () => {
+        handedOver += 1;
+        throw lost;
+      })
+      .catch((error: unknown) => error);
+    assert.is(outcome, lost);
+    assert.is(handedOver, 1);
+    await settle(500);
+    assert.is(relay.dataStarted(), 1, 'the message body was streamed');
+    assert.is(relay.messages.length, 0, 'the relay kept a message without its end-of-data dot');
+
+    const sent = await sender.send(reply, new AbortController().signal, async () => {});
+    assert.is(sent.providerMessageId, replyMessageId(reply.replyId, 'support@shop.example'));
+    assert.is(relay.messages.length, 1);
+  },
+);
+
+delivery(
+  'a relay that hangs up after the end-of-data dot, without answering: outcome unknown, never sent again',
+  async (context) => {
+    // A minimal SMTP server that takes the whole message, then drops the connection: it may have
+    // queued the message (the lost 250 of RFC 1047).
+    let messages = 0;
+    const server = createServer((socket) => {
+      let inData = false;
+      let buffer = '';
+      socket.write('220 relay.local ESMTP\r\n');
+      socket.on('data', (chunk) => {
+        buffer += String(chunk);
+        if (inData) {
+          if (buffer.includes('\r\n.\r\n')) {
+            messages += 1;
+            socket.destroy();
+          }
+          return;
+        }
+        for (let end = buffer.indexOf('\r\n'); end >= 0 && !inData; end = buffer.indexOf('\r\n')) {
+          const line = buffer.slice(0, end).toUpperCase();
+          buffer = buffer.slice(end + 2);
+          if (line.startsWith('EHLO')) socket.write('250 relay.local\r\n');
+          else if (line.startsWith('DATA')) {
+            inData = true;
+            socket.write('354 go ahead\r\n');
+          } else if (line.startsWith('QUIT')) socket.end('221 bye\r\n');
+          else socket.write('250 ok\r\n');
+        }
+      });
+      socket.on('error', () => {});
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    context.providers.push({ stop: () => new Promise<void>((resolve) => server.close(() => resolve())) });
+    const { port } = server.address() as AddressInfo;
+    const reply = aReply({ channel: 'email', recipient: 'sara@example.ir', subject: 'Re: parcel' });
+    await requestReply(context.store, reply, new Date());
+    start(context, {
+      email: createEmailSender({
+        relayUrl: `smtp://127.0.0.1:${port}`,
+        from: 'support@shop.example',
+        attachments: createInMemoryAttachmentStore(),
+      }),
+    });
+    const failed = await untilEvent(context.store, reply.replyId, 'ReplyDeliveryFailed');
+    await settle(1_000);
+    assert.is(failed.providerCode, outcomeUnknown);
+    assert.is(failed.permanent, true);
+    assert.is(messages, 1, 'the message was handed over again');
+  },
+);
+
+delivery(
+  'an SMTP relay refusing the recipient (550) before the message: the reply fails for good with its answer',
+  async (context) => {
+    const attachments = createInMemoryAttachmentStore();
+    const refused = aReply({ channel: 'email', recipient: 'no-such-user@example.ir', subject: 'Re: parcel' });
+    await requestReply(context.store, refused, new Date());
+    const relay = await startLocalSmtpRelay();
+    context.providers.push(relay);
+    start(context, { email: createEmailSender({ relayUrl: relay.url, from: 'support@shop.example', attachments }) });
+    const refusal = await untilEvent(context.store, refused.replyId, 'ReplyDeliveryFailed');
+    assert.is(refusal.permanent, true);
+    assert.is(refusal.providerCode, '550');
+    assert.match(String(refusal.reason), 'mailbox unavailable');
+    assert.is(relay.dataStarted(), 0);
+    assert.equal(await eventTypes(context.store, refused.replyId), [
+      'ReplyRequested',
+      'ReplyDeliveryAttempted',
+      'ReplyDeliveryFailed',
+    ]);
   },
 );
 

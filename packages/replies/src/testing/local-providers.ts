@@ -116,30 +116,55 @@ export interface LocalSmtpRelay {
   refuse(code: number, message: string): void;
   /** Takes messages again. */
   accept(): void;
+  /** Messages received whole (the end-of-data dot) whose answer the relay is still holding. */
+  readonly answersHeld: () => number;
+  /** RCPT commands received, answered or not. */
+  readonly recipientsStarted: () => number;
+  /** How long the relay holds its answer to each DATA from now on. */
+  setDelay(ms: number): void;
   stop(): Promise<void>;
 }
 
-/** An SMTP relay that keeps what it is given; `delayMs` holds its answer to DATA. */
-export async function startLocalSmtpRelay(options: { delayMs?: number } = {}): Promise<LocalSmtpRelay> {
+/**
+ * An SMTP relay that keeps what it is given; `delayMs` holds its answer to the end of DATA (the
+ * dot), `rcptDelayMs` its answer to each RCPT; it refuses `no-such-user@...` with 550. Like a relay
+ * that queued a message before answering, it keeps one whose client went away while it held the
+ * answer (the lost-250 case of RFC 1047): the sender cannot know it arrived.
+ */
+export async function startLocalSmtpRelay(
+  options: { delayMs?: number; rcptDelayMs?: number } = {},
+): Promise<LocalSmtpRelay> {
   const messages: Buffer[] = [];
   let started = 0;
   let refusal: { code: number; message: string } | undefined;
+  let recipients = 0;
+  let held = 0;
+  let delayMs = options.delayMs ?? 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
     disableReverseLookup: true,
     logger: false,
+    onRcptTo(address, _session, done) {
+      recipients += 1;
+      setTimeout(() => {
+        if (!address.address.startsWith('no-such-user@')) return done();
+        done(Object.assign(new Error(`5.1.1 <${address.address}>: mailbox unavailable`), { responseCode: 550 }));
+      }, options.rcptDelayMs ?? 0);
+    },
     onData(stream, _session, done) {
       started += 1;
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const refused = refusal;
+        held += 1;
         setTimeout(() => {
+          held -= 1;
           if (refused) return done(Object.assign(new Error(refused.message), { responseCode: refused.code }));
           messages.push(Buffer.concat(chunks));
           done();
-        }, options.delayMs ?? 0);
+        }, delayMs);
       });
     },
   });
@@ -155,6 +180,11 @@ export async function startLocalSmtpRelay(options: { delayMs?: number } = {}): P
     },
     accept: () => {
       refusal = undefined;
+    },
+    recipientsStarted: () => recipients,
+    answersHeld: () => held,
+    setDelay: (ms) => {
+      delayMs = ms;
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
