@@ -54,7 +54,7 @@ export {
   TeamMemberAdded,
   TeamMemberRemoved,
 } from './domain/routing.events.ts';
-export { SlaBreached, SlaTarget, slaTargets } from './domain/sla.events.ts';
+export { BusinessCalendarSaved, SlaBreached, SlaPolicySaved, SlaTarget, slaTargets } from './domain/sla.events.ts';
 export {
   UserCreated,
   UserDeactivated,
@@ -80,6 +80,7 @@ export {
   customerStream,
   inboxStream,
   replyStream,
+  SERVICE_LEVEL_SETTINGS_STREAM,
   teamStream,
   userStream,
 } from './streams.ts';

@@ -18,3 +18,6 @@ export const userStream = (userId: string): string => `user-${userId}`;
 
 /** Each reply's delivery is its own stream; the id is the reply's UUID. */
 export const replyStream = (replyId: string): string => `reply-${replyId}`;
+
+/** The hub's business calendars and SLA policies, as administrators saved them: one stream. */
+export const SERVICE_LEVEL_SETTINGS_STREAM = 'service-level-settings';
