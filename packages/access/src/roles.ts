@@ -10,6 +10,8 @@ export const permissions = [
   'customers:merge',
   'customers:erase',
   'reports:read',
+  'service-levels:read',
+  'service-levels:manage',
   'users:manage',
   'tokens:manage',
   'settings:manage',
@@ -22,7 +24,7 @@ export type Permission = (typeof permissions)[number];
  * analysts only read; admins run the hub.
  */
 export const rolePermissions: Readonly<Record<UserRole, readonly Permission[]>> = {
-  agent: ['conversations:read', 'conversations:write', 'customers:read'],
+  agent: ['conversations:read', 'conversations:write', 'customers:read', 'service-levels:read'],
   supervisor: [
     'conversations:read',
     'conversations:write',
@@ -30,8 +32,10 @@ export const rolePermissions: Readonly<Record<UserRole, readonly Permission[]>> 
     'customers:read',
     'customers:merge',
     'reports:read',
+    'service-levels:read',
+    'service-levels:manage',
   ],
-  analyst: ['conversations:read', 'customers:read', 'reports:read'],
+  analyst: ['conversations:read', 'customers:read', 'reports:read', 'service-levels:read'],
   admin: permissions,
 };
 

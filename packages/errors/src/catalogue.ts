@@ -117,6 +117,11 @@ export const errorCatalogue = {
     retriable: false,
     title: "The conversation's state does not allow this",
   },
+  LINK_EXPIRED: {
+    httpStatus: 410,
+    retriable: false,
+    title: 'The link has expired',
+  },
   OVERLOADED: {
     httpStatus: 503,
     retriable: true,

@@ -18,3 +18,10 @@ export {
   slaStates,
 } from './inbox.queries.ts';
 export { inboxSchema } from './inbox.schema.ts';
+export {
+  conversationsDueForSlaCheck,
+  markSlaClocksStale,
+  type SlaCheckDue,
+  type SlaClockColumns,
+  writeSlaClock,
+} from './sla-check.queries.ts';

@@ -43,17 +43,33 @@ export const serviceLevelSettingsDecider: Decider<
     switch (command.kind) {
       case 'SaveCalendar': {
         const calendar = parseBusinessCalendar(command.calendar);
-        if (same(state.calendars.find((c) => c.id === calendar.id), calendar)) return [];
+        if (
+          same(
+            state.calendars.find((c) => c.id === calendar.id),
+            calendar,
+          )
+        )
+          return [];
         return [{ type: 'BusinessCalendarSaved', data: { calendar, actor: command.actor, at } }];
       }
       case 'SavePolicy': {
         const policy = parseSlaPolicy(command.policy);
         if (!state.calendars.some((c) => c.id === policy.calendarId)) {
-          throw new HubError('INVALID_INPUT', `The SLA policy counts in calendar "${policy.calendarId}", which does not exist`, {
-            problems: [`calendarId: no calendar "${policy.calendarId}"`],
-          });
+          throw new HubError(
+            'INVALID_INPUT',
+            `The SLA policy counts in calendar "${policy.calendarId}", which does not exist`,
+            {
+              problems: [`calendarId: no calendar "${policy.calendarId}"`],
+            },
+          );
         }
-        if (same(state.policies.find((p) => p.id === policy.id), policy)) return [];
+        if (
+          same(
+            state.policies.find((p) => p.id === policy.id),
+            policy,
+          )
+        )
+          return [];
         return [{ type: 'SlaPolicySaved', data: { policy, actor: command.actor, at } }];
       }
       default:

@@ -1,2 +1,8 @@
 export { CONVERSATION_LINKER, conversationLinker, type LinkerDependencies } from './conversation-linker.ts';
+export {
+  SLA_CHECKER_ACTOR,
+  type SlaBreachRecorder,
+  type SlaBreachRecorderDependencies,
+  startSlaBreachRecorder,
+} from './sla-breach-recorder.ts';
 export { workspaceMigrations } from './workspace.migrations.ts';

@@ -2,12 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { createAccess, ensureFirstAdmin } from '@hub/access';
 import {
   createAuthenticate,
+  csatRequests,
   registerAccessRoutes,
   registerConversationRoutes,
+  registerCsatRoutes,
   registerCustomerRoutes,
+  registerServiceLevelRoutes,
   requirePermission,
 } from '@hub/agent-api';
-import { conversationLinker } from '@hub/agent-workspace';
+import { conversationLinker, startSlaBreachRecorder } from '@hub/agent-workspace';
 import {
   countSqlDeadLetters,
   createInProcessLog,
@@ -76,7 +79,17 @@ export interface ComposedHub {
  * and one interaction log (Kafka when configured, in-process otherwise). Scale out by running more
  * processes with the roles that need it. The services do not know each other; only this root does.
  */
-export async function composeHub(config: HubConfig, logger: Logger): Promise<ComposedHub> {
+export interface ComposeOptions {
+  /** The clock of the API, the SLA checker and CSAT links (tests move it; default: the system clock). */
+  readonly now?: () => Date;
+}
+
+export async function composeHub(
+  config: HubConfig,
+  logger: Logger,
+  options: ComposeOptions = {},
+): Promise<ComposedHub> {
+  const now = options.now ?? (() => new Date());
   const secrets = await loadSecrets(config);
   if (secrets.generatedFile)
     logger.warn({ file: secrets.generatedFile }, 'tokens and master key generated: keep this file secret');
@@ -153,8 +166,31 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
         await runProjection(projectionDeps, timelineProjection),
         await runProjection(projectionDeps, conversationLinker({ store, indexKey: secrets.keys.threadIndex })),
         await runProjection(projectionDeps, conversationsProjection),
+        // On resolve: CsatRequested, then the rating link through the reply outbox.
+        await runProjection(
+          projectionDeps,
+          csatRequests({
+            store,
+            now,
+            linkKey: secrets.keys.csatLinks,
+            publicUrl: config.publicUrl,
+            linkTtlMs: config.csatLinkDays * 24 * HOUR_MS,
+            logger: logger.child({ component: 'csat-requests' }),
+          }),
+        ),
       ]
     : [];
+  // SLA due times in the inbox and breaches recorded as events, from what the store and the inbox
+  // rows say (the next check time is in the row): a restart records what fell due meanwhile.
+  const slaChecker = roles.has('projector')
+    ? startSlaBreachRecorder({
+        store,
+        db: database,
+        now,
+        logger: logger.child({ component: 'sla-checker' }),
+        pollIntervalMs: config.slaCheckSeconds * 1000,
+      })
+    : undefined;
   // One admin connection for health and metrics, kept for the life of the process.
   const kafkaAdmin = config.kafkaBrokers ? openKafkaAdminSession(config.kafkaBrokers) : undefined;
   const eventLoop = startEventLoopMonitor();
@@ -221,7 +257,6 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
     createLogIntake({ log, rawPayloads, transportKey: secrets.keys.transport, partitionKey: secrets.keys.partition }),
     metrics,
   );
-  const now = () => new Date();
   const widgetReplies = {
     connections: widgetConnections,
     release: (visitorId: string, deliver: Parameters<typeof releaseHeldWidgetMessages>[2]) =>
@@ -284,6 +319,7 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
     await app.register(async (scope) => {
       scope.addHook('onRequest', authenticate);
       await registerConversationRoutes(scope, { store, readModels: database, knownHandles, now });
+      await registerServiceLevelRoutes(scope, { store, newId: randomUUID, now });
       registerLiveRoute(scope, {
         feed: liveFeed(),
         // Every agent may see every conversation until inboxes are restricted to their teams.
@@ -293,6 +329,10 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
         },
       });
     });
+    // Public: the customer's rating link, checked by its signature.
+    await app.register(async (scope) =>
+      registerCsatRoutes(scope, { store, readModels: database, linkKey: secrets.keys.csatLinks, now }),
+    );
   }
   logger.info({ roles: [...roles] }, 'hub roles');
 
@@ -313,6 +353,7 @@ export async function composeHub(config: HubConfig, logger: Logger): Promise<Com
       await writer?.stop();
       await feed?.close();
       await replies?.stop();
+      await slaChecker?.stop();
       for (const projection of projections.reverse()) await projection.stop();
       eventLoop.stop();
       await kafkaAdmin?.close();
