@@ -19,6 +19,7 @@ export {
 } from './inbox.queries.ts';
 export { inboxSchema } from './inbox.schema.ts';
 export {
+  clearSlaClocks,
   conversationsDueForSlaCheck,
   markSlaClocksStale,
   type SlaCheckDue,

@@ -28,8 +28,9 @@ export interface SlaClockColumns {
 }
 
 /**
- * Writes a conversation's clock as of its stream `revision`. A row at another revision (the
- * projection behind or ahead of what the checker read) is left stale for the next round.
+ * Writes a conversation's clock as of its stream `revision`. A row already past that revision (an
+ * event came meanwhile, and the projection marked it stale) is left for the next round; a row
+ * behind it takes the newer clock, and is marked stale again when the projection catches up.
  */
 export async function writeSlaClock(
   db: SqlExecutor,
@@ -59,5 +60,15 @@ export async function markSlaClocksStale(db: SqlExecutor): Promise<void> {
   await db.query(
     `UPDATE read_models.conversations SET sla_check_at = '-infinity'
       WHERE status <> 'resolved' OR sla_due_at IS NOT NULL OR sla_state IS NOT NULL`,
+  );
+}
+
+/** No policy applies anywhere: every clock that is due for a check is cleared at once. */
+export async function clearSlaClocks(db: SqlExecutor, now: Date): Promise<void> {
+  await db.query(
+    `UPDATE read_models.conversations
+        SET sla_policy_id = NULL, sla_due_at = NULL, sla_state = NULL, sla_check_at = NULL
+      WHERE sla_check_at <= $1`,
+    [now.toISOString()],
   );
 }

@@ -3,7 +3,7 @@ import { loadAggregate } from '@hub/decider';
 import { isHubError } from '@hub/errors';
 import type { EventStore } from '@hub/event-store';
 import { conversationStream, decodeEvent, encodeEvent, SERVICE_LEVEL_SETTINGS_STREAM } from '@hub/events';
-import { conversationsDueForSlaCheck, markSlaClocksStale, writeSlaClock } from '@hub/inbox';
+import { clearSlaClocks, conversationsDueForSlaCheck, markSlaClocksStale, writeSlaClock } from '@hub/inbox';
 import type { Logger } from '@hub/logger';
 import {
   breachesToRecord,
@@ -48,6 +48,7 @@ export const SLA_CHECKER_ACTOR = { kind: 'system', process: 'sla' } as const;
 export function startSlaBreachRecorder(deps: SlaBreachRecorderDependencies): SlaBreachRecorder {
   const pollIntervalMs = deps.pollIntervalMs ?? 15_000;
   const batchSize = deps.batchSize ?? 100;
+  const maxBatches = 1000;
   let settingsRevision: number | undefined;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -112,14 +113,24 @@ export function startSlaBreachRecorder(deps: SlaBreachRecorderDependencies): Sla
 
   async function checkNow(): Promise<void> {
     const current = await settings();
-    const due = await conversationsDueForSlaCheck(deps.db, deps.now(), batchSize);
-    for (const { conversationId } of due) {
-      if (stopped) return;
-      try {
-        await check(conversationId, current);
-      } catch (error) {
-        deps.logger.warn({ err: error, conversationId }, 'SLA check failed; retried next round');
+    if (current.policies.length === 0) {
+      // No policy at all: no clock anywhere, without reading a stream.
+      await clearSlaClocks(deps.db, deps.now());
+      return;
+    }
+    // Batch after batch until nothing is due (after a settings change, every open conversation);
+    // one that failed stays due, so a round ends after `maxBatches` at most.
+    for (let batch = 0; batch < maxBatches && !stopped; batch++) {
+      const due = await conversationsDueForSlaCheck(deps.db, deps.now(), batchSize);
+      for (const { conversationId } of due) {
+        if (stopped) return;
+        try {
+          await check(conversationId, current);
+        } catch (error) {
+          deps.logger.warn({ err: error, conversationId }, 'SLA check failed; retried next round');
+        }
       }
+      if (due.length < batchSize) return;
     }
   }
 
