@@ -4,7 +4,6 @@ import { handleCommand } from '@hub/decider';
 import type { EventStore } from '@hub/event-store';
 import { conversationStream } from '@hub/events';
 import { PERSONAL_DATA_OF } from '@hub/personal-data';
-import type { SqlExecutor } from '@hub/sql';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { verifyCsatToken } from './csat-token.ts';
@@ -12,7 +11,6 @@ import { parseInput } from './parse-input.ts';
 
 export interface CsatApiDependencies {
   readonly store: EventStore;
-  readonly readModels: SqlExecutor;
   /** The key rating links are signed with (derived from the master key). */
   readonly linkKey: Buffer;
   readonly now: () => Date;

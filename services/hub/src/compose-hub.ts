@@ -330,9 +330,7 @@ export async function composeHub(
       });
     });
     // Public: the customer's rating link, checked by its signature.
-    await app.register(async (scope) =>
-      registerCsatRoutes(scope, { store, readModels: database, linkKey: secrets.keys.csatLinks, now }),
-    );
+    await app.register(async (scope) => registerCsatRoutes(scope, { store, linkKey: secrets.keys.csatLinks, now }));
   }
   logger.info({ roles: [...roles] }, 'hub roles');
 

@@ -368,4 +368,17 @@ sla('authorisation: every role against every SLA settings endpoint; the rating l
   assert.is(signedIn.status, 200, 'a session is neither needed nor in the way');
 });
 
+sla('the rating link is rate-limited per client address: 429 problem+json past 30 a minute', async (context) => {
+  const statuses: number[] = [];
+  let limited: Awaited<ReturnType<typeof call>> | undefined;
+  for (let i = 0; i < 35; i++) {
+    const response = await call(context, 'GET', `/v1/csat/${context.csatToken}`);
+    statuses.push(response.status);
+    if (response.status === 429) limited = response;
+  }
+  assert.ok(limited, statuses.join(','));
+  assert.match(limited.type, 'application/problem+json');
+  assert.is(limited.body.code, 'RATE_LIMITED');
+});
+
 sla.run();
