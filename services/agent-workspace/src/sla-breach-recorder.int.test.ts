@@ -15,7 +15,7 @@ import { silentLogger } from '@hub/logger';
 import { projectionMigrations, runProjection } from '@hub/projections';
 import { serviceLevelSettingsDecider } from '@hub/service-levels';
 import { connectPostgres, runMigrations, type SqlDatabase } from '@hub/sql';
-import { createTestDatabase, loudHook, type TestDatabase } from '@hub/testing';
+import { createTestDatabase, loudHook, type TestDatabase, waitFor } from '@hub/testing';
 import { timelineMigrations } from '@hub/timeline';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -98,10 +98,31 @@ async function openConversation(store: EventStore): Promise<string> {
   return conversationId;
 }
 
-async function project({ db, store }: Context) {
+/**
+ * The inbox projection until it shows the conversation at its stream's revision: the store's
+ * readers see an append once the server-wide snapshot allows (another test's transaction can hold
+ * it back), so this waits for visibility instead of assuming it.
+ */
+async function project({ db, store }: Context, id?: string) {
   const running = await runProjection({ db, store, logger: silentLogger() }, conversationsProjection);
-  await running.caughtUp();
-  await running.stop();
+  try {
+    if (id) {
+      const revision = (await store.readStream(conversationStream(id))).at(-1)?.revision ?? -1;
+      await waitFor(
+        async () => {
+          const [row] = await db.query<{ revision: number }>(
+            'SELECT revision FROM read_models.conversations WHERE conversation_id = $1',
+            [id],
+          );
+          return row && row.revision >= revision ? true : undefined;
+        },
+        { timeoutMs: 60_000, what: 'the inbox row at the stream revision' },
+      );
+    }
+    await running.caughtUp();
+  } finally {
+    await running.stop();
+  }
 }
 const slaOf = async ({ db }: Context, id: string) =>
   (await listInbox(db, { viewerId: 'x', status: 'all' })).conversations.find((c) => c.id === id)?.sla;
@@ -137,7 +158,7 @@ recorder.after.each(async ({ db, database }) => {
 recorder('two checkers past the due time record the breach once; the inbox then shows it breached', async (context) => {
   await saveSettings(context.store, 60);
   const id = await openConversation(context.store);
-  await project(context);
+  await project(context, id);
   const first = checker(context);
   await first.checkNow();
   assert.equal(await slaOf(context, id), { dueAt: '2026-11-09T11:00:00.000Z', state: 'ok' });
@@ -145,7 +166,7 @@ recorder('two checkers past the due time record the breach once; the inbox then 
   context.clock.now = new Date('2026-11-09T11:30:00Z');
   const second = checker(context);
   await Promise.all([first.checkNow(), second.checkNow(), first.checkNow(), second.checkNow()]);
-  await project(context);
+  await project(context, id);
   await Promise.all([first.checkNow(), second.checkNow()]);
   const breaches = (await context.store.readStream(conversationStream(id)))
     .map(decodeEvent)

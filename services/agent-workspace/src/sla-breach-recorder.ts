@@ -141,6 +141,8 @@ export function startSlaBreachRecorder(deps: SlaBreachRecorderDependencies): Sla
         .catch((error: unknown) => deps.logger.warn({ err: error }, 'SLA check round failed; retried'))
         .finally(schedule);
     }, pollIntervalMs);
+    // The poll never keeps a process alive on its own: `stop()` ends it, and so does exiting.
+    timer.unref();
   };
   round = checkNow()
     .catch((error: unknown) => deps.logger.warn({ err: error }, 'SLA check round failed; retried'))
