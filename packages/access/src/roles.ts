@@ -16,6 +16,8 @@ export const permissions = [
   'customers:merge',
   'customers:erase',
   'reports:read',
+  'service-levels:read',
+  'service-levels:manage',
   'users:manage',
   'tokens:manage',
   'settings:manage',
@@ -29,7 +31,15 @@ export type Permission = (typeof permissions)[number];
  * merge duplicates and read who did what; analysts only read; admins run the hub.
  */
 export const rolePermissions: Readonly<Record<UserRole, readonly Permission[]>> = {
-  agent: ['conversations:read', 'conversations:write', 'cases:read', 'cases:write', 'presence:set', 'customers:read'],
+  agent: [
+    'conversations:read',
+    'conversations:write',
+    'cases:read',
+    'cases:write',
+    'presence:set',
+    'customers:read',
+    'service-levels:read',
+  ],
   supervisor: [
     'conversations:read',
     'conversations:write',
@@ -44,8 +54,10 @@ export const rolePermissions: Readonly<Record<UserRole, readonly Permission[]>> 
     'customers:merge',
     'reports:read',
     'audit:read',
+    'service-levels:read',
+    'service-levels:manage',
   ],
-  analyst: ['conversations:read', 'cases:read', 'customers:read', 'reports:read'],
+  analyst: ['conversations:read', 'cases:read', 'customers:read', 'reports:read', 'service-levels:read'],
   admin: permissions,
 };
 

@@ -137,4 +137,6 @@ export type ConversationEvent =
   | DomainEventOf<'ConversationNoteAdded'>
   | DomainEventOf<'ConversationAssigned'>
   | DomainEventOf<'CsatRequested'>
-  | DomainEventOf<'CsatRecorded'>;
+  | DomainEventOf<'CsatRecorded'>
+  /** Appended by the SLA checker on the conversation's stream; it changes none of these rules. */
+  | DomainEventOf<'SlaBreached'>;

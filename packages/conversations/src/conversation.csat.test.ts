@@ -23,6 +23,23 @@ csat('a resolved conversation is asked for a rating on its own channel', () => {
   assert.is(state.csat.state, 'requested');
 });
 
+csat('a breach the SLA checker recorded on the stream changes none of the rules', () => {
+  const breached: ConversationEvent = {
+    type: 'SlaBreached',
+    data: {
+      conversationId,
+      policyId: 'standard',
+      target: 'first-response',
+      dueAt: iso('09:00:00'),
+      breachedAt: iso('09:00:01'),
+    },
+  };
+  const state = given([...resolved, breached])
+    .when(request)
+    .thenEvents([requested]);
+  assert.ok(state.exists, 'still the conversation');
+});
+
 csat('an open conversation is not asked for a rating', () => {
   given(opened())
     .when(request)

@@ -151,6 +151,8 @@ export function evolveConversation(state: ConversationState, event: Conversation
       const { rating, comment, at } = event.data;
       return { ...state, csat: { state: 'recorded', resolution, rating, comment, recordedAt: at } };
     }
+    case 'SlaBreached':
+      return state;
     default:
       return event satisfies never;
   }

@@ -127,6 +127,11 @@ export const errorCatalogue = {
     retriable: false,
     title: "The reply's delivery state does not allow this",
   },
+  LINK_EXPIRED: {
+    httpStatus: 410,
+    retriable: false,
+    title: 'The link has expired',
+  },
   OVERLOADED: {
     httpStatus: 503,
     retriable: true,

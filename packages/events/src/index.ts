@@ -75,7 +75,7 @@ export {
   TeamMemberAdded,
   TeamMemberRemoved,
 } from './domain/routing.events.ts';
-export { SlaBreached, SlaTarget, slaTargets } from './domain/sla.events.ts';
+export { BusinessCalendarSaved, SlaBreached, SlaPolicySaved, SlaTarget, slaTargets } from './domain/sla.events.ts';
 export {
   UserCreated,
   UserDeactivated,
@@ -104,6 +104,7 @@ export {
   customerStream,
   inboxStream,
   replyStream,
+  SERVICE_LEVEL_SETTINGS_STREAM,
   teamStream,
   userStream,
 } from './streams.ts';

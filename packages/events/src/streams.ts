@@ -30,3 +30,6 @@ export const caseNumberingStream = (year: number): string => `numbering-cases-${
  * among them, so the whole set is one consistency boundary.
  */
 export const cannedResponsesStream = 'canned-responses';
+
+/** The hub's business calendars and SLA policies, as administrators saved them: one stream. */
+export const SERVICE_LEVEL_SETTINGS_STREAM = 'service-level-settings';

@@ -10,6 +10,7 @@ import * as assert from 'uvu/assert';
 import { applyConversationEvent } from './conversations.projection.ts';
 import { inboxMigrations } from './inbox.migrations.ts';
 import { findConversation, inboxCounts, listInbox } from './inbox.queries.ts';
+import { conversationsDueForSlaCheck, writeSlaClock } from './sla-check.queries.ts';
 
 interface Context {
   database: TestDatabase;
@@ -218,5 +219,44 @@ inbox('pages follow each other without repeats or gaps, also when sorted by SLA 
       );
   }
 });
+
+inbox(
+  'the SLA checker’s columns: stale after every event that moves the clock, written only onto its revision',
+  async ({ db, store }) => {
+    await record(store, 's1', opened('s1', 0));
+    await project(db, store);
+    const now = new Date(at(5));
+    assert.equal(
+      await conversationsDueForSlaCheck(db, now),
+      [{ conversationId: 's1', revision: 1 }],
+      'stale when opened',
+    );
+    const clock = { policyId: 'standard', dueAt: new Date(at(60)), state: 'ok', checkAt: new Date(at(48)) };
+    assert.ok(await writeSlaClock(db, 's1', 1, clock));
+    assert.equal(await conversationsDueForSlaCheck(db, now), [], 'looked at again at 09:48');
+    assert.equal((await listInbox(db, { viewerId: 'x', slaState: 'ok', sort: 'sla-due' })).conversations[0]?.sla, {
+      dueAt: at(60),
+      state: 'ok',
+    });
+    await record(store, 's1', [
+      {
+        type: 'SlaBreached',
+        data: {
+          conversationId: 's1',
+          policyId: 'standard',
+          target: 'first-response',
+          dueAt: at(60),
+          breachedAt: at(61),
+        },
+      },
+    ]);
+    await project(db, store);
+    assert.equal(await conversationsDueForSlaCheck(db, now), [{ conversationId: 's1', revision: 2 }], 'stale again');
+    assert.not.ok(await writeSlaClock(db, 's1', 1, clock), 'a clock computed before the breach is not written');
+    const view = await findConversation(db, 's1');
+    assert.equal(view?.items.at(-1)?.kind, 'sla-breached');
+    assert.equal(view?.items.at(-1)?.data, { policyId: 'standard', target: 'first-response', dueAt: at(60) });
+  },
+);
 
 inbox.run();

@@ -16,9 +16,13 @@ const conversationTypes = [
   'ConversationAssigned',
   'CsatRequested',
   'CsatRecorded',
+  'SlaBreached',
 ] as const satisfies readonly DomainEvent['type'][];
 type ConversationEvent = Extract<DomainEvent, { type: (typeof conversationTypes)[number] }>;
 const isConversationType = (type: string): boolean => (conversationTypes as readonly string[]).includes(type);
+
+/** The SLA checker recomputes the clock of a row marked so (see `conversationsDueForSlaCheck`). */
+const SLA_STALE = "sla_check_at = '-infinity'";
 
 const priorityRank = { urgent: 0, high: 1, medium: 2, low: 3, none: 4 } as const;
 
@@ -69,8 +73,9 @@ export async function applyConversationEvent(tx: SqlExecutor, recorded: Recorded
       const d = event.data;
       await tx.query(
         `INSERT INTO conversations
-           (conversation_id, customer_id, inbox_id, channel, subject, status, opened_at, last_activity_at, revision)
-         VALUES ($1, $2, $3, $4, $5, 'open', $6, $6, $7) ON CONFLICT (conversation_id) DO NOTHING`,
+           (conversation_id, customer_id, inbox_id, channel, subject, status, opened_at, last_activity_at, revision,
+            sla_check_at)
+         VALUES ($1, $2, $3, $4, $5, 'open', $6, $6, $7, '-infinity') ON CONFLICT (conversation_id) DO NOTHING`,
         [d.conversationId, d.customerId, d.inboxId, d.channel, d.subject, d.openedAt, recorded.revision],
       );
       return addItem(tx, recorded, {
@@ -88,7 +93,7 @@ export async function applyConversationEvent(tx: SqlExecutor, recorded: Recorded
           tx,
           recorded,
           `last_inbound_at = greatest(last_inbound_at, $3), last_activity_at = greatest(last_activity_at, $3),
-           waiting_since = coalesce(waiting_since, $3), message_count = message_count + 1`,
+           waiting_since = coalesce(waiting_since, $3), message_count = message_count + 1, ${SLA_STALE}`,
           [d.occurredAt],
         );
       } else {
@@ -98,7 +103,7 @@ export async function applyConversationEvent(tx: SqlExecutor, recorded: Recorded
           `last_outbound_at = greatest(last_outbound_at, $3), last_activity_at = greatest(last_activity_at, $3),
            first_response_at = CASE WHEN first_response_at IS NULL AND last_inbound_at IS NOT NULL THEN $3
                                     ELSE first_response_at END,
-           waiting_since = NULL, message_count = message_count + 1`,
+           waiting_since = NULL, message_count = message_count + 1, ${SLA_STALE}`,
           [d.occurredAt],
         );
       }
@@ -112,7 +117,7 @@ export async function applyConversationEvent(tx: SqlExecutor, recorded: Recorded
     }
     case 'ConversationStatusChanged': {
       const d = event.data;
-      await updateRow(tx, recorded, 'status = $3, snoozed_until = $4', [d.status, d.snoozedUntil]);
+      await updateRow(tx, recorded, `status = $3, snoozed_until = $4, ${SLA_STALE}`, [d.status, d.snoozedUntil]);
       return addItem(tx, recorded, {
         kind: 'status',
         actor: d.actor,
@@ -122,7 +127,7 @@ export async function applyConversationEvent(tx: SqlExecutor, recorded: Recorded
     }
     case 'ConversationReopened': {
       const d = event.data;
-      await updateRow(tx, recorded, "status = 'open', snoozed_until = NULL", []);
+      await updateRow(tx, recorded, `status = 'open', snoozed_until = NULL, ${SLA_STALE}`, []);
       return addItem(tx, recorded, {
         kind: 'reopened',
         interactionId: d.interactionId,
@@ -133,7 +138,10 @@ export async function applyConversationEvent(tx: SqlExecutor, recorded: Recorded
     }
     case 'ConversationPriorityChanged': {
       const d = event.data;
-      await updateRow(tx, recorded, 'priority = $3, priority_rank = $4', [d.priority, priorityRank[d.priority]]);
+      await updateRow(tx, recorded, `priority = $3, priority_rank = $4, ${SLA_STALE}`, [
+        d.priority,
+        priorityRank[d.priority],
+      ]);
       return addItem(tx, recorded, { kind: 'priority', actor: d.actor, at: d.at, data: { priority: d.priority } });
     }
     case 'ConversationLabelAdded': {
@@ -190,6 +198,16 @@ export async function applyConversationEvent(tx: SqlExecutor, recorded: Recorded
         actor: d.actor,
         at: d.at,
         data: { rating: d.rating, comment: d.comment },
+      });
+    }
+    case 'SlaBreached': {
+      const d = event.data;
+      await updateRow(tx, recorded, SLA_STALE, []);
+      return addItem(tx, recorded, {
+        kind: 'sla-breached',
+        actor: { kind: 'system', process: 'sla' },
+        at: d.breachedAt,
+        data: { policyId: d.policyId, target: d.target, dueAt: d.dueAt },
       });
     }
     default:

@@ -56,3 +56,13 @@ CREATE TABLE IF NOT EXISTS read_models.conversation_items (
   PRIMARY KEY (conversation_id, revision)
 );
 `;
+
+// When the SLA checker must look at a conversation again: '-infinity' once an event changed what
+// its clock depends on (the projection sets it), else the next due-soon or due instant (the
+// checker sets it with sla_due_at, sla_state and sla_policy_id); null when nothing counts.
+export const slaCheckSchema = `
+ALTER TABLE read_models.conversations ADD COLUMN IF NOT EXISTS sla_check_at timestamptz;
+ALTER TABLE read_models.conversations ADD COLUMN IF NOT EXISTS sla_policy_id text;
+CREATE INDEX IF NOT EXISTS conversations_sla_check_idx
+  ON read_models.conversations (sla_check_at) WHERE sla_check_at IS NOT NULL;
+`;

@@ -18,3 +18,11 @@ export {
   slaStates,
 } from './inbox.queries.ts';
 export { inboxSchema } from './inbox.schema.ts';
+export {
+  clearSlaClocks,
+  conversationsDueForSlaCheck,
+  markSlaClocksStale,
+  type SlaCheckDue,
+  type SlaClockColumns,
+  writeSlaClock,
+} from './sla-check.queries.ts';

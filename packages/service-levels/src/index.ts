@@ -5,11 +5,19 @@ export {
   weekdayNames,
 } from './business-calendar.schema.ts';
 export { addBusinessTime, businessTimeBetween, isBusinessTime } from './business-calendar.ts';
+export { type ConversationSla, conversationSlaOf } from './conversation-sla.ts';
+export {
+  type ServiceLevelSettings,
+  type ServiceLevelSettingsCommand,
+  type ServiceLevelSettingsEvent,
+  serviceLevelSettingsDecider,
+} from './service-level-settings.ts';
 export { recordedBreachOf, slaBreachedEvent } from './sla-breach.ts';
 export {
   breachesToRecord,
   computeSlaClock,
   DUE_SOON_SHARE,
+  nextSlaCheckAt,
   type RecordedBreach,
   type SlaClock,
   type SlaState,

@@ -1,6 +1,7 @@
 import { HubError } from '@hub/errors';
 import type { SlaTarget } from '@hub/events';
 import type { BusinessCalendar } from './business-calendar.schema.ts';
+import { addBusinessTime } from './business-calendar.ts';
 import type { ConversationSlaFacts } from './sla-facts.ts';
 import type { SlaPolicy } from './sla-policy.ts';
 import { resolutionRun, responseRun, type TargetRun } from './target-runs.ts';
@@ -141,4 +142,27 @@ export function breachesToRecord(
       ? [{ target: run.target, dueAt: run.dueAt }]
       : [],
   );
+}
+
+/**
+ * The next instant after `now` at which the clock changes with no event: a target turning
+ * due-soon or falling due. Null when nothing counts (answered, resolved, paused, or breached
+ * already). A checker looks at the conversation again then.
+ */
+export function nextSlaCheckAt(
+  facts: ConversationSlaFacts,
+  policy: SlaPolicy,
+  calendar: BusinessCalendar,
+  now: Date,
+): Date | null {
+  let next: Date | null = null;
+  for (const run of measure(facts, policy, calendar, now)) {
+    if (run.breached || run.stoppedAt !== null || run.dueAt === null) continue;
+    const warnMs = run.remainingMs - run.allowedMs * DUE_SOON_SHARE;
+    const at = warnMs > 0 ? addBusinessTime(calendar, now, warnMs) : run.dueAt;
+    // Business time ends at a closing instant: the state changes just after it.
+    const checkAt = at > now ? at : run.dueAt;
+    if (next === null || checkAt < next) next = checkAt;
+  }
+  return next;
 }

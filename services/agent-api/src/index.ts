@@ -5,7 +5,18 @@ export type { AgentName } from './canned-context.ts';
 export { type CannedResponseApiDependencies, registerCannedResponseRoutes } from './canned-response.routes.ts';
 export { type CaseApiDependencies, registerCaseRoutes } from './case.routes.ts';
 export { type ConversationApiDependencies, registerConversationRoutes } from './conversation.routes.ts';
+export { type CsatApiDependencies, registerCsatRoutes } from './csat.routes.ts';
+export {
+  CSAT_ACTOR,
+  CSAT_MAX_RESOLUTION_AGE_MS,
+  CSAT_REQUESTS,
+  type CsatRequestDependencies,
+  csatRequests,
+  csatRequestText,
+} from './csat-requests.ts';
+export { signCsatToken, verifyCsatToken } from './csat-token.ts';
 export { type AgentApiDependencies, registerCustomerRoutes } from './customer.routes.ts';
 export { registerCustomerProfileRoute } from './customer-profile.routes.ts';
 export { type ReplyApiDependencies, registerReplyRoutes, replyAttachmentTypes } from './reply.routes.ts';
 export { type RoutingApiDependencies, registerRoutingRoutes } from './routing.routes.ts';
+export { registerServiceLevelRoutes, type ServiceLevelApiDependencies } from './service-level.routes.ts';

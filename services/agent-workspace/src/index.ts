@@ -6,4 +6,10 @@ export {
   type RouterDependencies,
   routerActor,
 } from './conversation-router.ts';
+export {
+  SLA_CHECKER_ACTOR,
+  type SlaBreachRecorder,
+  type SlaBreachRecorderDependencies,
+  startSlaBreachRecorder,
+} from './sla-breach-recorder.ts';
 export { workspaceMigrations } from './workspace.migrations.ts';

@@ -2,19 +2,27 @@ import { randomUUID } from 'node:crypto';
 import { createAccess, ensureFirstAdmin, type Principal } from '@hub/access';
 import {
   createAuthenticate,
+  csatRequests,
   principalOf,
   registerAccessRoutes,
   registerAuditRoutes,
   registerCannedResponseRoutes,
   registerCaseRoutes,
   registerConversationRoutes,
+  registerCsatRoutes,
   registerCustomerProfileRoute,
   registerCustomerRoutes,
   registerReplyRoutes,
   registerRoutingRoutes,
+  registerServiceLevelRoutes,
   requirePermission,
 } from '@hub/agent-api';
-import { configuredInboxOf, conversationLinker, conversationRouter } from '@hub/agent-workspace';
+import {
+  configuredInboxOf,
+  conversationLinker,
+  conversationRouter,
+  startSlaBreachRecorder,
+} from '@hub/agent-workspace';
 import { auditTrailProjection } from '@hub/audit-trail';
 import {
   countSqlDeadLetters,
@@ -90,11 +98,17 @@ export interface ComposedHub {
  * and one interaction log (Kafka when configured, in-process otherwise). Scale out by running more
  * processes with the roles that need it. The services do not know each other; only this root does.
  */
+export interface ComposeOptions {
+  /** The clock of the API, the SLA checker and CSAT links (tests move it; default: the system clock). */
+  readonly now?: () => Date;
+}
+
 export async function composeHub(
   config: HubConfig,
   logger: Logger,
-  options: Pick<AppDependencies, 'onRoute'> = {},
+  options: ComposeOptions & Pick<AppDependencies, 'onRoute'> = {},
 ): Promise<ComposedHub> {
+  const now = options.now ?? (() => new Date());
   const secrets = await loadSecrets(config);
   if (secrets.generatedFile)
     logger.warn({ file: secrets.generatedFile }, 'tokens and master key generated: keep this file secret');
@@ -180,8 +194,31 @@ export async function composeHub(
         await runProjection(projectionDeps, conversationRouter({ store, logger })),
         await runProjection(projectionDeps, auditTrailProjection),
         await runProjection(projectionDeps, casesProjection),
+        // On resolve: CsatRequested, then the rating link through the reply outbox.
+        await runProjection(
+          projectionDeps,
+          csatRequests({
+            store,
+            now,
+            linkKey: secrets.keys.csatLinks,
+            publicUrl: config.publicUrl,
+            linkTtlMs: config.csatLinkDays * 24 * HOUR_MS,
+            logger: logger.child({ component: 'csat-requests' }),
+          }),
+        ),
       ]
     : [];
+  // SLA due times in the inbox and breaches recorded as events, from what the store and the inbox
+  // rows say (the next check time is in the row): a restart records what fell due meanwhile.
+  const slaChecker = roles.has('projector')
+    ? startSlaBreachRecorder({
+        store,
+        db: database,
+        now,
+        logger: logger.child({ component: 'sla-checker' }),
+        pollIntervalMs: config.slaCheckSeconds * 1000,
+      })
+    : undefined;
   // One admin connection for health and metrics, kept for the life of the process.
   const kafkaAdmin = config.kafkaBrokers ? openKafkaAdminSession(config.kafkaBrokers) : undefined;
   const eventLoop = startEventLoopMonitor();
@@ -229,7 +266,7 @@ export async function composeHub(
     eventLoop,
     metrics,
     ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
-    ...options,
+    ...(options.onRoute ? { onRoute: options.onRoute } : {}),
   });
   const settings = {
     ...defaultIngestSettings,
@@ -249,7 +286,6 @@ export async function composeHub(
     createLogIntake({ log, rawPayloads, transportKey: secrets.keys.transport, partitionKey: secrets.keys.partition }),
     metrics,
   );
-  const now = () => new Date();
   const widgetReplies = {
     connections: widgetConnections,
     release: (visitorId: string, deliver: Parameters<typeof releaseHeldWidgetMessages>[2]) =>
@@ -340,6 +376,7 @@ export async function composeHub(
         isActiveUser,
         now,
       });
+      await registerServiceLevelRoutes(scope, { store, newId: randomUUID, now });
       registerLiveRoute(scope, {
         feed: liveFeed(),
         // Once a conversation belongs to a team, only its members, supervisors and admins see it.
@@ -349,6 +386,8 @@ export async function composeHub(
         },
       });
     });
+    // Public: the customer's rating link, checked by its signature.
+    await app.register(async (scope) => registerCsatRoutes(scope, { store, linkKey: secrets.keys.csatLinks, now }));
   }
   logger.info({ roles: [...roles] }, 'hub roles');
 
@@ -371,6 +410,7 @@ export async function composeHub(
       await writer?.stop();
       await feed?.close();
       await replies?.stop();
+      await slaChecker?.stop();
       for (const projection of projections.reverse()) await projection.stop();
       eventLoop.stop();
       await kafkaAdmin?.close();

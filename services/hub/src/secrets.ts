@@ -14,6 +14,8 @@ export interface HubSecrets {
     readonly rawPayloads: Buffer;
     readonly identityIndex: Buffer;
     readonly threadIndex: Buffer;
+    /** Signs CSAT rating links. */
+    readonly csatLinks: Buffer;
   };
   /** Where generated secrets were written, when they were. */
   readonly generatedFile: string | undefined;
@@ -56,6 +58,7 @@ export async function loadSecrets(config: HubConfig): Promise<HubSecrets> {
       rawPayloads: derive(master, 'raw-payloads'),
       identityIndex: derive(master, 'identity-index'),
       threadIndex: derive(master, 'thread-index'),
+      csatLinks: derive(master, 'csat-links'),
     },
     generatedFile,
   };

@@ -48,7 +48,7 @@ import {
   TeamMemberAdded,
   TeamMemberRemoved,
 } from './routing.events.ts';
-import { SlaBreached } from './sla.events.ts';
+import { BusinessCalendarSaved, SlaBreached, SlaPolicySaved } from './sla.events.ts';
 import { identifierLinkedV1ToV2, type Upcaster } from './upcasters.ts';
 import { UserCreated, UserDeactivated, UserPasswordChanged, UserReactivated, UserRoleChanged } from './user.events.ts';
 
@@ -99,6 +99,8 @@ export const eventCatalogue = {
   UserReactivated: define({ version: 1, schema: UserReactivated, upcasters: {} }),
   UserPasswordChanged: define({ version: 1, schema: UserPasswordChanged, upcasters: {} }),
   SlaBreached: define({ version: 1, schema: SlaBreached, upcasters: {} }),
+  BusinessCalendarSaved: define({ version: 1, schema: BusinessCalendarSaved, upcasters: {} }),
+  SlaPolicySaved: define({ version: 1, schema: SlaPolicySaved, upcasters: {} }),
   ReplyRequested: define({ version: 1, schema: ReplyRequested, upcasters: {} }),
   ReplyDeliveryAttempted: define({ version: 1, schema: ReplyDeliveryAttempted, upcasters: {} }),
   ReplySent: define({ version: 1, schema: ReplySent, upcasters: {} }),
