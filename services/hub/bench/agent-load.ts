@@ -43,7 +43,15 @@ interface Message {
  * reads it). Counts: 5 customer events, 5 conversation events from the linker, 0-4 agent events
  * per conversation.
  */
-export function customerHistory(c: number): StreamAppend[] {
+export interface LinkedConversation {
+  readonly conversationId: string;
+  readonly customerId: string;
+  readonly lastActivityAt: Date;
+  /** The thread keys the linker indexes for it, in clear. */
+  readonly threadKeys: readonly string[];
+}
+
+export function customerHistory(c: number): { appends: StreamAppend[]; linked: LinkedConversation[] } {
   const customer = customerId(c);
   const base = START + c * 60_000;
   const message = (thread: number, n: number, minutes: number): Message => ({
@@ -100,10 +108,12 @@ export function customerHistory(c: number): StreamAppend[] {
     },
   });
   const conversations: StreamAppend[] = [];
+  const linked: LinkedConversation[] = [];
   for (const [t, thread] of threads.entries()) {
     const opener = thread[0] as Message;
     const conversation = uuidV5(`conversation-opened-by:${opener.interactionId}`);
     let state = conversationDecider.initialState;
+    const threadKeys: string[] = [];
     const events: EventToAppend[] = [];
     const decide = (
       command: ConversationCommand,
@@ -132,6 +142,7 @@ export function customerHistory(c: number): StreamAppend[] {
       });
       // The linker's command and event context (services/agent-workspace conversationLinker).
       const keys = threadKeysOf({ customerId: customer, occurredAt: m.occurredAt, details: details(m) });
+      threadKeys.push(...keys.index);
       decide(
         {
           kind: 'AttachInbound',
@@ -178,6 +189,12 @@ export function customerHistory(c: number): StreamAppend[] {
     if (status < 4) agentDoes({ kind: 'ChangeStatus', status: 'resolved', reason: null, actor, now });
     else if (status < 5) agentDoes({ kind: 'ChangeStatus', status: 'pending', reason: null, actor, now });
     conversations.push({ streamId: conversationStream(conversation), events });
+    linked.push({
+      conversationId: conversation,
+      customerId: customer,
+      lastActivityAt: (thread.at(-1) as Message).occurredAt,
+      threadKeys: [...new Set(threadKeys)],
+    });
   }
-  return [{ streamId: customerStream(customer), events: own }, ...conversations];
+  return { appends: [{ streamId: customerStream(customer), events: own }, ...conversations], linked };
 }
