@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from '@hub/testing';
 import { timelineMigrations } from '@hub/timeline';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { applyConversationEvent } from './conversations.projection.ts';
+import { applyConversationEvent, applyConversationPage } from './conversations.projection.ts';
 import { inboxMigrations } from './inbox.migrations.ts';
 import { findConversation, inboxCounts, listInbox } from './inbox.queries.ts';
 import { conversationsDueForSlaCheck, writeSlaClock } from './sla-check.queries.ts';
@@ -256,6 +256,125 @@ inbox(
     const view = await findConversation(db, 's1');
     assert.equal(view?.items.at(-1)?.kind, 'sla-breached');
     assert.equal(view?.items.at(-1)?.data, { policyId: 'standard', target: 'first-response', dueAt: at(60) });
+  },
+);
+
+inbox(
+  'a page applied at once leaves what its events applied one by one leave, also when replayed',
+  async ({ db, store }) => {
+    const change = (conversationId: string, minute: number): DomainEvent[] => [
+      { type: 'ConversationLabelAdded', data: { conversationId, label: 'vip', actor: maryam, at: at(minute) } },
+      { type: 'ConversationLabelAdded', data: { conversationId, label: 'refund', actor: maryam, at: at(minute) } },
+      { type: 'ConversationLabelRemoved', data: { conversationId, label: 'vip', actor: maryam, at: at(minute + 1) } },
+      {
+        type: 'ConversationPriorityChanged',
+        data: { conversationId, priority: 'urgent', actor: maryam, at: at(minute + 1) },
+      },
+      {
+        type: 'ConversationAssigned',
+        data: {
+          conversationId,
+          agentId: 'maryam',
+          teamId: 'support',
+          previousAgentId: null,
+          previousTeamId: null,
+          kind: 'assignment',
+          actor: maryam,
+          at: at(minute + 2),
+        },
+      },
+      {
+        type: 'ConversationMessageAdded',
+        data: {
+          conversationId,
+          interactionId: `reply-${conversationId}`,
+          direction: 'outbound',
+          channel: 'email',
+          occurredAt: at(minute + 3),
+          threadKeys: [],
+          actor: maryam,
+        },
+      },
+      {
+        type: 'ConversationStatusChanged',
+        data: {
+          conversationId,
+          status: 'resolved',
+          snoozedUntil: null,
+          actor: maryam,
+          reason: 'done',
+          at: at(minute + 4),
+        },
+      },
+      { type: 'CsatRequested', data: { conversationId, channel: 'email', actor: maryam, at: at(minute + 4) } },
+      {
+        type: 'CsatRecorded',
+        data: { conversationId, rating: 4, comment: 'خوب', actor: customer, at: at(minute + 5) },
+      },
+      {
+        type: 'ConversationReopened',
+        data: {
+          conversationId,
+          from: 'resolved',
+          interactionId: `again-${conversationId}`,
+          reason: 'inbound-message',
+          actor: customer,
+          at: at(minute + 6),
+        },
+      },
+      {
+        type: 'ConversationMessageAdded',
+        data: {
+          conversationId,
+          interactionId: `again-${conversationId}`,
+          direction: 'inbound',
+          channel: 'email',
+          occurredAt: at(minute + 6),
+          threadKeys: [],
+          actor: customer,
+        },
+      },
+      {
+        type: 'SlaBreached',
+        data: {
+          conversationId,
+          policyId: 'standard',
+          target: 'next-response',
+          dueAt: at(minute + 7),
+          breachedAt: at(minute + 8),
+        },
+      },
+    ];
+    for (let i = 0; i < 4; i++) await record(store, `p${i}`, [...opened(`p${i}`, i), ...change(`p${i}`, 10 + i)]);
+    // Interleaved with the others, as streams are in the store.
+    await record(store, 'p0', [
+      {
+        type: 'ConversationNoteAdded',
+        data: { conversationId: 'p0', noteId: 'n1', text: 'یادداشت', mentions: [], actor: maryam, at: at(30) },
+      },
+    ]);
+    const snapshot = async () => ({
+      rows: await db.query('SELECT * FROM read_models.conversations ORDER BY conversation_id'),
+      items: await db.query('SELECT * FROM read_models.conversation_items ORDER BY conversation_id, revision'),
+    });
+    await project(db, store);
+    const oneByOne = await snapshot();
+    await db.query('TRUNCATE read_models.conversations, read_models.conversation_items');
+    const events = await store.readAll();
+    const pageAt = async (page: typeof events) =>
+      db.transaction(async (tx) => {
+        await useReadModelSchema(tx, 'read_models');
+        await applyConversationPage(tx, page);
+      });
+    await pageAt(events.slice(0, 17));
+    await pageAt(events.slice(17));
+    assert.equal(await snapshot(), oneByOne);
+    await pageAt(events); // a replay from an older checkpoint
+    assert.equal(await snapshot(), oneByOne, 'the replay changed nothing');
+    const view = await findConversation(db, 'p1');
+    assert.equal(view?.labels, ['refund']);
+    assert.is(view?.status, 'open');
+    assert.is(view?.messageCount, 3);
   },
 );
 

@@ -1,5 +1,6 @@
 export {
   applyConversationEvent,
+  applyConversationPage,
   CONVERSATIONS_PROJECTION,
   conversationsProjection,
 } from './conversations.projection.ts';

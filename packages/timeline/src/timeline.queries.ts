@@ -41,17 +41,20 @@ interface CustomerRow {
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
+// `= ANY(array)`, not `IN (SELECT jsonb_array_elements_text(...))`: the planner guesses 100 rows
+// for the function and hash-joined it against a sequential scan of every identifier, on each
+// timeline read (`pnpm bench:agent`, docs/benchmarks.md).
 async function customerViews(db: SqlExecutor, rows: CustomerRow[]): Promise<CustomerView[]> {
   if (rows.length === 0) return [];
   const identifiers = await db.query<{ customer_id: string; kind: string; value: string }>(
     `SELECT customer_id, kind, value FROM read_models.customer_identifiers
-      WHERE customer_id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY kind, value`,
-    [JSON.stringify(rows.map((r) => r.customer_id))],
+      WHERE customer_id = ANY($1::text[]) ORDER BY kind, value`,
+    [rows.map((r) => r.customer_id)],
   );
   const candidates = await db.query<{ customer_id: string; candidate_id: string }>(
     `SELECT DISTINCT customer_id, candidate_id FROM read_models.merge_candidates
-      WHERE customer_id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
-    [JSON.stringify(rows.map((r) => r.customer_id))],
+      WHERE customer_id = ANY($1::text[])`,
+    [rows.map((r) => r.customer_id)],
   );
   return rows.map((r) => ({
     id: r.customer_id,

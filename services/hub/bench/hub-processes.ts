@@ -46,9 +46,16 @@ export async function startHubProcess(env: Record<string, string>): Promise<HubP
   await waitFor(async () => started || (child.exitCode !== null ? null : undefined), {
     timeoutMs: 60_000,
     what: `the hub (${env.HUB_ROLES ?? 'all roles'}) to start`,
-  }).then((ok) => {
-    if (!ok) throw new Error(`the hub exited early:\n${output.slice(-4000)}`);
-  });
+  })
+    .then((ok) => {
+      if (!ok) throw new Error(`the hub exited early:\n${output.slice(-4000)}`);
+    })
+    .catch(async (error: unknown) => {
+      // A hub that did not start in time is not left running behind the benchmark.
+      child.kill('SIGTERM');
+      await exited;
+      throw error;
+    });
   return {
     url: `http://127.0.0.1:${port}`,
     async stop() {
