@@ -6,7 +6,7 @@ import { conversationsProjection, findConversation, inboxMigrations, listInbox }
 import { silentLogger } from '@hub/logger';
 import { projectionMigrations, runProjection } from '@hub/projections';
 import { connectPostgres, runMigrations, type SqlDatabase } from '@hub/sql';
-import { createTestDatabase, type TestDatabase } from '@hub/testing';
+import { createTestDatabase, type TestDatabase, waitFor } from '@hub/testing';
 import { timelineMigrations } from '@hub/timeline';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -98,10 +98,26 @@ linker.after.each(async ({ db, database }) => {
   await database?.drop();
 });
 
+/**
+ * Readers see an append only once every older transaction on the server has ended (the store's
+ * gap-free rule follows the cluster-wide snapshot xmin): on a server shared with other tests that
+ * takes a moment, and a projection caught up before then has not seen the last appends.
+ */
+async function visibleToReaders(db: SqlDatabase, store: EventStore) {
+  const [stored] = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM event_store.events');
+  const count = stored?.count ?? 0;
+  await waitFor(async () => ((await store.readAll({ maxCount: 100_000 })).length >= count ? true : undefined), {
+    timeoutMs: 30_000,
+    intervalMs: 20,
+    what: `the ${count} stored events to be visible to readers`,
+  });
+}
+
 /** The linker and the inbox projection as the hub runs them, until both have caught up. */
 async function catchUp({ db, store }: Context, { replay = false } = {}) {
   if (replay) await db.query(`DELETE FROM read_models.checkpoints WHERE projection = $1`, [CONVERSATION_LINKER]);
   for (const projection of [conversationLinker({ store, indexKey }), conversationsProjection]) {
+    await visibleToReaders(db, store);
     const running = await runProjection({ db, store, logger: silentLogger() }, projection);
     await running.caughtUp();
     await running.stop();
