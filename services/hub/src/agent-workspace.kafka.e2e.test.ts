@@ -27,8 +27,9 @@ import { type RunningHub, runHub, sharedSecrets, started } from './testing/hub-p
 // gateway, api and projector roles, and one writer process, which also holds the reply outbox.
 // One person writes by email, calls, chats on the shop's website and on Telegram; an agent finds
 // her and her conversations, answers by email (threaded) and on Telegram, a colleague's stale
-// change is refused, the conversation is resolved. Then the writer is killed with SIGKILL while
-// a slow SMTP relay holds its answer to one of a batch of replies, and started again.
+// change is refused, the conversation is resolved and she answers the rating request (CSAT). Then
+// the writer is killed with SIGKILL while a slow SMTP relay holds its answer to one of a batch of
+// replies, and started again.
 //
 // The providers are local servers: an SMTP relay (smtp-server) and an HTTP server answering in the
 // Telegram Bot API's format (mocks of unreachable third parties, nothing else is mocked).
@@ -107,7 +108,7 @@ interface Item {
   interactionId: string | null;
   data: { direction?: string };
   message?: { text: string };
-  delivery?: { status: string; lastError: string | null };
+  delivery?: { status: string; reason: string | null; outcomeUnknown: boolean };
 }
 
 const messagesIn = (conversations: readonly InboxItem[]) => conversations.reduce((n, c) => n + c.messageCount, 0);
@@ -460,6 +461,40 @@ scenario('a colleague’s stale change gets 409 with the current state; the agen
   assert.is(view.priority, 'high', 'the stale change wrote nothing');
 });
 
+scenario('on resolve she gets a rating link by email; her answer is recorded on the conversation', async (context) => {
+  const { relay } = context;
+  const request = await waitFor(
+    async () => {
+      for (const raw of relay.messages) {
+        const parsed = await simpleParser(raw);
+        if (parsed.text?.includes('/v1/csat/')) return parsed;
+      }
+      return undefined;
+    },
+    { timeoutMs: 60_000, what: 'the rating request at the SMTP relay' },
+  );
+  assert.is(request.to && 'text' in request.to ? request.to.text : '', 'sara@example.ir');
+  const token = /\/v1\/csat\/(\S+)/.exec(request.text ?? '')?.[1];
+  assert.ok(token, request.text);
+  const rated = await call(context.front, 'POST', `/v1/csat/${token}`, { body: { rating: 5, comment: 'عالی بود' } });
+  assert.is(rated.status, 201, JSON.stringify(rated.body));
+  const path = `/v1/conversations/${context.emailConversation}`;
+  await waitFor(
+    async () =>
+      (await call(context.front, 'GET', path, { token: context.maryam.token })).body.csatRating === 5
+        ? true
+        : undefined,
+    { timeoutMs: 30_000, what: 'the rating shown on the conversation' },
+  );
+  const again = await call(context.front, 'POST', `/v1/csat/${token}`, { body: { rating: 1 } });
+  assert.is(again.status, 409, 'one rating per resolution');
+  assert.is(
+    relay.messages.filter((raw) => raw.toString().includes('/v1/csat/')).length,
+    1,
+    'one rating request, sent once',
+  );
+});
+
 scenario(
   'the writer killed (SIGKILL) mid-batch: every reply reaches the relay once; the one in flight is shown as outcome unknown',
   async (context) => {
@@ -520,7 +555,7 @@ scenario(
     // is not sent again; the agent sees it failed with the outcome unknown, to confirm.
     const unknown = deliveries[deliveredBefore];
     assert.is(unknown?.status, 'failed');
-    assert.match(unknown?.lastError ?? '', 'outcome unknown');
+    assert.is(unknown?.outcomeUnknown, true);
 
     // Every other reply: delivered exactly once and shown as sent.
     assert.equal(
