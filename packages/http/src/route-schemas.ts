@@ -94,4 +94,15 @@ export const security = {
 } as const;
 
 /** Tags that group the document's operations. */
-export type ApiTag = 'health' | 'intake' | 'access' | 'customers' | 'conversations' | 'live' | 'docs';
+export type ApiTag =
+  | 'health'
+  | 'intake'
+  | 'access'
+  | 'customers'
+  | 'conversations'
+  | 'cases'
+  | 'replies'
+  | 'routing'
+  | 'audit'
+  | 'live'
+  | 'docs';

@@ -15,13 +15,13 @@ import { handleCommand, loadAggregate } from '@hub/decider';
 import { HubError } from '@hub/errors';
 import type { EventStore } from '@hub/event-store';
 import { caseKinds, caseStatuses, caseStream, conversationStream } from '@hub/events';
+import { problems, security, type ZodTypeProvider } from '@hub/http';
 import { PERSONAL_DATA_OF } from '@hub/personal-data';
 import type { SqlExecutor } from '@hub/sql';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { principalOf, requirePermission } from './access/authenticate.ts';
 import { customerGroup } from './customer-group.ts';
-import { parseInput } from './parse-input.ts';
 
 export interface CaseApiDependencies {
   readonly store: EventStore;
@@ -69,6 +69,91 @@ const OwnerBody = z.object({ revision: Revision, ownerId: OwnerId.nullable() });
 const LinkBody = z.object({ revision: Revision, conversationId: z.string().uuid() });
 const NoteBody = z.object({ revision: Revision, text: z.string().trim().min(1).max(CASE_NOTE_MAX_LENGTH) });
 
+/** A case in lists (also in a customer's profile). */
+export const CaseSummary = z
+  .object({
+    id: z.string(),
+    number: z.string().meta({ description: 'C-2026-000042' }),
+    kind: z.string(),
+    status: z.string(),
+    customerId: z.string(),
+    ownerId: z.string().nullable(),
+    subject: z.string(),
+    orderReference: z.string().nullable(),
+    conversationIds: z.array(z.string()),
+    openedAt: z.string(),
+    updatedAt: z.string(),
+    closedAt: z.string().nullable(),
+    revision: z.number().int().meta({ description: 'send it back as the revision you saw with any change' }),
+  })
+  .meta({ id: 'CaseSummary' });
+const CasePage = z.object({ cases: z.array(CaseSummary), nextCursor: z.string().nullable() });
+const CaseDetail = CaseSummary.extend({
+  description: z.string().nullable(),
+  items: z.array(
+    z.object({
+      revision: z.number().int(),
+      kind: z.string(),
+      actor: z.unknown(),
+      at: z.string(),
+      data: z.record(z.string(), z.unknown()),
+    }),
+  ),
+});
+const Opened = z.object({
+  caseId: z.string(),
+  number: z.string(),
+  kind: z.string(),
+  status: z.string(),
+  ownerId: z.string().nullable(),
+  revision: z.number().int(),
+});
+const Changed = z.object({
+  caseId: z.string(),
+  status: z.string().nullable(),
+  revision: z.number().int(),
+  changed: z.boolean(),
+});
+
+/** What every case route shares in the document. */
+const documented = { tags: ['cases'], security: security.agent } as const;
+/** A change: 409 WRONG_EXPECTED_REVISION with the current state when the revision is stale. */
+const changeProblems = problems(400, 401, 403, 404, 409);
+const openSchema = {
+  ...documented,
+  summary: "Open a case for a customer (a merged one's goes to its survivor), with its number",
+  body: OpenBody,
+  response: { 201: Opened, ...problems(400, 401, 403, 404, 409) },
+};
+const listSchema = {
+  ...documented,
+  summary: 'Cases, filtered (owner=me is the viewer; a customer includes everyone merged into it)',
+  querystring: ListQuery,
+  response: { 200: CasePage, ...problems(400, 401, 403) },
+};
+const showSchema = {
+  ...documented,
+  summary: 'A case by id or number (C-2026-000042), with its history',
+  params: CaseRefParams,
+  response: { 200: CaseDetail, ...problems(400, 401, 403, 404) },
+};
+/** A change's route: the case in the path, `body` (or `params` and `querystring`), the new revision. */
+const changeSchema = <I extends object>(summary: string, input: I) => ({
+  ...documented,
+  summary,
+  params: CaseParams,
+  ...input,
+  response: { 200: Changed, ...changeProblems },
+});
+const statusSchema = changeSchema('Change the status', { body: StatusBody });
+const ownerSchema = changeSchema('Give the case to an active user, or to nobody', { body: OwnerBody });
+const linkSchema = changeSchema("Link one of the customer's conversations", { body: LinkBody });
+const unlinkSchema = changeSchema('Unlink a conversation', { params: LinkParams, querystring: RevisionQuery });
+const noteSchema = {
+  ...changeSchema('An internal note on the case', { body: NoteBody }),
+  response: { 201: Changed.extend({ noteId: z.string() }), ...changeProblems },
+};
+
 const read = { onRequest: requirePermission('cases:read') };
 const write = { onRequest: requirePermission('cases:write') };
 
@@ -77,7 +162,8 @@ const write = { onRequest: requirePermission('cases:write') };
  * by the case's decider on its stream at the revision the agent saw, naming the agent. Register
  * inside the scope that authenticates.
  */
-export async function registerCaseRoutes(app: FastifyInstance, deps: CaseApiDependencies) {
+export async function registerCaseRoutes(scope: FastifyInstance, deps: CaseApiDependencies) {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
   const actorOf = (request: FastifyRequest) => principalOf(request).actor;
   const viewerOf = (request: FastifyRequest) => {
     const principal = principalOf(request);
@@ -101,8 +187,8 @@ export async function registerCaseRoutes(app: FastifyInstance, deps: CaseApiDepe
     }
   }
 
-  app.post('/v1/cases', write, async (request, reply) => {
-    const body = parseInput(OpenBody, request.body, 'case');
+  app.post('/v1/cases', { ...write, schema: openSchema }, async (request, reply) => {
+    const body = request.body;
     const group = await customerGroup(deps.readModels, body.customerId);
     if (!group) throw new HubError('NOT_FOUND', `no customer ${body.customerId}`);
     const ownerId = body.ownerId === undefined ? (viewerOf(request) ?? null) : body.ownerId;
@@ -136,8 +222,8 @@ export async function registerCaseRoutes(app: FastifyInstance, deps: CaseApiDepe
     });
   });
 
-  app.get('/v1/cases', read, async (request) => {
-    const q = parseInput(ListQuery, request.query, 'case query');
+  app.get('/v1/cases', { ...read, schema: listSchema }, async (request) => {
+    const q = request.query;
     const owner = q.owner === 'me' ? (viewerOf(request) ?? '') : q.owner;
     const customers = q.customer ? await customerGroup(deps.readModels, q.customer) : undefined;
     return listCases(deps.readModels, {
@@ -151,8 +237,8 @@ export async function registerCaseRoutes(app: FastifyInstance, deps: CaseApiDepe
     });
   });
 
-  app.get('/v1/cases/:ref', read, async (request) => {
-    const { ref } = parseInput(CaseRefParams, request.params, 'case id or number');
+  app.get('/v1/cases/:ref', { ...read, schema: showSchema }, async (request) => {
+    const { ref } = request.params;
     const found = CaseNumberText.safeParse(ref).success
       ? await findCaseByNumber(deps.readModels, ref)
       : await findCase(deps.readModels, ref);
@@ -184,9 +270,9 @@ export async function registerCaseRoutes(app: FastifyInstance, deps: CaseApiDepe
     return { caseId, status, revision: result.revision, changed: result.events.length > 0 };
   }
 
-  app.post('/v1/cases/:id/status', write, async (request) => {
-    const { id } = parseInput(CaseParams, request.params, 'case id');
-    const body = parseInput(StatusBody, request.body, 'status');
+  app.post('/v1/cases/:id/status', { ...write, schema: statusSchema }, async (request) => {
+    const { id } = request.params;
+    const body = request.body;
     return change(id, body.revision, {
       kind: 'ChangeCaseStatus',
       status: body.status,
@@ -196,9 +282,9 @@ export async function registerCaseRoutes(app: FastifyInstance, deps: CaseApiDepe
     });
   });
 
-  app.post('/v1/cases/:id/owner', write, async (request) => {
-    const { id } = parseInput(CaseParams, request.params, 'case id');
-    const body = parseInput(OwnerBody, request.body, 'owner');
+  app.post('/v1/cases/:id/owner', { ...write, schema: ownerSchema }, async (request) => {
+    const { id } = request.params;
+    const body = request.body;
     await requireOwner(body.ownerId);
     return change(id, body.revision, {
       kind: 'AssignCaseOwner',
@@ -208,9 +294,9 @@ export async function registerCaseRoutes(app: FastifyInstance, deps: CaseApiDepe
     });
   });
 
-  app.post('/v1/cases/:id/conversations', write, async (request) => {
-    const { id } = parseInput(CaseParams, request.params, 'case id');
-    const body = parseInput(LinkBody, request.body, 'link');
+  app.post('/v1/cases/:id/conversations', { ...write, schema: linkSchema }, async (request) => {
+    const { id } = request.params;
+    const body = request.body;
     const { state } = await loadAggregate(deps.store, caseStream(id), caseDecider, isCaseEvent);
     if (!state.exists) throw new HubError('NOT_FOUND', `no case ${id}`);
     const group = await customerGroup(deps.readModels, state.customerId);
@@ -223,9 +309,9 @@ export async function registerCaseRoutes(app: FastifyInstance, deps: CaseApiDepe
     });
   });
 
-  app.delete('/v1/cases/:id/conversations/:conversationId', write, async (request) => {
-    const { id, conversationId } = parseInput(LinkParams, request.params, 'link');
-    const { revision } = parseInput(RevisionQuery, request.query, 'unlink query');
+  app.delete('/v1/cases/:id/conversations/:conversationId', { ...write, schema: unlinkSchema }, async (request) => {
+    const { id, conversationId } = request.params;
+    const { revision } = request.query;
     return change(id, revision, {
       kind: 'UnlinkConversation',
       conversationId,
@@ -234,9 +320,9 @@ export async function registerCaseRoutes(app: FastifyInstance, deps: CaseApiDepe
     });
   });
 
-  app.post('/v1/cases/:id/notes', write, async (request, reply) => {
-    const { id } = parseInput(CaseParams, request.params, 'case id');
-    const body = parseInput(NoteBody, request.body, 'note');
+  app.post('/v1/cases/:id/notes', { ...write, schema: noteSchema }, async (request, reply) => {
+    const { id } = request.params;
+    const body = request.body;
     const noteId = randomUUID();
     const result = await change(id, body.revision, {
       kind: 'AddCaseNote',

@@ -3,12 +3,12 @@ import { loadAggregate } from '@hub/decider';
 import { HubError } from '@hub/errors';
 import type { EventStore } from '@hub/event-store';
 import { replyStream } from '@hub/events';
+import { problems, rawBody, security, type ZodTypeProvider } from '@hub/http';
 import type { AttachmentStore } from '@hub/interactions';
 import { confirmReplySent, outcomeUnknown, replyDecider, retryReply } from '@hub/replies';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { principalOf, requirePermission } from './access/authenticate.ts';
-import { parseInput } from './parse-input.ts';
 import { toReplyView } from './reply-view.ts';
 
 /** What an agent may attach to an email reply. */
@@ -44,9 +44,55 @@ const UploadQuery = z.object({
     .max(255)
     .refine((name) => !/[/\\\0\r\n]/.test(name), 'a file name, without a path or line breaks'),
 });
-const RetryBody = z.object({}).strict();
+/** No body (or JSON null, as before), or an empty object. */
+const RetryBody = z.object({}).strict().nullish().meta({ description: 'nothing, or {}' });
 /** The agent checked with the customer: `delivered` true records it sent, false sends it once more. */
 const ConfirmationBody = z.object({ delivered: z.boolean() }).strict();
+const Uploaded = z.object({
+  id: z.string().meta({ description: "the file's sha256: name it in a reply's attachments" }),
+  filename: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+});
+const Reply = z.object({
+  replyId: z.string(),
+  channel: z.string(),
+  text: z.string(),
+  attachments: z.array(z.object({ id: z.string(), filename: z.string() })).readonly(),
+  delivery: z.object({
+    status: z.enum(['queued', 'sending', 'sent', 'failed']),
+    attempts: z.number().int(),
+    reason: z.string().nullable(),
+    providerCode: z.string().nullable(),
+    retryAt: z.string().nullable(),
+    outcomeUnknown: z.boolean(),
+  }),
+});
+
+/** What every reply route shares in the document. */
+const documented = { tags: ['replies'], security: security.agent } as const;
+const uploadSchema = {
+  ...documented,
+  summary: 'Upload a file for an email reply: the raw bytes with their Content-Type (listed types only)',
+  consumes: [...replyAttachmentTypes],
+  querystring: UploadQuery,
+  body: rawBody('the file itself, at most HUB_REPLY_ATTACHMENT_MAX_BYTES'),
+  response: { 201: Uploaded, ...problems(400, 401, 403, 413, 415) },
+};
+const retrySchema = {
+  ...documented,
+  summary: 'Send a failed reply again: one new attempt of the same reply',
+  params: ReplyId,
+  body: RetryBody,
+  response: { 202: Reply, ...problems(400, 401, 403, 404, 409) },
+};
+const confirmationSchema = {
+  ...documented,
+  summary: 'Whether the customer got a reply whose outcome is unknown: true records it sent, false sends it again',
+  params: ReplyId,
+  body: ConfirmationBody,
+  response: { 200: Reply, 202: Reply, ...problems(400, 401, 403, 404, 409) },
+};
 
 const write = { onRequest: requirePermission('conversations:write') };
 
@@ -56,13 +102,22 @@ async function loadReply(store: EventStore, replyId: string) {
   return loaded;
 }
 
+/** A reply as the conversation shows it; only one that exists (as `loadReply` found it) has a view. */
+function viewOf(replyId: string, state: Parameters<typeof toReplyView>[1]) {
+  const view = toReplyView(replyId, state);
+  if (!view) throw new HubError('NOT_FOUND', `no reply ${replyId}`);
+  return view;
+}
+
 /**
  * Files for email replies (upload first, then name them in the reply), and what an agent does
  * about a reply that failed: retry it (one new attempt of the same reply), or, when its outcome is
  * unknown, say whether the customer got it. Register inside the scope that authenticates.
  */
-export async function registerReplyRoutes(app: FastifyInstance, deps: ReplyApiDependencies) {
-  await app.register(async (uploads) => {
+export async function registerReplyRoutes(scope: FastifyInstance, deps: ReplyApiDependencies) {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+  await app.register(async (uploadScope) => {
+    const uploads = uploadScope.withTypeProvider<ZodTypeProvider>();
     // Only listed types are read at all (415 otherwise), and no more than the limit (413).
     uploads.removeAllContentTypeParsers();
     uploads.addContentTypeParser(
@@ -70,8 +125,8 @@ export async function registerReplyRoutes(app: FastifyInstance, deps: ReplyApiDe
       { parseAs: 'buffer', bodyLimit: deps.maxAttachmentBytes },
       (_request, body, done) => done(null, body),
     );
-    uploads.post('/v1/attachments', write, async (request, reply) => {
-      const { filename } = parseInput(UploadQuery, request.query, 'upload');
+    uploads.post('/v1/attachments', { ...write, schema: uploadSchema }, async (request, reply) => {
+      const { filename } = request.query;
       const body = request.body;
       if (!Buffer.isBuffer(body) || body.length === 0) {
         throw new HubError('INVALID_INPUT', 'the body is empty: post the file itself, with its Content-Type');
@@ -82,9 +137,8 @@ export async function registerReplyRoutes(app: FastifyInstance, deps: ReplyApiDe
     });
   });
 
-  app.post('/v1/replies/:id/retry', write, async (request, reply) => {
-    const { id } = parseInput(ReplyId, request.params, 'reply id');
-    parseInput(RetryBody, request.body ?? {}, 'retry');
+  app.post('/v1/replies/:id/retry', { ...write, schema: retrySchema }, async (request, reply) => {
+    const { id } = request.params;
     await loadReply(deps.store, id);
     const state = await retryReply(deps.store, id, {
       actor: principalOf(request).actor,
@@ -92,12 +146,12 @@ export async function registerReplyRoutes(app: FastifyInstance, deps: ReplyApiDe
       eventId: randomUUID(),
       now: deps.now(),
     });
-    return reply.status(202).send(toReplyView(id, state));
+    return reply.status(202).send(viewOf(id, state));
   });
 
-  app.post('/v1/replies/:id/confirmation', write, async (request, reply) => {
-    const { id } = parseInput(ReplyId, request.params, 'reply id');
-    const body = parseInput(ConfirmationBody, request.body, 'confirmation');
+  app.post('/v1/replies/:id/confirmation', { ...write, schema: confirmationSchema }, async (request, reply) => {
+    const { id } = request.params;
+    const body = request.body;
     const { state: current, revision } = await loadReply(deps.store, id);
     if (current.status !== 'failed' || current.lastFailureCode !== outcomeUnknown) {
       throw new HubError('REPLY_CONFLICT', 'only a reply whose delivery outcome is unknown needs a confirmation', {
@@ -124,6 +178,6 @@ export async function registerReplyRoutes(app: FastifyInstance, deps: ReplyApiDe
         seenRevision: revision,
       });
     }
-    return reply.status(body.delivered ? 200 : 202).send(toReplyView(id, (await loadReply(deps.store, id)).state));
+    return reply.status(body.delivered ? 200 : 202).send(viewOf(id, (await loadReply(deps.store, id)).state));
   });
 }

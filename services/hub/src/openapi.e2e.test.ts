@@ -48,6 +48,11 @@ const takesNoInput = new Set([
   'GET /v1/auth/me',
   'GET /v1/users',
   'GET /v1/api-tokens',
+  'GET /v1/canned-responses',
+  'GET /v1/teams',
+  'GET /v1/inboxes',
+  'GET /v1/presence',
+  'GET /v1/agents/workload',
   'GET /v1/channels/chat/widget.js',
   'GET /v1/channels/chat/widget/demo',
   'GET /v1/channels/chat/widget',
@@ -150,6 +155,10 @@ openapi('security schemes and problem answers are documented', ({ document }) =>
   assert.equal(document.paths['/v1/auth/sign-in']?.post?.security, []);
   const email = document.paths['/v1/channels/email']?.post as unknown as { requestBody: { content: object } };
   assert.equal(Object.keys(email.requestBody.content), ['message/rfc822']);
+  const upload = document.paths['/v1/attachments']?.post as unknown as { requestBody: { content: object } };
+  const uploadTypes = Object.keys(upload.requestBody.content);
+  assert.ok(uploadTypes.includes('application/pdf'), 'a file for a reply is posted as itself');
+  assert.not.ok(uploadTypes.includes('application/json'));
   const live = document.paths['/v1/live']?.get;
   assert.equal(Object.keys(live?.responses['200']?.content ?? {}), ['text/event-stream']);
 });

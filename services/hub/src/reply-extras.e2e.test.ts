@@ -507,6 +507,7 @@ extras('bad input on every new endpoint: 4xx problem+json, nothing written', asy
     ],
     ['retry: not an id', 'agent', 'POST', '/v1/replies/42/retry', {}, 'application/json', 400],
     ['retry: unknown reply', 'agent', 'POST', `/v1/replies/${nobody}/retry`, {}, 'application/json', 404],
+    ['retry: no body at all, unknown reply', 'agent', 'POST', `/v1/replies/${nobody}/retry`, undefined, '', 404],
     [
       'retry: unexpected field',
       'agent',

@@ -344,6 +344,8 @@ routing('bad input on every routing endpoint: 4xx problem+json, nothing written'
     ['presence: oversized', 'PUT', '/v1/me/presence', tokens.maryam, { presence: big }, 413],
     ['presence: wrong value', 'PUT', '/v1/me/presence', tokens.maryam, { presence: 'asleep' }, 400],
     ['presence: unauthenticated', 'PUT', '/v1/me/presence', undefined, { presence: 'away' }, 401],
+    // Only a signed-in user has a presence: a token is refused whatever it sent.
+    ['presence: an API token, wrong value', 'PUT', '/v1/me/presence', 'agent-token-for-tests-456789', {}, 403],
     ['teams: unauthenticated', 'GET', '/v1/teams', undefined, undefined, 401],
     ['inboxes: unauthenticated', 'GET', '/v1/inboxes', undefined, undefined, 401],
     ['presence list: unauthenticated', 'GET', '/v1/presence', undefined, undefined, 401],
