@@ -38,6 +38,7 @@ const problemMeaning: Record<number, string> = {
   400: 'INVALID_INPUT: the input is malformed; the detail names the field',
   401: 'UNAUTHENTICATED: no valid credentials',
   403: 'FORBIDDEN (the role may not do this) or INVALID_SIGNATURE',
+  410: 'LINK_EXPIRED: a signed link past its expiry',
   404: 'NOT_FOUND',
   409: 'a conflict; WRONG_EXPECTED_REVISION carries currentRevision and current',
   413: 'PAYLOAD_TOO_LARGE',
@@ -51,7 +52,7 @@ interface ProblemResponse {
   readonly content: { readonly 'application/problem+json': { readonly schema: typeof ProblemSchema } };
 }
 
-export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503;
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 429 | 503;
 
 /** The problem+json answers a route documents, e.g. `...problems(400, 401, 403)` in `response`. */
 export function problems<S extends ProblemStatus>(...statuses: readonly S[]) {
@@ -104,5 +105,7 @@ export type ApiTag =
   | 'replies'
   | 'routing'
   | 'audit'
+  | 'service-levels'
+  | 'csat'
   | 'live'
   | 'docs';

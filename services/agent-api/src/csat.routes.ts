@@ -3,11 +3,11 @@ import { conversationDecider } from '@hub/conversations';
 import { handleCommand } from '@hub/decider';
 import type { EventStore } from '@hub/event-store';
 import { conversationStream } from '@hub/events';
+import { problems, security, type ZodTypeProvider } from '@hub/http';
 import { PERSONAL_DATA_OF } from '@hub/personal-data';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { verifyCsatToken } from './csat-token.ts';
-import { parseInput } from './parse-input.ts';
 
 export interface CsatApiDependencies {
   readonly store: EventStore;
@@ -23,6 +23,25 @@ const RatingBody = z.object({
   rating: z.number().int().min(1).max(5),
   comment: z.string().max(2000).nullable().default(null),
 });
+const Rated = z.object({ conversationId: z.string(), rating: z.number().int(), revision: z.number().int() });
+const Html = z.string().meta({ description: 'an HTML page' });
+const documented = { tags: ['csat'], security: security.none } as const;
+const formSchema = {
+  ...documented,
+  summary: 'The rating link sent on resolve: a form (public, signed link, rate-limited)',
+  params: TokenParams,
+  produces: ['text/html'],
+  response: { 200: Html, ...problems(400, 401, 410, 429) },
+};
+const rateSchema = {
+  ...documented,
+  summary: 'Record the customer’s rating, once (a form post or JSON)',
+  params: TokenParams,
+  consumes: ['application/json', 'application/x-www-form-urlencoded'],
+  body: RatingBody,
+  response: { 201: Rated.or(Html), ...problems(400, 401, 409, 410, 413, 415, 429) },
+};
+
 /** A rating is small: anything bigger is refused before it is read (413). */
 const BODY_LIMIT = 16 * 1024;
 
@@ -48,7 +67,8 @@ const isForm = (request: FastifyRequest) =>
  * conversation, once. The token is checked before anything is read or written: tampered 401
  * INVALID_SIGNATURE, expired 410 LINK_EXPIRED. Rate-limited per client address.
  */
-export async function registerCsatRoutes(app: FastifyInstance, deps: CsatApiDependencies) {
+export async function registerCsatRoutes(scope: FastifyInstance, deps: CsatApiDependencies) {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
   // A plain HTML form posts urlencoded; this scope alone reads it.
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
@@ -67,16 +87,16 @@ export async function registerCsatRoutes(app: FastifyInstance, deps: CsatApiDepe
     config: { rateLimit: { max: deps.rateLimitPerMinute ?? 30, timeWindow: '1 minute' } },
   };
 
-  app.get('/v1/csat/:token', limited, async (request, reply: FastifyReply) => {
-    const { token } = parseInput(TokenParams, request.params, 'rating link');
+  app.get('/v1/csat/:token', { ...limited, schema: formSchema }, async (request, reply: FastifyReply) => {
+    const { token } = request.params;
     verifyCsatToken(deps.linkKey, token, deps.now());
     return reply.type('text/html; charset=utf-8').send(ratingForm);
   });
 
-  app.post('/v1/csat/:token', limited, async (request, reply: FastifyReply) => {
-    const { token } = parseInput(TokenParams, request.params, 'rating link');
+  app.post('/v1/csat/:token', { ...limited, schema: rateSchema }, async (request, reply: FastifyReply) => {
+    const { token } = request.params;
     const { conversationId } = verifyCsatToken(deps.linkKey, token, deps.now());
-    const body = parseInput(RatingBody, request.body, 'rating');
+    const body = request.body;
     const now = deps.now();
     const result = await handleCommand({
       store: deps.store,

@@ -1,11 +1,11 @@
 import { handleCommand, loadAggregate } from '@hub/decider';
 import type { EventStore } from '@hub/event-store';
 import { conversationPriorities, SERVICE_LEVEL_SETTINGS_STREAM } from '@hub/events';
+import { problems, security, type ZodTypeProvider } from '@hub/http';
 import { type ServiceLevelSettingsCommand, serviceLevelSettingsDecider } from '@hub/service-levels';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { principalOf, requirePermission } from './access/authenticate.ts';
-import { parseInput } from './parse-input.ts';
 
 export interface ServiceLevelApiDependencies {
   readonly store: EventStore;
@@ -52,6 +52,41 @@ const PolicyBody = z.object({
   }),
 });
 
+/** The answers document the fields clients rely on; calendars and policies as saved. */
+const Settings = z.object({
+  revision: z.number().int(),
+  calendars: z.array(z.looseObject({ id: z.string() })).readonly(),
+  policies: z.array(z.looseObject({ id: z.string() })).readonly(),
+});
+const Saved = z.object({ revision: z.number().int(), changed: z.boolean() });
+
+const documented = { tags: ['service-levels'], security: security.agent } as const;
+const readSchema = {
+  ...documented,
+  summary: 'Business calendars and SLA policies, and the settings’ revision',
+  response: { 200: Settings, ...problems(401, 403) },
+};
+const calendarSchema = {
+  ...documented,
+  summary: 'Save a business calendar (time zone, working week Sunday first, holidays)',
+  params: SettingsId,
+  body: CalendarBody,
+  response: {
+    200: Saved.extend({ calendar: z.looseObject({ id: z.string() }).optional() }),
+    ...problems(400, 401, 403, 409),
+  },
+};
+const policySchema = {
+  ...documented,
+  summary: 'Save an SLA policy (its calendar, what it applies to, its targets in business minutes)',
+  params: SettingsId,
+  body: PolicyBody,
+  response: {
+    200: Saved.extend({ policy: z.looseObject({ id: z.string() }).optional() }),
+    ...problems(400, 401, 403, 409),
+  },
+};
+
 const read = { onRequest: requirePermission('service-levels:read') };
 const manage = { onRequest: requirePermission('service-levels:manage') };
 
@@ -61,8 +96,9 @@ const manage = { onRequest: requirePermission('service-levels:manage') };
  * when); the SLA checker picks a change up on its next round and recomputes every open clock.
  * Register inside the scope that authenticates.
  */
-export async function registerServiceLevelRoutes(app: FastifyInstance, deps: ServiceLevelApiDependencies) {
-  app.get('/v1/service-levels', read, async () => {
+export async function registerServiceLevelRoutes(scope: FastifyInstance, deps: ServiceLevelApiDependencies) {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+  app.get('/v1/service-levels', { ...read, schema: readSchema }, async () => {
     const { state, revision } = await loadAggregate(
       deps.store,
       SERVICE_LEVEL_SETTINGS_STREAM,
@@ -87,9 +123,9 @@ export async function registerServiceLevelRoutes(app: FastifyInstance, deps: Ser
     return { revision: result.revision, changed: result.events.length > 0, state: result.state };
   }
 
-  app.put('/v1/service-levels/calendars/:id', manage, async (request) => {
-    const { id } = parseInput(SettingsId, request.params, 'calendar id');
-    const { revision, ...calendar } = parseInput(CalendarBody, request.body, 'calendar');
+  app.put('/v1/service-levels/calendars/:id', { ...manage, schema: calendarSchema }, async (request) => {
+    const { id } = request.params;
+    const { revision, ...calendar } = request.body;
     const result = await save(request, revision, {
       kind: 'SaveCalendar',
       calendar: { id, ...calendar },
@@ -103,9 +139,9 @@ export async function registerServiceLevelRoutes(app: FastifyInstance, deps: Ser
     };
   });
 
-  app.put('/v1/service-levels/policies/:id', manage, async (request) => {
-    const { id } = parseInput(SettingsId, request.params, 'policy id');
-    const { revision, ...policy } = parseInput(PolicyBody, request.body, 'policy');
+  app.put('/v1/service-levels/policies/:id', { ...manage, schema: policySchema }, async (request) => {
+    const { id } = request.params;
+    const { revision, ...policy } = request.body;
     const result = await save(request, revision, {
       kind: 'SavePolicy',
       policy: { id, ...policy },

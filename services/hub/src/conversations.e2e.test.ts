@@ -147,15 +147,16 @@ workspace(
     const items = view.body.items as { kind: string; actor: { userId?: string }; data: Record<string, unknown> }[];
     assert.equal(
       items.map((i) => i.kind),
-      ['opened', 'message', 'message', 'label-added', 'note', 'assignment', 'status'],
+      // On resolve the hub asks her for a rating (CSAT): its own action, after hers.
+      ['opened', 'message', 'message', 'label-added', 'note', 'assignment', 'status', 'csat-requested'],
     );
-    for (const item of items.slice(3)) assert.is(item.actor.userId, agent.userId, `${item.kind} names the agent`);
+    for (const item of items.slice(3, -1)) assert.is(item.actor.userId, agent.userId, `${item.kind} names the agent`);
     const reza = (
       (await call(hub, 'GET', '/v1/users', context.admin)).body.users as { email: string; userId: string }[]
     ).find((u) => u.email === 'reza@shop.example');
     assert.equal(items[4]?.data.mentions, [reza?.userId], 'the mention names the colleague');
     assert.is(view.body.status, 'resolved');
-    assert.is(view.body.revision, revision);
+    assert.is(view.body.revision, revision + 1, 'her changes, then the hub’s rating request');
     assert.equal(
       (await inbox(context, '?status=resolved&assignee=me')).conversations.map((c) => c.id),
       [conversation.id],

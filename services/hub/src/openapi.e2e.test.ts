@@ -51,6 +51,7 @@ const takesNoInput = new Set([
   'GET /v1/canned-responses',
   'GET /v1/teams',
   'GET /v1/inboxes',
+  'GET /v1/service-levels',
   'GET /v1/presence',
   'GET /v1/agents/workload',
   'GET /v1/channels/chat/widget.js',
