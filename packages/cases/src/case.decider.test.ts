@@ -1,8 +1,8 @@
+import { givenFor } from '@hub/decider/testing';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { caseDecider } from './case.decider.ts';
 import { at, caseId, changeTo, conversationId, iso, openCommand, opened, sara, walked } from './case.fixtures.ts';
-import { givenFor } from './given-when-then.ts';
 
 const given = givenFor(caseDecider);
 const other = 'c0a80121-0000-4000-8000-000000000002';

@@ -1,9 +1,9 @@
+import { givenFor } from '@hub/decider/testing';
 import type { CaseKind, CaseStatus } from '@hub/events';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { caseDecider } from './case.decider.ts';
 import { changeTo, moved, openCommand, opened, walked } from './case.fixtures.ts';
-import { givenFor } from './given-when-then.ts';
 
 const given = givenFor(caseDecider);
 

@@ -1,9 +1,9 @@
+import { givenFor } from '@hub/decider/testing';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ConversationEvent } from './conversation.commands.ts';
 import { conversationDecider } from './conversation.decider.ts';
 import { at, conversationId, customer, iso, messageAdded, opened, statusChanged } from './conversation.fixtures.ts';
-import { givenFor } from './given-when-then.ts';
 
 const given = givenFor(conversationDecider);
 const csat = suite('CSAT: asked once per resolution, on its channel, answered once');

@@ -1,3 +1,4 @@
+import { givenFor } from '@hub/decider/testing';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { conversationDecider } from './conversation.decider.ts';
@@ -15,7 +16,6 @@ import {
   sara,
   statusChanged,
 } from './conversation.fixtures.ts';
-import { givenFor } from './given-when-then.ts';
 
 const given = givenFor(conversationDecider);
 const messages = suite('messages open a conversation, join it, and reopen it');

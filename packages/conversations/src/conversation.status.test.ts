@@ -1,8 +1,8 @@
+import { givenFor } from '@hub/decider/testing';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { conversationDecider } from './conversation.decider.ts';
 import { at, conversationId, iso, opened, sara, statusChanged } from './conversation.fixtures.ts';
-import { givenFor } from './given-when-then.ts';
 
 const given = givenFor(conversationDecider);
 const status = suite('statuses: open, pending, snoozed until a time, resolved');

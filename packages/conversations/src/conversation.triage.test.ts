@@ -1,9 +1,9 @@
+import { givenFor } from '@hub/decider/testing';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Assign, ConversationEvent } from './conversation.commands.ts';
 import { conversationDecider } from './conversation.decider.ts';
 import { at, conversationId, iso, opened, reza, router, sara } from './conversation.fixtures.ts';
-import { givenFor } from './given-when-then.ts';
 
 const given = givenFor(conversationDecider);
 

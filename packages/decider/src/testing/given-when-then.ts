@@ -1,10 +1,10 @@
-import { type Decider, fold } from '@hub/decider';
 import { type ErrorCode, isHubError } from '@hub/errors';
 import { type DomainEvent, encodeEvent } from '@hub/events';
 import * as assert from 'uvu/assert';
+import { type Decider, fold } from '../decider.ts';
 
 // Decider tests read as the rules do: given these events happened, when this command comes, then
-// these events (or this refusal). Used by tests only.
+// these events (or this refusal). For the tests of every decider (`@hub/decider/testing`).
 
 export interface Then<Event, State> {
   /** The command decides exactly these events, each valid for its schema; `[]` means it changes nothing. */
