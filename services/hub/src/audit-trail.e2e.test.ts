@@ -8,13 +8,12 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type ComposedHub, composeHub } from './compose-hub.ts';
 import { loadConfig } from './config.ts';
-import { CHANNEL_TOKEN, customerMail, postEmail, signIn } from './testing/agent-workspace.fixture.ts';
+import { CHANNEL_TOKEN, createColleagues, customerMail, postEmail, signIn } from './testing/agent-workspace.fixture.ts';
 
 // The audit trail on the embedded default: what agents did is readable per agent, per conversation
 // and per customer; supervisors read everyone's, an agent only their own.
 
 const ADMIN_PASSWORD = 'admin-password-for-tests-1';
-const PASSWORD = 'a-long-password-123';
 
 interface Context {
   hub: ComposedHub;
@@ -64,24 +63,11 @@ audit.before(
       silentLogger(),
     );
     context.admin = (await signIn(context.hub, 'admin@shop.example', ADMIN_PASSWORD)).token;
-    for (const [email, role] of [
-      ['maryam@shop.example', 'agent'],
-      ['reza@shop.example', 'agent'],
-      ['sima@shop.example', 'supervisor'],
-      ['nika@shop.example', 'analyst'],
-    ] as const) {
-      const created = await call(context.hub, 'POST', '/v1/users', context.admin, {
-        email,
-        displayName: email.split('@')[0],
-        role,
-        password: PASSWORD,
-      });
-      assert.is(created.status, 201, JSON.stringify(created.body));
-    }
-    context.maryam = await signIn(context.hub, 'maryam@shop.example', PASSWORD);
-    context.reza = await signIn(context.hub, 'reza@shop.example', PASSWORD);
-    context.supervisor = (await signIn(context.hub, 'sima@shop.example', PASSWORD)).token;
-    context.analyst = (await signIn(context.hub, 'nika@shop.example', PASSWORD)).token;
+    const colleagues = await createColleagues(context.hub, context.admin);
+    context.maryam = colleagues.maryam;
+    context.reza = colleagues.reza;
+    context.supervisor = colleagues.sima.token;
+    context.analyst = colleagues.nika.token;
 
     // Sara writes; Maryam raises the priority, labels the conversation and resolves it.
     await postEmail(context.hub, customerMail('a1@mail.example', 'Refund', 'Where is my refund?'));

@@ -8,14 +8,13 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type ComposedHub, composeHub } from './compose-hub.ts';
 import { loadConfig } from './config.ts';
-import { CHANNEL_TOKEN, customerMail, postEmail, signIn } from './testing/agent-workspace.fixture.ts';
+import { CHANNEL_TOKEN, createColleagues, customerMail, postEmail, signIn } from './testing/agent-workspace.fixture.ts';
 
 // Customer service on the embedded default: an email arrives, an agent opens a complaint linked to
 // its conversation, moves it through its lifecycle (a colleague's stale change gets 409), a return
 // without its order is refused, and the customer's profile shows what is still open.
 
 const ADMIN_PASSWORD = 'admin-password-for-tests-1';
-const PASSWORD = 'a-long-password-123';
 
 interface Context {
   hub: ComposedHub;
@@ -72,24 +71,11 @@ cases.before(
       silentLogger(),
     );
     context.admin = (await signIn(context.hub, 'admin@shop.example', ADMIN_PASSWORD)).token;
-    for (const [email, role] of [
-      ['maryam@shop.example', 'agent'],
-      ['reza@shop.example', 'agent'],
-      ['nika@shop.example', 'analyst'],
-      ['sima@shop.example', 'supervisor'],
-    ] as const) {
-      const created = await call(context.hub, 'POST', '/v1/users', context.admin, {
-        email,
-        displayName: email.split('@')[0],
-        role,
-        password: PASSWORD,
-      });
-      assert.is(created.status, 201, JSON.stringify(created.body));
-    }
-    context.agent = await signIn(context.hub, 'maryam@shop.example', PASSWORD);
-    context.reza = await signIn(context.hub, 'reza@shop.example', PASSWORD);
-    context.analyst = (await signIn(context.hub, 'nika@shop.example', PASSWORD)).token;
-    context.supervisor = (await signIn(context.hub, 'sima@shop.example', PASSWORD)).token;
+    const colleagues = await createColleagues(context.hub, context.admin);
+    context.agent = colleagues.maryam;
+    context.reza = colleagues.reza;
+    context.analyst = colleagues.nika.token;
+    context.supervisor = colleagues.sima.token;
   }),
 );
 cases.after(async ({ hub, dataDir }) => {

@@ -10,7 +10,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type ComposedHub, composeHub } from './compose-hub.ts';
 import { loadConfig } from './config.ts';
-import { CHANNEL_TOKEN, customerMail, postEmail, signIn } from './testing/agent-workspace.fixture.ts';
+import { CHANNEL_TOKEN, createColleagues, customerMail, postEmail, signIn } from './testing/agent-workspace.fixture.ts';
 
 // An agent's day on the embedded default: a customer's emails arrive and thread into one
 // conversation in the inbox; agents sign in, read it, label, note, assign and resolve it; a
@@ -72,22 +72,9 @@ workspace.before(
     await context.hub.app.listen({ port: 0, host: '127.0.0.1' });
     context.base = `http://127.0.0.1:${(context.hub.app.server.address() as AddressInfo).port}`;
     context.admin = (await signIn(context.hub, 'admin@shop.example', ADMIN_PASSWORD)).token;
-    for (const [email, role] of [
-      ['maryam@shop.example', 'agent'],
-      ['reza@shop.example', 'agent'],
-      ['nika@shop.example', 'analyst'],
-      ['sima@shop.example', 'supervisor'],
-    ] as const) {
-      const created = await call(context.hub, 'POST', '/v1/users', context.admin, {
-        email,
-        displayName: email.split('@')[0],
-        role,
-        password: 'a-long-password-123',
-      });
-      assert.is(created.status, 201, JSON.stringify(created.body));
-    }
-    context.agent = await signIn(context.hub, 'maryam@shop.example', 'a-long-password-123');
-    context.analyst = (await signIn(context.hub, 'nika@shop.example', 'a-long-password-123')).token;
+    const colleagues = await createColleagues(context.hub, context.admin);
+    context.agent = colleagues.maryam;
+    context.analyst = colleagues.nika.token;
   }),
 );
 workspace.after(async ({ hub, dataDir }) => {

@@ -46,3 +46,35 @@ export async function signIn(hub: ComposedHub, email: string, password: string) 
   const body = response.json() as { token: string; user: { userId: string } };
   return { token: body.token, userId: body.user.userId };
 }
+
+/** The password of every colleague `createColleagues` makes. */
+export const COLLEAGUE_PASSWORD = 'a-long-password-123';
+
+/**
+ * The shop's team as an admin creates it through the API: Maryam and Reza (agents), Sima
+ * (supervisor) and Nika (analyst), each signed in. The admin's session token makes them.
+ */
+export async function createColleagues(hub: ComposedHub, adminToken: string) {
+  const team = [
+    ['maryam', 'agent'],
+    ['reza', 'agent'],
+    ['sima', 'supervisor'],
+    ['nika', 'analyst'],
+  ] as const;
+  for (const [name, role] of team) {
+    const created = await hub.app.inject({
+      method: 'POST',
+      url: '/v1/users',
+      headers: { authorization: `Bearer ${adminToken}` },
+      payload: { email: `${name}@shop.example`, displayName: name, role, password: COLLEAGUE_PASSWORD },
+    });
+    assert.is(created.statusCode, 201, created.body);
+  }
+  const session = (name: string) => signIn(hub, `${name}@shop.example`, COLLEAGUE_PASSWORD);
+  return {
+    maryam: await session('maryam'),
+    reza: await session('reza'),
+    sima: await session('sima'),
+    nika: await session('nika'),
+  };
+}
