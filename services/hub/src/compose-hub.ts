@@ -173,7 +173,7 @@ export async function composeHub(
     : undefined;
   // The timeline, then the linker that files each interaction into a conversation (in the inbox
   // its configured inboxes choose), then the inbox built from the conversations, then the routing
-  // read model (teams, inboxes, presence, who holds what) and the router that assigns from it:
+  // read model (teams, inboxes, presence, who holds what) and the router that assigns from it,
   // then the audit trail, the cases and the CSAT requests: `projectionCaughtUp` waits for them in
   // that order (twice: see there).
   const projectionDeps = { db: database, store, logger, lagStore: rawStore };
