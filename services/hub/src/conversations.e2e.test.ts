@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +9,14 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type ComposedHub, composeHub } from './compose-hub.ts';
 import { loadConfig } from './config.ts';
-import { CHANNEL_TOKEN, createColleagues, customerMail, postEmail, signIn } from './testing/agent-workspace.fixture.ts';
+import {
+  CHANNEL_TOKEN,
+  createColleagues,
+  customerMail,
+  openLive,
+  postEmail,
+  signIn,
+} from './testing/agent-workspace.fixture.ts';
 
 // An agent's day on the embedded default: a customer's emails arrive and thread into one
 // conversation in the inbox; agents sign in, read it, label, note, assign and resolve it; a
@@ -243,42 +249,20 @@ workspace('an open screen learns of a colleague’s change over server-sent even
   const { hub, base } = context;
   const [conversation] = (await inbox(context)).conversations;
   assert.ok(conversation);
-  const frames: { event: string; data: { about: { conversationId: string } } }[] = [];
-  const stream = await new Promise<import('node:http').IncomingMessage>((resolve, reject) => {
-    const req = httpRequest(
-      `${base}/v1/live`,
-      { headers: { authorization: `Bearer ${context.agent.token}` } },
-      resolve,
-    );
-    req.on('error', reject);
-    req.end();
-  });
-  assert.is(stream.statusCode, 200);
-  let buffer = '';
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk: string) => {
-    buffer += chunk;
-    for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const event = /^event: (.*)$/m.exec(block)?.[1];
-      const data = /^data: (.*)$/m.exec(block)?.[1];
-      if (event && data) frames.push({ event, data: JSON.parse(data) });
-    }
-  });
+  const live = await openLive(base, context.agent.token);
   const reza = await signIn(hub, 'reza@shop.example', 'a-long-password-123');
   const labelled = await call(hub, 'POST', `/v1/conversations/${conversation.id}/labels`, reza.token, {
     revision: conversation.revision,
     label: 'urgent-call-back',
   });
   assert.is(labelled.status, 200);
-  const frame = await waitFor(async () => frames.find((f) => f.event === 'ConversationLabelAdded'), {
+  const frame = await waitFor(async () => live.frames.find((f) => f.event === 'ConversationLabelAdded'), {
     timeoutMs: 10_000,
     intervalMs: 20,
     what: 'the live notification of the label',
   });
-  assert.is(frame.data.about.conversationId, conversation.id);
-  stream.destroy();
+  assert.is(frame.about.conversationId, conversation.id);
+  live.close();
   const unauthenticated = await hub.app.inject({ method: 'GET', url: '/v1/live' });
   assert.is(unauthenticated.statusCode, 401);
 });

@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +12,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type ComposedHub, composeHub } from './compose-hub.ts';
 import { loadConfig } from './config.ts';
-import { CHANNEL_TOKEN, customerMail, postEmail, signIn } from './testing/agent-workspace.fixture.ts';
+import { CHANNEL_TOKEN, customerMail, openLive, postEmail, signIn } from './testing/agent-workspace.fixture.ts';
 
 // What agents do around a reply, on the embedded default with a local SMTP relay: canned responses
 // with placeholders, files attached to an email reply, a failed reply shown with the relay's
@@ -97,33 +96,8 @@ const sendReply = async (context: Context, body: Record<string, unknown>) => {
 const nextMessage = async (relay: LocalSmtpRelay, index: number) =>
   simpleParser(await waitFor(async () => relay.messages[index], { timeoutMs: 20_000, what: 'a message at the relay' }));
 
-/** A browser's EventSource, as a plain HTTP client: the frames it received, each with when. */
-async function openLive(context: Context, role: Role) {
-  const frames: { at: number; event: string; about: Record<string, string> }[] = [];
-  const response = await new Promise<IncomingMessage>((resolve, reject) => {
-    const req = httpRequest(
-      `${context.base}/v1/live`,
-      { headers: { authorization: `Bearer ${context.tokens[role]}` } },
-      resolve,
-    );
-    req.on('error', reject);
-    req.end();
-  });
-  assert.is(response.statusCode, 200);
-  let buffer = '';
-  response.setEncoding('utf8');
-  response.on('data', (chunk: string) => {
-    buffer += chunk;
-    for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const event = /^event: (.*)$/m.exec(block)?.[1];
-      const data = /^data: (.*)$/m.exec(block)?.[1];
-      if (event && data) frames.push({ at: Date.now(), event, about: JSON.parse(data).about });
-    }
-  });
-  return { frames, close: () => response.destroy() };
-}
+/** A subscriber of `GET /v1/live` signed in with this role's token. */
+const openLiveAs = (context: Context, role: Role) => openLive(context.base, context.tokens[role]);
 
 const problemJson = (response: { contentType: string }) => response.contentType.startsWith('application/problem+json');
 
@@ -285,7 +259,7 @@ extras('a reply the relay refuses shows failed with its reason; a retry sends it
 });
 
 extras('a subscriber hears of a reply’s delivery within a second of the relay taking it', async (context) => {
-  const live = await openLive(context, 'agent');
+  const live = await openLiveAs(context, 'agent');
   const before = context.relay.messages.length;
   const replyId = await sendReply(context, { text: 'On its way.' });
   await waitFor(async () => context.relay.messages[before], { timeoutMs: 20_000, intervalMs: 5, what: 'the relay' });
@@ -326,9 +300,9 @@ extras('once a conversation belongs to a team, an agent of another team no longe
   });
   assert.is(assigned.status, 200, JSON.stringify(assigned.body));
 
-  const member = await openLive(context, 'agent');
-  const supervisor = await openLive(context, 'supervisor');
-  const outsider = await openLive(context, 'otherAgent');
+  const member = await openLiveAs(context, 'agent');
+  const supervisor = await openLiveAs(context, 'supervisor');
+  const outsider = await openLiveAs(context, 'otherAgent');
   const note = await call(context, 'admin', 'POST', `/v1/conversations/${context.conversationId}/notes`, {
     text: 'VIP customer',
   });

@@ -1,3 +1,4 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
 import * as assert from 'uvu/assert';
 import type { ComposedHub } from '../compose-hub.ts';
 
@@ -77,4 +78,38 @@ export async function createColleagues(hub: ComposedHub, adminToken: string) {
     sima: await session('sima'),
     nika: await session('nika'),
   };
+}
+
+/** A live frame as a subscriber received it: its event name, its `about` and when it came. */
+export interface LiveFrame {
+  readonly at: number;
+  readonly event: string;
+  readonly about: Record<string, string>;
+}
+
+/**
+ * A browser's EventSource, as a plain HTTP client on `GET /v1/live` of a listening hub (`base`):
+ * the frames it has received so far, and `close`. The subscription must be accepted (200).
+ */
+export async function openLive(base: string, token: string) {
+  const frames: LiveFrame[] = [];
+  const response = await new Promise<IncomingMessage>((resolve, reject) => {
+    const req = httpRequest(`${base}/v1/live`, { headers: { authorization: `Bearer ${token}` } }, resolve);
+    req.on('error', reject);
+    req.end();
+  });
+  assert.is(response.statusCode, 200);
+  let buffer = '';
+  response.setEncoding('utf8');
+  response.on('data', (chunk: string) => {
+    buffer += chunk;
+    for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const event = /^event: (.*)$/m.exec(block)?.[1];
+      const data = /^data: (.*)$/m.exec(block)?.[1];
+      if (event && data) frames.push({ at: Date.now(), event, about: JSON.parse(data).about });
+    }
+  });
+  return { frames, close: () => response.destroy() };
 }
