@@ -1,19 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { silentLogger } from '@hub/logger';
+import { rm } from 'node:fs/promises';
 import { loudHook } from '@hub/testing';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { type ComposedHub, composeHub } from './compose-hub.ts';
-import { loadConfig } from './config.ts';
-import { CHANNEL_TOKEN, createColleagues, customerMail, postEmail, signIn } from './testing/agent-workspace.fixture.ts';
+import type { ComposedHub } from './compose-hub.ts';
+import { createColleagues, customerMail, postEmail, startWorkspaceHub } from './testing/agent-workspace.fixture.ts';
 
 // The audit trail on the embedded default: what agents did is readable per agent, per conversation
 // and per customer; supervisors read everyone's, an agent only their own.
-
-const ADMIN_PASSWORD = 'admin-password-for-tests-1';
 
 interface Context {
   hub: ComposedHub;
@@ -51,18 +44,7 @@ async function call(hub: ComposedHub, method: 'GET' | 'POST', url: string, token
 const audit = suite<Context>('the audit trail: who did what, per agent, conversation and customer');
 audit.before(
   loudHook(async (context) => {
-    context.dataDir = await mkdtemp(join(tmpdir(), 'hub-audit-'));
-    context.hub = await composeHub(
-      loadConfig({
-        HUB_DATA_DIR: context.dataDir,
-        HUB_CHANNEL_TOKEN: CHANNEL_TOKEN,
-        HUB_MASTER_KEY: randomBytes(32).toString('base64'),
-        HUB_ADMIN_EMAIL: 'admin@shop.example',
-        HUB_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      }),
-      silentLogger(),
-    );
-    context.admin = (await signIn(context.hub, 'admin@shop.example', ADMIN_PASSWORD)).token;
+    ({ hub: context.hub, dataDir: context.dataDir, admin: context.admin } = await startWorkspaceHub('audit'));
     const colleagues = await createColleagues(context.hub, context.admin);
     context.maryam = colleagues.maryam;
     context.reza = colleagues.reza;

@@ -1,20 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { silentLogger } from '@hub/logger';
+import { rm } from 'node:fs/promises';
 import { loudHook, waitFor } from '@hub/testing';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { type ComposedHub, composeHub } from './compose-hub.ts';
-import { loadConfig } from './config.ts';
-import { CHANNEL_TOKEN, createColleagues, customerMail, postEmail, signIn } from './testing/agent-workspace.fixture.ts';
+import type { ComposedHub } from './compose-hub.ts';
+import { createColleagues, customerMail, postEmail, startWorkspaceHub } from './testing/agent-workspace.fixture.ts';
 
 // Customer service on the embedded default: an email arrives, an agent opens a complaint linked to
 // its conversation, moves it through its lifecycle (a colleague's stale change gets 409), a return
 // without its order is refused, and the customer's profile shows what is still open.
-
-const ADMIN_PASSWORD = 'admin-password-for-tests-1';
 
 interface Context {
   hub: ComposedHub;
@@ -59,18 +52,7 @@ async function caseAt(context: Context, ref: string, revision: number) {
 const cases = suite<Context>('customer-service cases on the embedded default');
 cases.before(
   loudHook(async (context) => {
-    context.dataDir = await mkdtemp(join(tmpdir(), 'hub-cases-'));
-    context.hub = await composeHub(
-      loadConfig({
-        HUB_DATA_DIR: context.dataDir,
-        HUB_CHANNEL_TOKEN: CHANNEL_TOKEN,
-        HUB_MASTER_KEY: randomBytes(32).toString('base64'),
-        HUB_ADMIN_EMAIL: 'admin@shop.example',
-        HUB_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      }),
-      silentLogger(),
-    );
-    context.admin = (await signIn(context.hub, 'admin@shop.example', ADMIN_PASSWORD)).token;
+    ({ hub: context.hub, dataDir: context.dataDir, admin: context.admin } = await startWorkspaceHub('cases'));
     const colleagues = await createColleagues(context.hub, context.admin);
     context.agent = colleagues.maryam;
     context.reza = colleagues.reza;

@@ -1,28 +1,21 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { silentLogger } from '@hub/logger';
 import { loudHook, waitFor } from '@hub/testing';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { type ComposedHub, composeHub } from './compose-hub.ts';
-import { loadConfig } from './config.ts';
+import type { ComposedHub } from './compose-hub.ts';
 import {
-  CHANNEL_TOKEN,
   createColleagues,
   customerMail,
   openLive,
   postEmail,
   signIn,
+  startWorkspaceHub,
 } from './testing/agent-workspace.fixture.ts';
 
 // An agent's day on the embedded default: a customer's emails arrive and thread into one
 // conversation in the inbox; agents sign in, read it, label, note, assign and resolve it; a
 // colleague acting on what they saw before gets 409; the screen learns of changes live.
-
-const ADMIN_PASSWORD = 'admin-password-for-tests-1';
 
 interface Context {
   hub: ComposedHub;
@@ -63,21 +56,13 @@ const inbox = async (context: Context, query = '') =>
 const workspace = suite<Context>('the agent workspace on the embedded default');
 workspace.before(
   loudHook(async (context) => {
-    context.dataDir = await mkdtemp(join(tmpdir(), 'hub-conversations-'));
-    context.hub = await composeHub(
-      loadConfig({
-        HUB_DATA_DIR: context.dataDir,
-        HUB_CHANNEL_TOKEN: CHANNEL_TOKEN,
-        HUB_AGENT_TOKEN: 'agent-token-for-tests-456789',
-        HUB_MASTER_KEY: randomBytes(32).toString('base64'),
-        HUB_ADMIN_EMAIL: 'admin@shop.example',
-        HUB_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      }),
-      silentLogger(),
-    );
+    ({
+      hub: context.hub,
+      dataDir: context.dataDir,
+      admin: context.admin,
+    } = await startWorkspaceHub('conversations', { HUB_AGENT_TOKEN: 'agent-token-for-tests-456789' }));
     await context.hub.app.listen({ port: 0, host: '127.0.0.1' });
     context.base = `http://127.0.0.1:${(context.hub.app.server.address() as AddressInfo).port}`;
-    context.admin = (await signIn(context.hub, 'admin@shop.example', ADMIN_PASSWORD)).token;
     const colleagues = await createColleagues(context.hub, context.admin);
     context.agent = colleagues.maryam;
     context.analyst = colleagues.nika.token;

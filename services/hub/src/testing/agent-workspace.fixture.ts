@@ -1,6 +1,12 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { silentLogger } from '@hub/logger';
 import * as assert from 'uvu/assert';
-import type { ComposedHub } from '../compose-hub.ts';
+import { type ComposedHub, composeHub } from '../compose-hub.ts';
+import { loadConfig } from '../config.ts';
 
 /** The channel token the agent-workspace tests configure their hub with. */
 export const CHANNEL_TOKEN = 'channel-token-for-tests-0123';
@@ -112,4 +118,29 @@ export async function openLive(base: string, token: string) {
     }
   });
   return { frames, close: () => response.destroy() };
+}
+
+/** The first admin of every hub `startWorkspaceHub` starts. */
+export const FIRST_ADMIN = { email: 'admin@shop.example', password: 'admin-password-for-tests-1' } as const;
+
+/**
+ * A hub on the embedded default in a fresh data directory (`hub-<name>-...` in the temp folder),
+ * with the tests' channel token, a new master key and `FIRST_ADMIN`, signed in; `env` adds to or
+ * overrides that configuration. The caller stops the hub and removes `dataDir`.
+ */
+export async function startWorkspaceHub(name: string, env: Readonly<Record<string, string>> = {}) {
+  const dataDir = await mkdtemp(join(tmpdir(), `hub-${name}-`));
+  const hub = await composeHub(
+    loadConfig({
+      HUB_DATA_DIR: dataDir,
+      HUB_CHANNEL_TOKEN: CHANNEL_TOKEN,
+      HUB_MASTER_KEY: randomBytes(32).toString('base64'),
+      HUB_ADMIN_EMAIL: FIRST_ADMIN.email,
+      HUB_ADMIN_PASSWORD: FIRST_ADMIN.password,
+      ...env,
+    }),
+    silentLogger(),
+  );
+  const admin = (await signIn(hub, FIRST_ADMIN.email, FIRST_ADMIN.password)).token;
+  return { hub, dataDir, admin };
 }
