@@ -532,7 +532,8 @@ scenario(
         const items = await itemsOf(context, context.emailConversation);
         const byReply = new Map(items.map((i) => [i.interactionId, i.delivery]));
         const states = replyIds.map((id) => byReply.get(id));
-        return states.every((d) => d && d.status !== 'queued') ? states : undefined;
+        // Settled: sent or failed; queued and sending are still under way.
+        return states.every((d) => d?.status === 'sent' || d?.status === 'failed') ? states : undefined;
       },
       { timeoutMs: 60_000, what: 'every reply of the batch settled after the restart' },
     );
