@@ -25,7 +25,8 @@ export interface ProjectionDefinition {
    * A reactor, not a read model: `apply` does I/O beyond its tables (it appends events), so it
    * gets the database, not a transaction (an embedded PGlite has one connection: an append inside
    * the page's transaction would wait for it forever). Its writes must be idempotent and name
-   * their tables qualified; the checkpoint commits after the page. It cannot be rebuilt.
+   * their tables qualified; the checkpoint commits after the page. It cannot be rebuilt. Its
+   * `applyPage`, when given, gets the database and the whole page too.
    */
   readonly reactor?: boolean;
 }
@@ -101,7 +102,10 @@ export async function runProjection(
   const applyPage = async (page: RecordedEvent[]) => {
     const last = page.at(-1);
     if (!last) return;
-    if (projection.reactor) for (const event of page) await projection.apply(deps.db, event);
+    if (projection.reactor) {
+      if (projection.applyPage) await projection.applyPage(deps.db, page);
+      else for (const event of page) await projection.apply(deps.db, event);
+    }
     await deps.db.transaction(async (tx) => {
       // Read models are rebuilt from the events, and rows and checkpoint commit together: a crash
       // that loses the last commits replays them from the checkpoint before. So the commit need

@@ -1,4 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { conversationDecider } from '@hub/conversations';
+import { handleCommand } from '@hub/decider';
 import type { EventStore } from '@hub/event-store';
 import { createPostgresEventStore, eventStoreMigrations } from '@hub/event-store-postgres';
 import { customerStream, type DomainEventOf, encodeEvent, type InteractionDetails } from '@hub/events';
@@ -196,5 +198,50 @@ linker('linking again (a replay) appends nothing twice', async (context) => {
     ['opened', 'message', 'message'],
   );
 });
+
+linker(
+  'an agent labelling a conversation while the linker decides its page: the page is decided again, both kept',
+  async (context) => {
+    const { db, store } = context;
+    await recordInteraction(store, sara, 0, email('l1@x', 'Warranty'));
+    await catchUp(context);
+    const [conversation] = await conversationsOf(db, sara);
+    assert.ok(conversation);
+    await recordInteraction(store, sara, 2, email('l2@x', 'Re: Warranty', 'l1@x'));
+    await recordInteraction(store, sara, 3, email('l3@x', 'Re: Warranty', 'l2@x'));
+    // The agent's label lands between the linker's read of the conversation and its append.
+    let raced = false;
+    const racing: EventStore = {
+      ...store,
+      async appendToStreams(appends) {
+        if (!raced) {
+          raced = true;
+          await handleCommand({
+            store,
+            streamId: `conversation-${conversation.id}`,
+            decider: conversationDecider,
+            command: { kind: 'AddLabel', label: 'warranty', actor: { kind: 'agent', userId: 'maryam' }, now: minute(2) },
+            eventContext: () => ({ id: randomUUID(), occurredAt: minute(2) }),
+          });
+        }
+        return store.appendToStreams(appends);
+      },
+    };
+    await visibleToReaders(db, store);
+    const running = await runProjection(
+      { db, store: racing, logger: silentLogger() },
+      conversationLinker({ store: racing, indexKey }),
+    );
+    await running.caughtUp();
+    await running.stop();
+    assert.ok(raced);
+    await catchUp(context);
+    const view = await findConversation(db, conversation.id);
+    assert.equal(
+      view?.items.map((i) => i.kind),
+      ['opened', 'message', 'label-added', 'message', 'message'],
+    );
+  },
+);
 
 linker.run();

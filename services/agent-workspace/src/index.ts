@@ -1,4 +1,4 @@
-export { configuredInboxOf } from './configured-inbox.ts';
+export { configuredInboxes } from './configured-inbox.ts';
 export { CONVERSATION_LINKER, conversationLinker, type LinkerDependencies } from './conversation-linker.ts';
 export {
   CONVERSATION_ROUTER,

@@ -18,7 +18,7 @@ import {
   requirePermission,
 } from '@hub/agent-api';
 import {
-  configuredInboxOf,
+  configuredInboxes,
   conversationLinker,
   conversationRouter,
   startSlaBreachRecorder,
@@ -188,7 +188,7 @@ export async function composeHub(
         await runProjection(projectionDeps, timelineProjection),
         await runProjection(
           projectionDeps,
-          conversationLinker({ store, indexKey: secrets.keys.threadIndex, inboxOf: configuredInboxOf }),
+          conversationLinker({ store, indexKey: secrets.keys.threadIndex, inboxes: configuredInboxes }),
         ),
         await runProjection(projectionDeps, conversationsProjection),
         await runProjection(projectionDeps, routingProjection),
