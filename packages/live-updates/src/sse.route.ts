@@ -35,8 +35,16 @@ const liveSchema = {
   response: { 200: z.string().meta({ description: 'text/event-stream' }), ...problems(400, 401, 403) },
 };
 
-const frame = (notification: LiveNotification) =>
-  `id: ${notification.id}\nevent: ${notification.type}\ndata: ${JSON.stringify(notification)}\n\n`;
+/** A notification's frame, built once however many clients it goes to. */
+const frames = new WeakMap<LiveNotification, string>();
+function frameOf(notification: LiveNotification): string {
+  let frame = frames.get(notification);
+  if (frame === undefined) {
+    frame = `id: ${notification.id}\nevent: ${notification.type}\ndata: ${JSON.stringify(notification)}\n\n`;
+    frames.set(notification, frame);
+  }
+  return frame;
+}
 
 function resumePoint(request: FastifyRequest): GlobalPosition | undefined {
   const header = request.headers['last-event-id'];
@@ -81,31 +89,50 @@ export function registerLiveRoute(app: FastifyInstance, options: LiveRouteOption
       open = false;
       clearInterval(keepAlive);
       unsubscribe();
-      socket.end();
+      // What this turn sent still goes (an `event: reset` before closing).
+      socket.end(unsent.join(''));
+      unsent.length = 0;
     }
-    function send(text: string) {
-      if (!open) return;
-      socket.write(text);
+    // Frames sent in one turn of the event loop leave in one write: at hundreds of events a
+    // second to hundreds of clients, a write per frame costs more than everything else.
+    const unsent: string[] = [];
+    function flush() {
+      if (!open || unsent.length === 0) return;
+      socket.write(unsent.join(''));
+      unsent.length = 0;
       if (socket.writableLength > maxBuffered) {
         request.log.warn({ buffered: socket.writableLength }, 'live client too slow; closing its stream');
         close();
       }
     }
+    function send(text: string) {
+      if (!open) return;
+      if (unsent.push(text) === 1) setImmediate(flush);
+    }
     request.raw.on('close', close);
 
     // The audience may look something up (a team's members): its answers are awaited in order, so
-    // frames still leave in the order of the store.
-    let sending = Promise.resolve();
-    const subscription = await options.feed.subscribe((notification) => {
-      sending = sending.then(async () => {
-        if (!open) return;
-        try {
-          if (await maySee(notification)) send(frame(notification));
-        } catch (error) {
-          request.log.warn({ err: error }, 'could not tell whether the user may see an event; closing the stream');
-          close();
+    // frames still leave in the order of the store; an answer it has at hand is taken at once.
+    const undecided: LiveNotification[] = [];
+    let deciding = false;
+    async function decide() {
+      deciding = true;
+      try {
+        for (let next = undecided.shift(); next !== undefined && open; next = undecided.shift()) {
+          const verdict = maySee(next);
+          if (typeof verdict === 'boolean' ? verdict : await verdict) send(frameOf(next));
         }
-      });
+      } catch (error) {
+        request.log.warn({ err: error }, 'could not tell whether the user may see an event; closing the stream');
+        close();
+      } finally {
+        deciding = false;
+      }
+    }
+    const subscription = await options.feed.subscribe((notification) => {
+      if (!open) return;
+      undecided.push(notification);
+      if (!deciding) void decide();
     }, after);
     unsubscribe = subscription.unsubscribe;
     if (!open) unsubscribe(); // the client left while we were replaying

@@ -13,11 +13,15 @@ const MEMBERS_TTL_MS = 2_000;
  * store: ids only), shared by every connection for a moment.
  */
 export function createLiveAudience(rawStore: EventStore, now: () => number = Date.now) {
-  const members = new Map<string, { readonly at: number; readonly users: Promise<ReadonlySet<string>> }>();
+  const members = new Map<
+    string,
+    { readonly at: number; readonly users: Promise<ReadonlySet<string>>; read?: ReadonlySet<string> }
+  >();
 
-  const membersOf = (teamId: string): Promise<ReadonlySet<string>> => {
+  /** The members, at hand when read a moment ago (most events), else once the stream is read. */
+  const membersOf = (teamId: string): ReadonlySet<string> | Promise<ReadonlySet<string>> => {
     const cached = members.get(teamId);
-    if (cached && now() - cached.at < MEMBERS_TTL_MS) return cached.users;
+    if (cached && now() - cached.at < MEMBERS_TTL_MS) return cached.read ?? cached.users;
     const users = rawStore.readStream(teamStream(teamId)).then((events) => {
       const current = new Set<string>();
       for (const event of events) {
@@ -28,18 +32,26 @@ export function createLiveAudience(rawStore: EventStore, now: () => number = Dat
       }
       return current;
     });
-    users.catch(() => members.delete(teamId));
-    members.set(teamId, { at: now(), users });
+    const entry: { at: number; users: Promise<ReadonlySet<string>>; read?: ReadonlySet<string> } = { at: now(), users };
+    users.then(
+      (read) => {
+        entry.read = read;
+      },
+      () => members.delete(teamId),
+    );
+    members.set(teamId, entry);
     return users;
   };
 
   return (principal: Principal) => {
     if (principal.role === 'admin' || principal.role === 'supervisor') return () => true;
     const userId = principal.kind === 'user' ? principal.userId : undefined;
-    return async (notification: LiveNotification): Promise<boolean> => {
+    return (notification: LiveNotification): boolean | Promise<boolean> => {
       const teamId = notification.about.teamId;
       if (teamId === undefined) return true;
-      return userId !== undefined && (await membersOf(teamId)).has(userId);
+      if (userId === undefined) return false;
+      const users = membersOf(teamId);
+      return users instanceof Promise ? users.then((read) => read.has(userId)) : users.has(userId);
     };
   };
 }
