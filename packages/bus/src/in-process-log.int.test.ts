@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase, uniqueName } from '@hub/testing'
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { logContract } from './contract/index.ts';
-import { recorder, sleep, toMessage, waitUntil } from './contract/log-contract.harness.ts';
+import { recorder, seqOf, sleep, toMessage, waitUntil } from './contract/log-contract.harness.ts';
 import { createInProcessLog, type InProcessLogOptions } from './in-process-log.ts';
 import type { InteractionLog } from './interaction-log.port.ts';
 import { createSqlDeadLetters, deadLetterMigrations } from './sql-dead-letters.ts';
@@ -102,6 +102,52 @@ contract(
     assert.is(most, 3);
   },
 );
+
+contract(
+  'a consumer with a batch handler gets together what was published while its last batch ran, in order',
+  async (context) => {
+    const log = open(context);
+    const batches: number[][] = [];
+    const single: number[] = [];
+    await log.consume({
+      group: 'writer',
+      handle: async (message) => {
+        single.push(seqOf(message));
+      },
+      handleBatch: async (messages) => {
+        batches.push(messages.map(seqOf));
+        await sleep(30);
+      },
+    });
+    const first = log.publish([toMessage({ key: 'a', seq: 0 }), toMessage({ key: 'b', seq: 1 })]);
+    await sleep(5);
+    // Published while the first batch is being handled: these go together in the next.
+    const later = Array.from({ length: 10 }, (_, n) => log.publish([toMessage({ key: `k${n % 3}`, seq: n + 2 })]));
+    await Promise.all([first, ...later]);
+    assert.equal(batches, [[0, 1], [2, 3, 4, 5, 6, 7, 8, 9, 10, 11]]);
+    assert.equal(single, [], 'nothing went one by one');
+  },
+);
+
+contract('a batch that fails is handed over one message at a time, in order, with retries', async (context) => {
+  const log = open(context, { retry: { retriableAttempts: 3, initialDelayMs: 1, maxDelayMs: 2 } });
+  const { seen, handle } = recorder();
+  let batchTries = 0;
+  await log.consume({
+    group: 'writer',
+    handle,
+    handleBatch: async () => {
+      batchTries += 1;
+      throw new HubError('INTAKE_UNAVAILABLE', 'the store is restarting');
+    },
+  });
+  await log.publish([0, 1, 2].map((seq) => toMessage({ key: 'k', seq })));
+  assert.is(batchTries, 1);
+  assert.equal(
+    seen.map((s) => s.seq),
+    [0, 1, 2],
+  );
+});
 
 contract('close refuses the messages still waiting for a stopped group', async (context) => {
   const log = open(context);

@@ -2,7 +2,7 @@ import { HubError, isHubError } from '@hub/errors';
 import { type Logger, silentLogger } from '@hub/logger';
 import type { SqlDatabase } from '@hub/sql';
 import { type DeliveryContext, deliver } from './delivery.ts';
-import type { InteractionLog, LogMessage, MessageHandler } from './interaction-log.port.ts';
+import type { BatchHandler, InteractionLog, LogMessage, MessageHandler } from './interaction-log.port.ts';
 import { createKeyOrder, createSlots, type KeyOrder } from './key-order.ts';
 import { interactionLogNames } from './log-names.ts';
 import { inProcessRetryPolicy, type RetryPolicy } from './retry.policy.ts';
@@ -15,6 +15,8 @@ export interface InProcessLogOptions {
   readonly name?: string;
   /** Handlers running at once, over all keys and groups; one key never runs two at once. */
   readonly concurrency?: number;
+  /** The most messages handed to a consumer's `handleBatch` at once (500). */
+  readonly maxBatchSize?: number;
   readonly retry?: Partial<RetryPolicy>;
   /** How often a running consumer looks for redrives asked for by another process (the CLI). */
   readonly redrivePollMs?: number;
@@ -25,9 +27,21 @@ interface Group {
   readonly order: KeyOrder;
   readonly context: DeliveryContext;
   handle: MessageHandler | undefined;
+  /** The consumer's batch handler, when it has one: messages published meanwhile go together. */
+  handleBatch: BatchHandler | undefined;
+  /** Messages waiting for the group's next batch, in the order they were published. */
+  readonly queued: Queued[];
+  /** Whether a batch is being handled (one at a time, so the log's order holds). */
+  pumping: boolean;
   /** Woken when a consumer attaches or the log closes. */
   waiters: Array<() => void>;
   readonly running: Set<Promise<unknown>>;
+}
+
+interface Queued {
+  readonly message: LogMessage;
+  readonly position: string;
+  readonly settle: (error?: unknown) => void;
 }
 
 const unavailable = (detail: string, cause?: unknown) =>
@@ -88,14 +102,74 @@ export function createInProcessLog(options: InProcessLogOptions): InteractionLog
       }
     });
 
+  const maxBatchSize = options.maxBatchSize ?? 500;
+
+  /**
+   * A consumer with a batch handler gets what was published while its last batch ran, together
+   * (as Kafka hands over what a partition has): under load the batches grow and the writer commits
+   * once per batch, not per message. A batch that fails goes through `deliverTo` one message at a
+   * time, with its retries and dead letters, in order.
+   */
+  const pump = async (group: Group) => {
+    if (group.pumping) return;
+    group.pumping = true;
+    try {
+      while (group.queued.length > 0) {
+        const batch = group.queued.splice(0, maxBatchSize);
+        const handleBatch = group.handleBatch;
+        let together = false;
+        if (handleBatch && batch.length > 1 && !closed) {
+          const attempt = slots.use(() =>
+            handleBatch(batch.map(({ message, position }) => ({ ...message, position, attempt: 1 }))),
+          );
+          group.running.add(attempt);
+          together = await attempt.then(
+            () => true,
+            (error: unknown) => {
+              group.context.logger.warn(
+                { err: error, from: batch[0]?.position, messages: batch.length },
+                'handling the messages together failed; handing them over one by one',
+              );
+              return false;
+            },
+          );
+          group.running.delete(attempt);
+        }
+        if (together) for (const queued of batch) queued.settle();
+        else {
+          for (const queued of batch) {
+            await deliverTo(group, queued.message, queued.position).then(
+              () => queued.settle(),
+              (error: unknown) => queued.settle(error ?? new Error('not handled')),
+            );
+          }
+        }
+      }
+    } finally {
+      group.pumping = false;
+    }
+  };
+
+  const queue = (group: Group, message: LogMessage, position: string) =>
+    new Promise<void>((resolve, reject) => {
+      group.queued.push({ message, position, settle: (error) => (error === undefined ? resolve() : reject(error)) });
+    });
+
   const publish = async (messages: readonly LogMessage[]) => {
     if (closed) throw unavailable('the interaction log is closed');
     if (messages.length === 0) return;
     if (groups.size === 0) throw unavailable('no consumer has subscribed to the interaction log yet');
     const deliveries = messages.flatMap((message) => {
       sequence += 1;
-      return [...groups.values()].map((group) => deliverTo(group, message, `${name}/${sequence}`));
+      return [...groups.values()].map((group) =>
+        // Once a group has queued messages, later ones queue behind them, whatever its consumer now.
+        group.handleBatch || group.pumping
+          ? queue(group, message, `${name}/${sequence}`)
+          : deliverTo(group, message, `${name}/${sequence}`),
+      );
     });
+    // After the whole publish is queued, so its messages go together.
+    for (const group of groups.values()) if (group.queued.length > 0) void pump(group);
     const failure = (await Promise.allSettled(deliveries)).find((result) => result.status === 'rejected');
     if (failure) throw unavailable('the interaction could not be handled', failure.reason);
   };
@@ -118,6 +192,7 @@ export function createInProcessLog(options: InProcessLogOptions): InteractionLog
 
   const stopGroup = async (group: Group) => {
     group.handle = undefined;
+    group.handleBatch = undefined;
     await Promise.allSettled([...group.running]);
     if (![...groups.values()].some((g) => g.handle)) clearInterval(redrivePoll);
   };
@@ -126,18 +201,22 @@ export function createInProcessLog(options: InProcessLogOptions): InteractionLog
     kind: 'in-process',
     publish,
     deadLetters,
-    async consume({ group: groupName, handle }) {
+    async consume({ group: groupName, handle, handleBatch }) {
       if (closed) throw unavailable('the interaction log is closed');
       const group = groups.get(groupName) ?? {
         order: createKeyOrder(),
         context: context(groupName),
         handle: undefined,
+        handleBatch: undefined,
+        queued: [],
+        pumping: false,
         waiters: [],
         running: new Set(),
       };
       if (group.handle) throw new Error(`group ${groupName} already has a consumer in this process`);
       groups.set(groupName, group);
       group.handle = handle;
+      group.handleBatch = handleBatch;
       wake(group);
       clearInterval(redrivePoll);
       redrivePoll = setInterval(() => void redriveRequested(), options.redrivePollMs ?? 10_000).unref();

@@ -29,8 +29,8 @@ export interface ConsumeOptions {
    * Optional: the messages a log has in hand for one partition at once (Kafka hands them over
    * that way), so the handler can write them in one transaction. If it throws, the log hands the
    * same messages to `handle` one by one, with its retries and dead letters; so both must be
-   * idempotent, and a batch must be all-or-nothing or safe to redo. The in-process log, which
-   * holds no backlog, always uses `handle`.
+   * idempotent, and a batch must be all-or-nothing or safe to redo. The in-process log hands over
+   * together what was published while the group's previous batch ran.
    */
   readonly handleBatch?: BatchHandler;
 }

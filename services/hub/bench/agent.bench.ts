@@ -290,6 +290,8 @@ async function liveLatency(url: string, token: string) {
   );
   const perTick = LIVE_RATE / 100;
   let failedPosts = 0;
+  /** How long each accepted POST took to be answered: the intake's share of the latency. */
+  const answered: number[] = [];
   const ticks = LIVE_SECONDS * 100;
   const base = Date.UTC(2027, 5, 1);
   const post = async (tick: number) => {
@@ -315,6 +317,7 @@ async function liveLatency(url: string, token: string) {
       () => false,
     );
     if (!accepted) failedPosts += 1;
+    else answered.push(performance.now() - now);
   };
   const started = performance.now();
   const inFlight: Promise<void>[] = [];
@@ -333,7 +336,8 @@ async function liveLatency(url: string, token: string) {
   // A message that never came within 30 s counts as slower than all that came, not as absent.
   for (let missing = received; missing < expected; missing++) latencies.push(Number.POSITIVE_INFINITY);
   const sorted = latencies.sort((a, b) => a - b);
-  return { sorted, expected, received, unknown, interactions: ticks * perTick, failedPosts };
+  const answers = answered.sort((a, b) => a - b);
+  return { sorted, expected, received, unknown, interactions: ticks * perTick, failedPosts, answers };
 }
 
 async function main() {
@@ -461,7 +465,8 @@ async function main() {
     const liveP50 = percentile(live.sorted, 50);
     const liveP99 = percentile(live.sorted, 99);
     say(
-      `  POST sent -> SSE message: p50 ${ms(liveP50)}, p99 ${ms(liveP99)} (${live.received.toLocaleString('en')} of ${live.expected.toLocaleString('en')} messages${live.unknown ? `, ${live.unknown} unmatched` : ''}${live.failedPosts ? `; ${live.failedPosts} POSTs of ${LIVE_RATE / 100} failed` : ''})`,
+      `  POST answered (202): p50 ${ms(percentile(live.answers, 50))}, p99 ${ms(percentile(live.answers, 99))}\n` +
+        `  POST sent -> SSE message: p50 ${ms(liveP50)}, p99 ${ms(liveP99)} (${live.received.toLocaleString('en')} of ${live.expected.toLocaleString('en')} messages${live.unknown ? `, ${live.unknown} unmatched` : ''}${live.failedPosts ? `; ${live.failedPosts} POSTs of ${LIVE_RATE / 100} failed` : ''})`,
     );
 
     // The live interactions are all filed and projected before the rebuild is timed.
@@ -533,6 +538,7 @@ async function main() {
         live_p99_ms: Number.isFinite(liveP99) ? round(liveP99) : null,
         live_messages_missing: live.expected - live.received,
         live_posts_failed: live.failedPosts,
+        live_post_answered_p99_ms: round(percentile(live.answers, 99)),
         rebuild_events: rebuild.events,
         rebuild_events_per_s: round(rebuild.eventsPerSecond),
         store_read_sealed_events_per_s: round(sealedRead.perSecond),
