@@ -136,15 +136,28 @@ export function conversationLinker(deps: LinkerDependencies) {
     const callers = [...new Set(decoded.filter((d) => d.keys.byCustomer).map((d) => d.data.customerId))];
     const known = await knownConversations(db, [...hashOf.values()], callers);
 
+    // Who holds which key, and whose conversations are whose: kept up to date as the page is filed.
+    const holders = new Map<string, Set<Known>>();
+    const ofCustomer = new Map<string, Set<Known>>();
+    const add = <K>(map: Map<K, Set<Known>>, key: K, conversation: Known) => {
+      const set = map.get(key) ?? new Set<Known>();
+      set.add(conversation);
+      map.set(key, set);
+    };
+    for (const conversation of known.values()) {
+      for (const keyHash of conversation.keyHashes) add(holders, keyHash, conversation);
+      add(ofCustomer, conversation.customerId, conversation);
+    }
+
     return decoded.map(({ recorded, data, threaded, keys }) => {
       const lookupHashes = keys.lookup.map((key) => hashOf.get(key) as string);
-      const candidates: CandidateConversation[] = [];
-      for (const conversation of known.values()) {
-        const held = keys.lookup.filter((_key, i) => conversation.keyHashes.has(lookupHashes[i] as string));
-        const byCustomer = keys.byCustomer && conversation.customerId === data.customerId;
-        if (held.length === 0 && !byCustomer) continue;
-        candidates.push({ ...conversation, threadKeys: held });
-      }
+      const found = new Set<Known>(keys.byCustomer ? ofCustomer.get(data.customerId) : []);
+      for (const keyHash of lookupHashes)
+        for (const conversation of holders.get(keyHash) ?? []) found.add(conversation);
+      const candidates: CandidateConversation[] = [...found].map((conversation) => ({
+        ...conversation,
+        threadKeys: keys.lookup.filter((_key, i) => conversation.keyHashes.has(lookupHashes[i] as string)),
+      }));
       const match = matchConversation({ interaction: threaded, candidates, callWindowMs });
       const conversationId =
         match.kind === 'join' ? match.conversationId : uuidV5(`conversation-opened-by:${data.interactionId}`);
@@ -157,7 +170,12 @@ export function conversationLinker(deps: LinkerDependencies) {
         status: 'open' as ConversationStatus,
         keyHashes: new Set<string>(),
       };
-      for (const key of keys.index) conversation.keyHashes.add(hashOf.get(key) as string);
+      for (const key of keys.index) {
+        const keyHash = hashOf.get(key) as string;
+        conversation.keyHashes.add(keyHash);
+        add(holders, keyHash, conversation);
+      }
+      add(ofCustomer, conversation.customerId, conversation);
       if (recorded.occurredAt > conversation.lastActivityAt) conversation.lastActivityAt = recorded.occurredAt;
       if (data.direction === 'inbound') conversation.status = 'open';
       known.set(conversationId, conversation);

@@ -254,7 +254,8 @@ async function liveLatency(url: string, token: string) {
   const latencies: number[] = [];
   let unknown = 0;
   const requests: http.ClientRequest[] = [];
-  const pattern = /event: ConversationMessageAdded\ndata: .*?"occurredAt":"([^"]+)"/g;
+  const MESSAGE_ADDED = 'event: ConversationMessageAdded\n';
+  const OCCURRED_AT = '"occurredAt":"';
   await Promise.all(
     Array.from(
       { length: SUBSCRIBERS },
@@ -274,7 +275,11 @@ async function liveLatency(url: string, token: string) {
                 if (end < 0) return;
                 const complete = buffer.slice(0, end);
                 buffer = buffer.slice(end + 2);
-                for (const [, occurredAt = ''] of complete.matchAll(pattern)) {
+                // indexOf, not a regular expression: 100,000 messages a second are parsed on the
+                // same two cores as the hub, and the client's share must stay small.
+                for (let at = complete.indexOf(MESSAGE_ADDED); at >= 0; at = complete.indexOf(MESSAGE_ADDED, at + 1)) {
+                  const from = complete.indexOf(OCCURRED_AT, at) + OCCURRED_AT.length;
+                  const occurredAt = complete.slice(from, complete.indexOf('"', from));
                   const sent = sentAt.get(occurredAt);
                   if (sent === undefined) unknown += 1;
                   else latencies.push(now - sent);

@@ -54,6 +54,12 @@ export function conversationLiveFeed(deps: {
       remember(teamOf, conversationId, { team, revision: event.revision });
       return team;
     }
+    if (event?.revision === 0) {
+      // Its first event: nothing before it to read (most live events open a conversation).
+      const team = event.type === 'ConversationAssigned' ? field(event, 'teamId') : null;
+      remember(teamOf, conversationId, { team, revision: 0 });
+      return team;
+    }
     let team: string | null = null;
     let revision = -1;
     for (const recorded of await deps.rawStore.readStream(`${CONVERSATION}${conversationId}`)) {
