@@ -7,6 +7,13 @@ export {
   type MergedShare,
   unknownCustomer,
 } from './customer.decider.ts';
+export {
+  type CustomerDirectory,
+  type DirectoryCustomer,
+  emptyCustomerDirectory,
+  type LinkedIdentifier,
+  recordCustomerEvent,
+} from './customer-directory.ts';
 export { isReplayOfErased, type ReplayCheck } from './erased-replay.policy.ts';
 export {
   type CountryCode,
@@ -20,6 +27,13 @@ export {
   phoneIdentifier,
   toAsciiDigits,
 } from './identifiers.ts';
+export {
+  planIdentityRepair,
+  REPAIR_EVIDENCE,
+  type RepairAction,
+  type RepairEvidence,
+  type RepairPlan,
+} from './identity-repair.plan.ts';
 export {
   identifierKey,
   type MergePolicy,
