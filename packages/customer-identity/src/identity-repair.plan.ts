@@ -6,7 +6,7 @@ import { identifierKey, type MergePolicy } from './identity-resolution.decider.t
 export interface RepairEvidence {
   readonly interactionId: string;
   /** The normalised identifier first, then every spelling the customers were linked under. */
-  readonly identifiers: readonly CustomerIdentifier[];
+  readonly identifiers: CustomerIdentifier[];
 }
 
 export type RepairAction =
