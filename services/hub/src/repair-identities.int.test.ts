@@ -69,6 +69,11 @@ async function recordedTheOldWay({ store, index }: Context, n: number, identifie
 const countEvents = async (db: SqlDatabase) =>
   Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM event_store.events'))[0]?.n);
 
+const repairNow = async (context: Context, logger = silentLogger()) => {
+  await allVisible(context);
+  return repairIdentitiesOffline(context.config, logger);
+};
+
 /**
  * Until every committed event is readable in global order: `$all` shows only what commits before
  * the oldest transaction still open on the server, which other tests on this server may hold.
@@ -82,13 +87,10 @@ async function allVisible({ db, store }: Context, timeoutMs = 20_000) {
   throw new Error(`fewer than ${expected} events readable after ${timeoutMs} ms`);
 }
 
-const repairNow = async (context: Context, logger = silentLogger()) => {
-  await allVisible(context);
-  return repairIdentitiesOffline(context.config, logger);
-};
-
 /** What agents see: the timeline read model caught up with the store. */
-async function customerView({ db, store }: Context, id: string) {
+async function customerView(context: Context, id: string) {
+  const { db, store } = context;
+  await allVisible(context);
   const projection = await runProjection({ db, store, logger: silentLogger() }, timelineProjection);
   await projection.caughtUp();
   await projection.stop();
