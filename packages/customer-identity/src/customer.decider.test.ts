@@ -218,3 +218,29 @@ erasure('an unknown customer cannot be erased', () => {
 });
 
 erasure.run();
+
+const repair = suite('customer decider: identifiers and candidates found by the identity repair');
+
+const evidence = {
+  interactionId: 'i-1',
+  identifiers: [email, { kind: 'email' as const, value: 'Sara@Example.IR' }],
+};
+const offer = (candidateIds: string[]): CustomerCommand => ({ kind: 'RecordMergeCandidates', candidateIds, evidence });
+
+repair('an identifier is linked once, outside any interaction', () => {
+  const link: CustomerCommand = { kind: 'LinkIdentifier', identifier: email };
+  assert.equal(given(SARA, [registered(SARA)]).when(link), [linked(SARA, email)]);
+  assert.equal(given(SARA, [registered(SARA), linked(SARA, email)]).when(link), []);
+  given(SARA, [registered(SARA), erased(SARA)]).refuses(link, 'NOT_FOUND', 'erased');
+});
+
+repair('merge candidates are offered with their evidence, never the customer itself', () => {
+  assert.equal(given(SARA, [registered(SARA)]).when(offer([OTHER])), [
+    { type: 'MergeCandidateDetected', data: { customerId: SARA, candidateIds: [OTHER], evidence } },
+  ]);
+  assert.equal(given(SARA, [registered(SARA)]).when(offer([])), []);
+  given(SARA, [registered(SARA)]).refuses(offer([SARA]), 'INVALID_INPUT', 'itself');
+  given(SARA, []).refuses(offer([OTHER]), 'NOT_FOUND', `no customer ${SARA}`);
+});
+
+repair.run();

@@ -7,6 +7,7 @@ export { type CustomerEvent, isCustomerEvent } from '@hub/events';
 import { identifierKey } from './identity-resolution.decider.ts';
 
 type Evidence = DomainEventOf<'CustomersMerged'>['data']['evidence'];
+type CandidateEvidence = DomainEventOf<'MergeCandidateDetected'>['data']['evidence'];
 
 /** What an unmerge gives back to the restored customer: what its own stream says came from it. */
 export interface MergedShare {
@@ -55,6 +56,14 @@ export type CustomerCommand =
       readonly returned: MergedShare;
       readonly reason: string;
       readonly decidedBy: DecidedBy;
+    }
+  /** An identifier found to be this customer's outside an interaction (the identity repair). */
+  | { readonly kind: 'LinkIdentifier'; readonly identifier: CustomerIdentifier }
+  /** Customers that may be this one's person: offered to an agent with the evidence. */
+  | {
+      readonly kind: 'RecordMergeCandidates';
+      readonly candidateIds: readonly string[];
+      readonly evidence: CandidateEvidence;
     }
   /** Right to be forgotten; the destruction of the data follows the event. */
   | { readonly kind: 'Erase'; readonly requestedBy: string; readonly reason: string | null };
@@ -136,6 +145,24 @@ export function customerDecider(customerId: string): Decider<CustomerCommand, Cu
             decidedBy,
           };
           return [{ type: 'CustomersUnmerged', data }];
+        }
+        case 'LinkIdentifier': {
+          active(state);
+          const key = identifierKey(command.identifier);
+          if (state.identifiers.some((i) => identifierKey(i) === key)) return [];
+          return [
+            {
+              type: 'CustomerIdentifierLinked',
+              data: { customerId, identifier: command.identifier, interactionId: null },
+            },
+          ];
+        }
+        case 'RecordMergeCandidates': {
+          for (const candidateId of command.candidateIds) notItself(candidateId);
+          active(state);
+          if (command.candidateIds.length === 0) return [];
+          const data = { customerId, candidateIds: [...command.candidateIds], evidence: command.evidence };
+          return [{ type: 'MergeCandidateDetected', data }];
         }
         case 'Erase': {
           active(state);

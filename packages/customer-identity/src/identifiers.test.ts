@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { normalizeEmail, normalizeHandle, normalizePhone, toAsciiDigits } from './identifiers.ts';
+import { normalizeEmail, normalizeHandle, normalizeIdentifier, normalizePhone, toAsciiDigits } from './identifiers.ts';
 
 const email = suite('email identifiers');
 
@@ -52,3 +52,32 @@ handle('network:id, network lower-cased, rejected when empty or odd', () => {
 });
 
 handle.run();
+
+const any = suite('normalizeIdentifier: the one normalisation of intake and lookup');
+
+any('three spellings of one address are one identifier', () => {
+  for (const spelling of ['Sara@Example.com', 'sara@example.com', ' sara@example.com ']) {
+    assert.equal(normalizeIdentifier({ kind: 'email', value: spelling }), { kind: 'email', value: 'sara@example.com' });
+  }
+});
+
+any('phones to E.164 in the default region, handles network:id', () => {
+  assert.equal(normalizeIdentifier({ kind: 'phone', value: '۰۹۱۲۵۵۵۰۱۹۹' }, 'IR'), {
+    kind: 'phone',
+    value: '+989125550199',
+  });
+  assert.equal(normalizeIdentifier({ kind: 'handle', value: ' Telegram:12345' }), {
+    kind: 'handle',
+    value: 'telegram:12345',
+  });
+  assert.equal(normalizeIdentifier({ kind: 'handle', value: 'widget:a:b' }), { kind: 'handle', value: 'widget:a:b' });
+});
+
+any('what does not normalise is null', () => {
+  assert.is(normalizeIdentifier({ kind: 'email', value: 'not an email at all' }), null);
+  assert.is(normalizeIdentifier({ kind: 'phone', value: '۰۹۱۲۵۵۵۰۱۹۹' }), null, 'national without a region');
+  assert.is(normalizeIdentifier({ kind: 'phone', value: 'call me' }, 'IR'), null);
+  assert.is(normalizeIdentifier({ kind: 'handle', value: '12345' }), null, 'no network');
+});
+
+any.run();

@@ -45,3 +45,39 @@ export const phoneIdentifier = (value: string): CustomerIdentifier => ({ kind: '
 export const handleIdentifier = (value: string): CustomerIdentifier => ({ kind: 'handle', value });
 
 export type { CountryCode } from 'libphonenumber-js/max';
+
+/** Why an identifier did not normalise, worded for a refusal that names the field but not the value. */
+export const identifierRefusals: Readonly<Record<CustomerIdentifier['kind'], string>> = {
+  email: 'is not an email address',
+  phone: 'is not a valid phone number (E.164, or national in the default region)',
+  handle: 'is not a handle (<network>:<id>)',
+};
+
+/**
+ * Any identifier as the lookups and the writer know it: the one normalisation of every intake
+ * route and of `GET /v1/customers/lookup`. `null` when it does not normalise.
+ */
+export function normalizeIdentifier(
+  identifier: CustomerIdentifier,
+  defaultRegion?: CountryCode,
+): CustomerIdentifier | null {
+  switch (identifier.kind) {
+    case 'email': {
+      const value = normalizeEmail(identifier.value);
+      return value === null ? null : emailIdentifier(value);
+    }
+    case 'phone': {
+      const value = normalizePhone(identifier.value, defaultRegion);
+      return value === null ? null : phoneIdentifier(value);
+    }
+    case 'handle': {
+      const [network = '', id = ''] = identifier.value.split(/:(.*)/s);
+      const value = normalizeHandle(network, id);
+      return value === null ? null : handleIdentifier(value);
+    }
+    default: {
+      const unknownKind: never = identifier.kind;
+      throw new Error(`unknown identifier kind ${String(unknownKind)}`);
+    }
+  }
+}

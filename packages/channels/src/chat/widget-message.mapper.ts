@@ -3,6 +3,7 @@ import {
   emailIdentifier,
   handleIdentifier,
   normalizeEmail,
+  normalizeHandle,
   normalizePhone,
   phoneIdentifier,
 } from '@hub/customer-identity';
@@ -83,7 +84,9 @@ function build(
   identityClaim: ChatDetails['identityClaim'],
 ): NormalizedInteraction {
   const externalId = widgetExternalId(visitor.visitorId, clientMessageId);
-  const handle = `widget:${visitor.visitorId}`;
+  // The same normalisation as every other handle (the protocol already admits only safe ids).
+  const handle = normalizeHandle('widget', visitor.visitorId);
+  if (!handle) throw new HubError('INVALID_INPUT', 'visitorId is not a handle id');
   return {
     id: interactionId('chat', 'widget', externalId),
     channel: 'chat',

@@ -141,6 +141,97 @@ refuses('the intake down (Kafka unreachable): 503, retriable, nothing recorded',
 
 refuses.run();
 
+const identity = suite('POST /v1/interactions normalises identifiers as the lookups do');
+
+const withIdentifiers = (n: number, identifiers: { kind: string; value: string }[]) => ({
+  ...sample(n),
+  contact: { identifiers, displayName: 'سارا رضایی' },
+});
+
+identity('three spellings of one address, one at a time and in a batch: one identifier', async () => {
+  const spellings = ['Sara@Example.com', 'sara@example.com', ' sara@example.com '];
+  const { app, intake } = await buildTestGateway();
+  for (const [n, value] of spellings.entries()) {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/interactions',
+      headers: { ...bearer, 'content-type': 'application/json' },
+      payload: JSON.stringify(withIdentifiers(n, [{ kind: 'email', value }])),
+    });
+    assert.is(response.statusCode, 202, response.body);
+  }
+  const batch = await post({
+    interactions: spellings.map((value, n) => withIdentifiers(10 + n, [{ kind: 'email', value }])),
+  });
+  assert.is(batch.response.statusCode, 202, batch.response.body);
+  const recorded = [...intake.accepted, ...batch.intake.accepted].flatMap((call) => call.interactions);
+  assert.is(recorded.length, 6);
+  for (const interaction of recorded)
+    assert.equal(interaction.contact.identifiers, [{ kind: 'email', value: 'sara@example.com' }]);
+});
+
+identity(
+  'phones in any digits to E.164 in HUB_PHONE_REGION; handles network:id; spellings of one kept once',
+  async () => {
+    const { app, intake } = await buildTestGateway({ defaultPhoneRegion: 'IR' });
+    const body = withIdentifiers(1, [
+      { kind: 'phone', value: '۰۹۱۲۵۵۵۰۱۹۹' },
+      { kind: 'phone', value: '+98 912 555 0199' },
+      { kind: 'handle', value: 'Telegram:12345' },
+    ]);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/interactions',
+      headers: { ...bearer, 'content-type': 'application/json' },
+      payload: JSON.stringify(body),
+    });
+    assert.is(response.statusCode, 202, response.body);
+    assert.equal(intake.accepted[0]?.interactions[0]?.contact.identifiers, [
+      { kind: 'phone', value: '+989125550199' },
+      { kind: 'handle', value: 'telegram:12345' },
+    ]);
+  },
+);
+
+identity('an identifier that does not normalise: 400 naming the field, not the value, nothing recorded', async () => {
+  await refused(
+    'not an email',
+    withIdentifiers(1, [
+      { kind: 'email', value: 'sara@example.com' },
+      { kind: 'email', value: 'not an email at all' },
+    ]),
+    400,
+    /^contact\.identifiers\.1\.value is not an email address$/,
+  );
+  await refused(
+    'national phone without a region',
+    withIdentifiers(1, [{ kind: 'phone', value: '۰۹۱۲۵۵۵۰۱۹۹' }]),
+    400,
+    /^contact\.identifiers\.0\.value is not a valid phone number/,
+  );
+  await refused('handle without a network', withIdentifiers(1, [{ kind: 'handle', value: '12345' }]), 400, /handle/);
+});
+
+identity('one bad identifier in a batch refuses the whole batch, naming the item', async () => {
+  const batch = {
+    interactions: [
+      withIdentifiers(1, [{ kind: 'email', value: 'Sara@Example.com' }]),
+      withIdentifiers(2, [{ kind: 'phone', value: 'call me maybe' }]),
+    ],
+  };
+  const { response, intake } = await post(batch);
+  assertRefused(
+    'batch',
+    response,
+    intake,
+    400,
+    /^interactions\.1\.contact\.identifiers\.0\.value is not a valid phone/,
+  );
+  assert.not.match(response.body, /call me maybe/, 'the value is not echoed');
+});
+
+identity.run();
+
 const early = suite('POST /v1/interactions checks the token before it reads the body');
 
 early('a 10 MB body announced without a token: 401 problem+json after 1 KB, the rest never needed', async () => {

@@ -12,6 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { IngestDependencies } from '../ingest-dependencies.ts';
 import { acceptOrUnavailable, IntakeReceiptSchema } from './accept.ts';
+import { normalizeCallerIdentifiers } from './generic-identifiers.ts';
 
 export const MAX_BATCH = 1000;
 
@@ -26,6 +27,11 @@ const OneOrBatch = z.union([
 ]);
 const interactionsSchema = {
   summary: 'Our normalised interaction JSON, one or { "interactions": [...] } (up to 1,000)',
+  description:
+    'Identifiers are normalised as lookups normalise them: email trimmed, case-folded and validated; phone ' +
+    'to E.164 (digits in any script, national numbers in HUB_PHONE_REGION); handle `<network>:<id>`. One ' +
+    'that does not normalise is a 400 naming its field (`interactions.2.contact.identifiers.1.value`) and ' +
+    'refuses the whole body, as any invalid item does: nothing of it is recorded.',
   tags: ['intake'],
   security: security.channel,
   consumes: ['application/json'],
@@ -33,7 +39,10 @@ const interactionsSchema = {
   response: { 202: IntakeReceiptSchema, ...problems(400, 401, 413, 415, 503) },
 };
 
-/** `POST /v1/interactions`: one interaction or `{ interactions: [...] }` (up to 1,000), bearer token. */
+/**
+ * `POST /v1/interactions`: one interaction or `{ interactions: [...] }` (up to 1,000), bearer token.
+ * Identifiers are normalised here as every channel's are; a bad item refuses the whole body.
+ */
 export async function registerGenericRoutes(app: FastifyInstance, deps: IngestDependencies): Promise<void> {
   // onRequest, before the body is read: an unauthenticated client cannot make us buffer it.
   app.addHook('onRequest', requireBearer(deps.settings.channelToken, 'the channel API'));
@@ -45,14 +54,23 @@ export async function registerGenericRoutes(app: FastifyInstance, deps: IngestDe
 
   app.post('/v1/interactions', { schema: interactionsSchema }, async (request, reply) => {
     const body = request.body as Buffer;
-    const { items } = readOneOrBatch(body, {
+    const { items, isBatch } = readOneOrBatch(body, {
       key: 'interactions',
       item: GenericInteraction,
       max: MAX_BATCH,
       noun: 'interaction',
     });
-    const interactions = items.map((item) => ({
+    // As for a bad field, one identifier that does not normalise refuses the whole batch.
+    const interactions = items.map((item, index) => ({
       ...item,
+      contact: {
+        ...item.contact,
+        identifiers: normalizeCallerIdentifiers(
+          item.contact.identifiers,
+          isBatch ? `interactions.${index}.` : '',
+          deps.settings.defaultPhoneRegion,
+        ),
+      },
       id: item.id ?? interactionId(item.channel, item.source.system, item.source.externalId),
       // Shown in agents' browsers like mail: the same sanitiser, so no caller's HTML can run there.
       html: item.html === null ? null : sanitizeEmailHtml(item.html),
