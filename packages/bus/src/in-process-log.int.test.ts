@@ -124,7 +124,10 @@ contract(
     // Published while the first batch is being handled: these go together in the next.
     const later = Array.from({ length: 10 }, (_, n) => log.publish([toMessage({ key: `k${n % 3}`, seq: n + 2 })]));
     await Promise.all([first, ...later]);
-    assert.equal(batches, [[0, 1], [2, 3, 4, 5, 6, 7, 8, 9, 10, 11]]);
+    assert.equal(batches, [
+      [0, 1],
+      [2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+    ]);
     assert.equal(single, [], 'nothing went one by one');
   },
 );

@@ -220,7 +220,12 @@ linker(
             store,
             streamId: `conversation-${conversation.id}`,
             decider: conversationDecider,
-            command: { kind: 'AddLabel', label: 'warranty', actor: { kind: 'agent', userId: 'maryam' }, now: minute(2) },
+            command: {
+              kind: 'AddLabel',
+              label: 'warranty',
+              actor: { kind: 'agent', userId: 'maryam' },
+              now: minute(2),
+            },
             eventContext: () => ({ id: randomUUID(), occurredAt: minute(2) }),
           });
         }
