@@ -17,3 +17,4 @@ export {
   timelinePage,
 } from './timeline.queries.ts';
 export { timelineSchema } from './timeline.schema.ts';
+export { timelineOwner } from './timeline-owner.ts';

@@ -4,7 +4,7 @@ import { HubError } from '@hub/errors';
 import { customerStream } from '@hub/events';
 import { problems, security, type ZodTypeProvider } from '@hub/http';
 import type { SqlExecutor } from '@hub/sql';
-import { findCustomer, lookupCustomer, searchCustomers, timelinePage } from '@hub/timeline';
+import { findCustomer, lookupCustomer, searchCustomers, timelineOwner, timelinePage } from '@hub/timeline';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { type AuthenticateHook, principalOf, requirePermission } from './access/authenticate.ts';
@@ -179,9 +179,8 @@ export async function registerCustomerRoutes(scope: FastifyInstance, deps: Agent
   app.get('/v1/customers/:id/timeline', { ...read, schema: timelineSchema }, async (request) => {
     const { id } = request.params;
     const query = request.query;
-    const customer = await findCustomer(deps.readModels, id);
-    if (!customer) throw new HubError('NOT_FOUND', `no customer ${id}`);
-    const target = customer.mergedInto ?? id;
+    const target = await timelineOwner(deps.readModels, id);
+    if (!target) throw new HubError('NOT_FOUND', `no customer ${id}`);
     const entries = await timelinePage(deps.readModels, target, {
       limit: query.limit + 1,
       ...(query.cursor ? { after: decodeCursor(query.cursor) } : {}),
