@@ -136,9 +136,7 @@ export async function purgeSqlDeadLetters(
     .filter((r) => concerns({ key: r.message_key, value: Buffer.from(r.value), headers: r.headers }))
     .map((r) => String(r.id));
   if (doomed.length === 0) return 0;
-  await db.query('DELETE FROM dead_letters WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint)', [
-    JSON.stringify(doomed),
-  ]);
+  await db.query('DELETE FROM dead_letters WHERE id = ANY($1::bigint[])', [doomed]);
   return doomed.length;
 }
 

@@ -81,10 +81,11 @@ export function createIdentityIndex(db: SqlDatabase, hashKey: Buffer): IdentityI
   const ownersIn = async (sql: SqlExecutor, identifiers: readonly CustomerIdentifier[]) => {
     const hashes = identifiers.map(hash);
     const rows = await sql.query<{ identifier_hash: string; customer_id: string }>(
-      // A JSON array rather than a SQL array parameter: PGlite and pg serialise those differently.
+      // A text[] key set, not a JSON array: `= ANY` is an index probe per key whatever the
+      // statistics say (docs/architecture.md, "Plans that do not depend on statistics").
       `SELECT identifier_hash, customer_id FROM identity.identifiers
-        WHERE identifier_hash IN (SELECT jsonb_array_elements_text($1::jsonb))`,
-      [JSON.stringify(hashes)],
+        WHERE identifier_hash = ANY($1::text[])`,
+      [hashes],
     );
     const byHash = new Map(rows.map((r) => [r.identifier_hash, r.customer_id]));
     return new Map(
@@ -114,22 +115,22 @@ export function createIdentityIndex(db: SqlDatabase, hashKey: Buffer): IdentityI
         return await db.transaction(async (tx) => {
           if (takeovers.length > 0) {
             await tx.query(
-              `UPDATE identity.identifiers i SET customer_id = x.c->>'customerId'
-                 FROM jsonb_array_elements($1::jsonb) AS x(c)
-                WHERE i.identifier_hash = x.c->>'hash' AND i.customer_id = x.c->>'from'`,
+              `UPDATE identity.identifiers i SET customer_id = x.customer_id
+                 FROM unnest($1::text[], $2::text[], $3::text[]) AS x(hash, customer_id, taken_from)
+                WHERE i.identifier_hash = x.hash AND i.customer_id = x.taken_from`,
               [
-                JSON.stringify(
-                  takeovers.map(([h, c]) => ({ hash: h, customerId: c.customerId, from: c.takingOverFrom })),
-                ),
+                takeovers.map(([h]) => h),
+                takeovers.map(([, c]) => c.customerId),
+                takeovers.map(([, c]) => c.takingOverFrom),
               ],
             );
           }
           await tx.query(
             `INSERT INTO identity.identifiers (identifier_hash, customer_id)
-             SELECT x.c->>'hash', x.c->>'customerId' FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(c, ord)
+             SELECT x.hash, x.customer_id FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS x(hash, customer_id, ord)
               ORDER BY x.ord
              ON CONFLICT DO NOTHING`,
-            [JSON.stringify(rows.map(([h, c]) => ({ hash: h, customerId: c.customerId })))],
+            [rows.map(([h]) => h), rows.map(([, c]) => c.customerId)],
           );
           const after = await ownersIn(tx, identifiers);
           if (claims.some((c) => after.get(identifierKey(c.identifier)) !== c.customerId)) throw lost;
@@ -166,8 +167,8 @@ export function createIdentityIndex(db: SqlDatabase, hashKey: Buffer): IdentityI
           );
           await tx.query(
             `INSERT INTO identity.erased_interactions (interaction_id, erased_at)
-             SELECT jsonb_array_elements_text($1::jsonb), $2 ON CONFLICT DO NOTHING`,
-            [JSON.stringify(erasure.interactionIds), erasure.at],
+             SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING`,
+            [erasure.interactionIds, erasure.at],
           );
         }
         await tx.query('DELETE FROM identity.identifiers WHERE customer_id = $1', [customerId]);
@@ -177,11 +178,11 @@ export function createIdentityIndex(db: SqlDatabase, hashKey: Buffer): IdentityI
       const hashes = identifiers.map(hash);
       const rows = await db.query<{ kind: string; id: string; erased_at: Date }>(
         `SELECT 'identifier' AS kind, identifier_hash AS id, erased_at FROM identity.erased_identifiers
-          WHERE identifier_hash IN (SELECT jsonb_array_elements_text($1::jsonb))
+          WHERE identifier_hash = ANY($1::text[])
          UNION ALL
          SELECT 'interaction', interaction_id, erased_at FROM identity.erased_interactions
-          WHERE interaction_id IN (SELECT jsonb_array_elements_text($2::jsonb))`,
-        [JSON.stringify(hashes), JSON.stringify(interactionIds)],
+          WHERE interaction_id = ANY($2::text[])`,
+        [hashes, interactionIds],
       );
       const erasedAt = new Map(rows.filter((r) => r.kind === 'identifier').map((r) => [r.id, new Date(r.erased_at)]));
       return {

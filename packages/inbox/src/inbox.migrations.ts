@@ -15,4 +15,11 @@ CREATE INDEX IF NOT EXISTS conversations_sla_order_idx
   ON read_models.conversations (status, sla_due_at ASC NULLS LAST, conversation_id);
 DROP INDEX IF EXISTS read_models.conversations_sla_idx;`,
   },
+  {
+    // The inbox of every status (`status=all`) newest first: the status-led indexes cannot give
+    // that order, so each page sorted every conversation (services/hub read-plans.int.test.ts).
+    id: 'inbox/0004-activity-order-index',
+    sql: `CREATE INDEX IF NOT EXISTS conversations_activity_idx
+  ON read_models.conversations (last_activity_at DESC, conversation_id DESC);`,
+  },
 ];

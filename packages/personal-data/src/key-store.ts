@@ -32,9 +32,6 @@ CREATE TABLE IF NOT EXISTS personal_data.erased_customers (
 /** Run by the composition root with `runMigrations`; the store itself runs no DDL. */
 export const keyStoreMigrations: readonly Migration[] = [{ id: 'key-store/0001-customer-keys', sql: keyStoreSchema }];
 
-// A JSON array rather than a SQL array parameter: PGlite and pg serialise those differently.
-const inList = 'SELECT jsonb_array_elements_text($1::jsonb)';
-
 export interface KeyStoreSettings {
   /**
    * How long a key read from the table is used without reading it again. Keys are read for every
@@ -73,8 +70,8 @@ export function createSqlKeyStore(db: SqlDatabase, settings: KeyStoreSettings = 
     }
     if (missing.length === 0) return found;
     const rows = await db.query<{ customer_id: string; data_key: Buffer | Uint8Array }>(
-      `SELECT customer_id, data_key FROM personal_data.customer_keys WHERE customer_id IN (${inList})`,
-      [JSON.stringify(missing)],
+      `SELECT customer_id, data_key FROM personal_data.customer_keys WHERE customer_id = ANY($1::text[])`,
+      [missing],
     );
     for (const id of missing) cache.delete(id);
     for (const row of rows) {
@@ -92,19 +89,19 @@ export function createSqlKeyStore(db: SqlDatabase, settings: KeyStoreSettings = 
     const missing = [...new Set(customerIds)].filter((id) => !found.has(id)).sort();
     if (missing.length === 0) return found;
     const erased = await db.query<{ customer_id: string }>(
-      `SELECT customer_id FROM personal_data.erased_customers WHERE customer_id IN (${inList})`,
-      [JSON.stringify(missing)],
+      `SELECT customer_id FROM personal_data.erased_customers WHERE customer_id = ANY($1::text[])`,
+      [missing],
     );
     if (erased[0]) {
       throw new Error(`customer ${erased[0].customer_id} was erased: no new personal data is kept for it`);
     }
     await db.query(
       `INSERT INTO personal_data.customer_keys (customer_id, data_key)
-       SELECT x.k->>'customer_id', decode(x.k->>'data_key', 'base64')
-         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(k, ord)
+       SELECT x.customer_id, decode(x.data_key, 'base64')
+         FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS x(customer_id, data_key, ord)
         ORDER BY x.ord
        ON CONFLICT DO NOTHING`,
-      [JSON.stringify(missing.map((id) => ({ customer_id: id, data_key: randomBytes(32).toString('base64') })))],
+      [missing, missing.map(() => randomBytes(32).toString('base64'))],
     );
     const made = await findAll(missing);
     for (const id of missing) {

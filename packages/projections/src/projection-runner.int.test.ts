@@ -206,4 +206,35 @@ runner('stopped while retrying, a restart resumes from the checkpoint', async ({
   );
 });
 
+const analyzeCount = async (db: SqlDatabase) =>
+  Number(
+    (
+      await db.query<{ n: string }>(
+        "SELECT analyze_count::text AS n FROM pg_stat_user_tables WHERE schemaname = 'public' AND relname = 'applied'",
+      )
+    )[0]?.n ?? 0,
+  );
+
+runner('a catch-up of many events ends with ANALYZE of its tables; a trickle does not', async ({ db, store }) => {
+  await appendEvents(store, 0, 450);
+  const projection = await started(
+    runProjection({ db, store, logger: silentLogger() }, recording(), { batchSize: PAGE, analyzeAfterEvents: 400 }),
+  );
+  await projection.caughtUp();
+  // The statistics collector reports with a delay of its own.
+  await waitFor(async () => ((await analyzeCount(db)) === 1 ? true : undefined), {
+    timeoutMs: 5_000,
+    what: 'the catch-up of 450 events to have analyzed the table once',
+  });
+  const [estimate] = await db.query<{ reltuples: number }>(
+    "SELECT reltuples FROM pg_class WHERE oid = 'public.applied'::regclass",
+  );
+  assert.is(Number(estimate?.reltuples), 450, 'the planner knows how many rows the catch-up wrote');
+
+  await appendEvents(store, 450, 30);
+  await projection.caughtUp();
+  await new Promise((resolve) => setTimeout(resolve, 700));
+  assert.is(await analyzeCount(db), 1, 'pages that arrive one at a time are not analyzed');
+});
+
 runner.run();

@@ -51,6 +51,11 @@ export interface ProjectionSettings {
   /** `lag()` counts unprojected events up to this many, then reports "at least". */
   readonly lagCountCap?: number;
   readonly lagCacheMs?: number;
+  /**
+   * A catch-up (full pages back to back) of at least this many events ends with ANALYZE of the
+   * projection's tables (10,000): a bulk fill must not leave the planner guessing.
+   */
+  readonly analyzeAfterEvents?: number;
 }
 
 /**
@@ -82,6 +87,7 @@ export async function runProjection(
   const backoff = settings.retryBackoff ?? defaultRetryBackoff;
   const lagCountCap = settings.lagCountCap ?? 1000;
   const lagCacheMs = settings.lagCacheMs ?? 1000;
+  const analyzeAfterEvents = settings.analyzeAfterEvents ?? 10_000;
   const now = deps.now ?? (() => new Date());
   const [row] = await deps.db.query<{ position: string }>(
     'SELECT position FROM read_models.checkpoints WHERE projection = $1',
@@ -98,6 +104,8 @@ export async function runProjection(
   let failingSince: Date | undefined;
   let lastErrorCode: string | undefined;
   let lagCache: { at: number; lag: Promise<ProjectionLag> } | undefined;
+  // Events applied by full pages since the projection was last caught up.
+  let caughtUpSince = 0;
 
   const applyPage = async (page: RecordedEvent[]) => {
     const last = page.at(-1);
@@ -164,7 +172,11 @@ export async function runProjection(
     }
     // Stays `retrying` until a page commits: a read that succeeds proves nothing yet.
     await applyPage(page);
+    caughtUpSince += page.length;
     if (page.length < batchSize) {
+      // Before the waiters hear of it: caught up includes statistics for what was just filled.
+      if (caughtUpSince >= analyzeAfterEvents) await analyzeReadModel(deps.db, projection, log);
+      caughtUpSince = 0;
       state = 'caught-up';
       const waking = waiters;
       waiters = [];
@@ -250,4 +262,20 @@ export async function runProjection(
       await running;
     },
   };
+}
+
+/**
+ * Statistics for the tables a catch-up filled (autovacuum may be off or slow to come): without
+ * them the planner guesses from table sizes alone. A failure is logged, never retried as a page.
+ */
+async function analyzeReadModel(db: SqlDatabase, projection: ProjectionDefinition, log: Logger): Promise<void> {
+  const { schema, tables } = projection.readModel;
+  if (tables.length === 0) return;
+  const started = Date.now();
+  try {
+    await db.query(`ANALYZE ${tables.map((table) => `${schema}.${table}`).join(', ')}`);
+    log.info({ tables, ms: Date.now() - started }, 'caught up: read model analyzed');
+  } catch (error) {
+    log.warn({ err: error }, 'caught up: ANALYZE of the read model failed');
+  }
 }

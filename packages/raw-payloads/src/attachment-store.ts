@@ -52,10 +52,9 @@ export function createSqlAttachmentStore(db: SqlDatabase, key: Buffer): SqlAttac
     },
     async deleteAttachments(sha256s) {
       if (sha256s.length === 0) return 0;
-      const rows = await db.query(
-        'DELETE FROM raw.attachments WHERE sha256 IN (SELECT jsonb_array_elements_text($1::jsonb)) RETURNING sha256',
-        [JSON.stringify(sha256s)],
-      );
+      const rows = await db.query('DELETE FROM raw.attachments WHERE sha256 = ANY($1::text[]) RETURNING sha256', [
+        sha256s,
+      ]);
       return rows.length;
     },
   };

@@ -48,10 +48,9 @@ ALTER TABLE raw.payloads ALTER COLUMN sealed_body SET STORAGE EXTERNAL;`;
 export function createRawPayloadStore(db: SqlDatabase, key: Buffer): RawPayloadStore {
   const deletePayloads = async (payloadIds: readonly string[]) => {
     if (payloadIds.length === 0) return 0;
-    const rows = await db.query(
-      'DELETE FROM raw.payloads WHERE payload_id IN (SELECT jsonb_array_elements_text($1::jsonb)) RETURNING payload_id',
-      [JSON.stringify(payloadIds)],
-    );
+    const rows = await db.query('DELETE FROM raw.payloads WHERE payload_id = ANY($1::text[]) RETURNING payload_id', [
+      payloadIds,
+    ]);
     return rows.length;
   };
   return {

@@ -103,22 +103,35 @@ export async function agentWorkload(db: SqlExecutor, only?: string): Promise<Age
     pending: number;
     snoozed: number;
   }>(
-    `WITH agents AS (
-       SELECT user_id FROM routing.team_members
-       UNION SELECT user_id FROM routing.presence
-       UNION SELECT agent_id FROM routing.conversations WHERE agent_id IS NOT NULL AND status <> 'resolved'
+    // Every row read is one of an agent's unresolved conversations, through the (agent_id, status)
+    // index: the agents who hold any are found by skipping from one agent id to the next (one
+    // probe per agent), and each agent's counts by probes of its own. A join over all
+    // conversations read every resolved one too, whenever the planner had no statistics.
+    `WITH RECURSIVE holders(agent_id) AS (
+       (SELECT agent_id FROM routing.conversations WHERE agent_id IS NOT NULL ORDER BY agent_id LIMIT 1)
+       UNION ALL
+       SELECT (SELECT c.agent_id FROM routing.conversations c WHERE c.agent_id > h.agent_id ORDER BY c.agent_id LIMIT 1)
+         FROM holders h WHERE h.agent_id IS NOT NULL
+     ), known AS (
+       SELECT user_id FROM routing.team_members UNION SELECT user_id FROM routing.presence
+     ), agents AS (
+       SELECT user_id FROM known UNION SELECT agent_id FROM holders WHERE agent_id IS NOT NULL
      )
      SELECT a.user_id, p.presence,
             coalesce(array(SELECT m.team_id FROM routing.team_members m WHERE m.user_id = a.user_id
                             ORDER BY m.team_id), '{}') AS teams,
-            count(c.conversation_id) FILTER (WHERE c.status = 'open')::int AS open,
-            count(c.conversation_id) FILTER (WHERE c.status = 'pending')::int AS pending,
-            count(c.conversation_id) FILTER (WHERE c.status = 'snoozed')::int AS snoozed
+            w.open, w.pending, w.snoozed
        FROM agents a
        LEFT JOIN routing.presence p ON p.user_id = a.user_id
-       LEFT JOIN routing.conversations c ON c.agent_id = a.user_id AND c.status <> 'resolved'
-      WHERE $1::text IS NULL OR a.user_id = $1
-      GROUP BY a.user_id, p.presence
+       CROSS JOIN LATERAL (
+         SELECT count(*) FILTER (WHERE c.status = 'open')::int AS open,
+                count(*) FILTER (WHERE c.status = 'pending')::int AS pending,
+                count(*) FILTER (WHERE c.status = 'snoozed')::int AS snoozed
+           FROM routing.conversations c
+          WHERE c.agent_id = a.user_id AND c.status IN ('open', 'pending', 'snoozed')
+       ) w
+      WHERE ($1::text IS NULL OR a.user_id = $1)
+        AND (w.open + w.pending + w.snoozed > 0 OR a.user_id IN (SELECT user_id FROM known))
       ORDER BY a.user_id`,
     [only ?? null],
   );

@@ -10,13 +10,13 @@ export async function refreshSearchTexts(tx: SqlExecutor, customerIds: readonly 
   const rows = await tx.query<{ customer_id: string; text: string }>(
     `SELECT c.customer_id, coalesce(c.display_name, '') || ' ' || coalesce(string_agg(i.value, ' ' ORDER BY i.kind, i.value), '') AS text
        FROM customers c LEFT JOIN customer_identifiers i ON i.customer_id = c.customer_id
-      WHERE c.customer_id IN (SELECT jsonb_array_elements_text($1::jsonb))
+      WHERE c.customer_id = ANY($1::text[])
       GROUP BY c.customer_id, c.display_name`,
-    [JSON.stringify([...new Set(customerIds)])],
+    [[...new Set(customerIds)]],
   );
   await tx.query(
-    `UPDATE customers c SET search_text = x.s->>'text'
-       FROM jsonb_array_elements($1::jsonb) AS x(s) WHERE c.customer_id = x.s->>'customerId'`,
-    [JSON.stringify(rows.map((r) => ({ customerId: r.customer_id, text: searchable(r.text) })))],
+    `UPDATE customers c SET search_text = x.text
+       FROM unnest($1::text[], $2::text[]) AS x(customer_id, text) WHERE c.customer_id = x.customer_id`,
+    [rows.map((r) => r.customer_id), rows.map((r) => searchable(r.text))],
   );
 }

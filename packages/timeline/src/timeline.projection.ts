@@ -147,8 +147,8 @@ async function unmergeCustomers(tx: SqlExecutor, data: UnmergeData) {
   const { survivorId, restoredId } = data;
   await tx.query(
     `UPDATE timeline SET customer_id = $1
-      WHERE customer_id = $2 AND interaction_id IN (SELECT jsonb_array_elements_text($3::jsonb))`,
-    [restoredId, survivorId, JSON.stringify(data.interactionIds)],
+      WHERE customer_id = $2 AND interaction_id = ANY($3::text[])`,
+    [restoredId, survivorId, data.interactionIds],
   );
   for (const identifier of data.identifiers) {
     await tx.query('UPDATE customer_identifiers SET customer_id = $1 WHERE kind = $2 AND value = $3', [

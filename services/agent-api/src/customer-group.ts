@@ -24,12 +24,17 @@ export async function customerGroup(db: SqlExecutor, customerId: string): Promis
     if (row.merged_into === null) break;
     survivorId = row.merged_into;
   }
-  const members = await db.query<{ id: string }>(
-    `WITH RECURSIVE merged(id) AS (
-       SELECT $1::text
-       UNION SELECT c.customer_id FROM read_models.customers c JOIN merged m ON c.merged_into = m.id
-     ) SELECT id FROM merged`,
-    [survivorId],
-  );
-  return { survivorId, customerIds: [survivorId, ...members.map((m) => m.id).filter((id) => id !== survivorId)] };
+  // Level by level, as the survivor was found: each step is a probe of the merged_into index for
+  // the ids found so far. A recursive join was planned as a scan of every customer.
+  const members: string[] = [];
+  let level = [survivorId];
+  for (let hops = 0; hops < 20 && level.length > 0; hops += 1) {
+    const rows = await db.query<{ customer_id: string }>(
+      'SELECT customer_id FROM read_models.customers WHERE merged_into = ANY($1::text[])',
+      [level],
+    );
+    level = rows.map((r) => r.customer_id).filter((id) => id !== survivorId && !members.includes(id));
+    members.push(...level);
+  }
+  return { survivorId, customerIds: [survivorId, ...members] };
 }

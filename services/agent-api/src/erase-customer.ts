@@ -131,18 +131,17 @@ export async function eraseCustomer(
  * sealed with the destroyed keys: a rebuild of the inbox shows them redacted.
  */
 async function purgeConversations(db: SqlExecutor, customerIds: readonly string[]): Promise<void> {
-  const ids = JSON.stringify(customerIds);
-  const ofThem = 'SELECT jsonb_array_elements_text($1::jsonb)';
+  const ids = [...customerIds];
   await db.query(
     `DELETE FROM read_models.conversation_items WHERE conversation_id IN
-       (SELECT conversation_id FROM read_models.conversations WHERE customer_id IN (${ofThem}))`,
+       (SELECT conversation_id FROM read_models.conversations WHERE customer_id = ANY($1::text[]))`,
     [ids],
   );
-  await db.query(`DELETE FROM read_models.conversations WHERE customer_id IN (${ofThem})`, [ids]);
+  await db.query(`DELETE FROM read_models.conversations WHERE customer_id = ANY($1::text[])`, [ids]);
   await db.query(
     `DELETE FROM workspace.thread_keys WHERE conversation_id IN
-       (SELECT conversation_id FROM workspace.linked_conversations WHERE customer_id IN (${ofThem}))`,
+       (SELECT conversation_id FROM workspace.linked_conversations WHERE customer_id = ANY($1::text[]))`,
     [ids],
   );
-  await db.query(`DELETE FROM workspace.linked_conversations WHERE customer_id IN (${ofThem})`, [ids]);
+  await db.query(`DELETE FROM workspace.linked_conversations WHERE customer_id = ANY($1::text[])`, [ids]);
 }

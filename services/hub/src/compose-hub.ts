@@ -101,6 +101,8 @@ export interface ComposedHub {
 export interface ComposeOptions {
   /** The clock of the API, the SLA checker and CSAT links (tests move it; default: the system clock). */
   readonly now?: () => Date;
+  /** Wraps the one SQL database every service is given (tests see each statement it runs). */
+  readonly observeDatabase?: (database: SqlDatabase) => SqlDatabase;
 }
 
 export async function composeHub(
@@ -112,7 +114,8 @@ export async function composeHub(
   const secrets = await loadSecrets(config);
   if (secrets.generatedFile)
     logger.warn({ file: secrets.generatedFile }, 'tokens and master key generated: keep this file secret');
-  const database = await openDatabase(config, logger);
+  const opened = await openDatabase(config, logger);
+  const database = options.observeDatabase ? options.observeDatabase(opened) : opened;
   // Before anything touches a table. Roles started together on an empty database take turns in
   // there (one advisory lock); the stores below run no DDL of their own.
   await runMigrations(database, hubMigrations, { logger: logger.child({ component: 'migrations' }) }).catch(
