@@ -17,6 +17,7 @@ export {
 export { signCsatToken, verifyCsatToken } from './csat-token.ts';
 export { type AgentApiDependencies, registerCustomerRoutes } from './customer.routes.ts';
 export { registerCustomerProfileRoute } from './customer-profile.routes.ts';
+export { type MessageSearchApiDependencies, registerMessageSearchRoutes } from './message-search.routes.ts';
 export { type ReplyApiDependencies, registerReplyRoutes, replyAttachmentTypes } from './reply.routes.ts';
 export { type RoutingApiDependencies, registerRoutingRoutes } from './routing.routes.ts';
 export { registerServiceLevelRoutes, type ServiceLevelApiDependencies } from './service-level.routes.ts';
