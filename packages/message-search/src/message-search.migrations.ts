@@ -24,6 +24,8 @@ CREATE INDEX IF NOT EXISTS message_search_order_idx
   ON read_models.message_search (occurred_at DESC, interaction_id DESC);
 CREATE INDEX IF NOT EXISTS message_search_customer_idx
   ON read_models.message_search (customer_id, occurred_at DESC, interaction_id DESC);
+CREATE INDEX IF NOT EXISTS message_search_channel_idx
+  ON read_models.message_search (channel, occurred_at DESC, interaction_id DESC);
 CREATE INDEX IF NOT EXISTS message_search_origin_idx ON read_models.message_search (origin_customer_id);
 
 CREATE TABLE IF NOT EXISTS read_models.message_search_merges (

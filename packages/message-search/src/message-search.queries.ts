@@ -45,34 +45,59 @@ interface HitRow {
   body: string;
 }
 
-// Every condition is a parameter; a missing filter is NULL and drops out. The customer filter
-// names the survivor of a merged customer, as the rows do.
-const searchSql = `
+const columns = 'interaction_id, customer_id, channel, direction, occurred_at, conversation_id, subject, body, words';
+
+// Every condition is a parameter; a missing one is NULL and drops out.
+const filtersSql = `($2::text IS NULL OR channel = $2)
+     AND ($3::timestamptz IS NULL OR occurred_at >= $3)
+     AND ($4::timestamptz IS NULL OR occurred_at < $4)
+     AND ($5::timestamptz IS NULL OR (occurred_at, interaction_id) < ($5, $6::text))`;
+
+const pageSql = (candidates: string) => `
+  WITH candidates AS MATERIALIZED (${candidates})
   SELECT interaction_id, customer_id, channel, direction, occurred_at, conversation_id, subject, body
-    FROM read_models.message_search
-   WHERE words @@ $1::tsquery
-     AND ($2::text IS NULL OR customer_id = coalesce(
-           (SELECT survivor_id FROM read_models.message_search_merges WHERE merged_id = $2), $2))
-     AND ($3::text IS NULL OR channel = $3)
-     AND ($4::timestamptz IS NULL OR occurred_at >= $4)
-     AND ($5::timestamptz IS NULL OR occurred_at < $5)
-     AND ($6::timestamptz IS NULL OR (occurred_at, interaction_id) < ($6, $7::text))
+    FROM candidates WHERE words @@ $1::tsquery
    ORDER BY occurred_at DESC, interaction_id DESC
-   LIMIT $8`;
+   LIMIT $7`;
+
+// The plans are chosen here, not left to statistics (which may not exist yet): PostgreSQL without
+// them picks the same plan for a word in every message and a word in one, and either choice is
+// slow for the other. The CTEs are MATERIALIZED so the planner cannot merge them back.
+
+/** One customer's messages (a merged customer's are its survivor's), through its index. */
+const customerSql = pageSql(`
+    SELECT ${columns} FROM read_models.message_search
+     WHERE customer_id = coalesce((SELECT survivor_id FROM read_models.message_search_merges WHERE merged_id = $8), $8)
+       AND ${filtersSql}`);
+
+/** The newest messages within the filters, in index order: a common word fills its page here. */
+const recentSql = pageSql(`
+    SELECT ${columns} FROM read_models.message_search
+     WHERE ${filtersSql}
+     ORDER BY occurred_at DESC, interaction_id DESC
+     LIMIT $8`);
+
+/** Every message with the words, through the GIN index, then sorted: for rarer words. */
+const matchingSql = pageSql(`
+    SELECT ${columns} FROM read_models.message_search
+     WHERE words @@ $1::tsquery AND ${filtersSql}`);
+
+/** How many of the newest messages are read before the word index is asked instead. */
+export const RECENT_WINDOW = 5_000;
 
 /** Messages whose subject or text has every term, newest first, a page at a time. */
 export async function searchMessages(db: SqlExecutor, filter: MessageSearchFilter): Promise<MessageHit[]> {
   if (filter.query.terms.length === 0) return [];
-  const rows = await db.query<HitRow>(searchSql, [
+  const params = [
     tsqueryOf(filter.query),
-    filter.customerId ?? null,
     filter.channel ?? null,
     filter.from ?? null,
     filter.to ?? null,
     filter.after?.occurredAt ?? null,
     filter.after?.interactionId ?? null,
     filter.limit,
-  ]);
+  ];
+  const rows = await pageOf(db, filter, params);
   return rows.map((row) => ({
     interactionId: row.interaction_id,
     customerId: row.customer_id,
@@ -84,4 +109,12 @@ export async function searchMessages(db: SqlExecutor, filter: MessageSearchFilte
     snippet:
       highlightSnippet(row.body, filter.query) ?? highlightSnippet(row.subject, filter.query) ?? plainSnippet(row.body),
   }));
+}
+
+async function pageOf(db: SqlExecutor, filter: MessageSearchFilter, params: unknown[]): Promise<HitRow[]> {
+  if (filter.customerId !== undefined) return db.query<HitRow>(customerSql, [...params, filter.customerId]);
+  const recent = await db.query<HitRow>(recentSql, [...params, RECENT_WINDOW]);
+  if (recent.length >= filter.limit) return recent;
+  // Fewer hits than a page among the newest: the word is rare there; ask the word index.
+  return db.query<HitRow>(matchingSql, params);
 }

@@ -23,10 +23,10 @@ const MessageSearchQuery = z
   .object({
     q: z
       .string()
-      .max(MAX_QUERY_LENGTH, `q is at most ${MAX_QUERY_LENGTH} characters`)
-      .refine((q) => !CONTROL.test(q), 'q must not hold control characters')
+      .max(MAX_QUERY_LENGTH, `is at most ${MAX_QUERY_LENGTH} characters`)
+      .refine((q) => !CONTROL.test(q), 'must not hold control characters')
       .transform((q) => q.trim())
-      .refine((q) => q.length > 0, 'q must not be empty'),
+      .refine((q) => q.length > 0, 'must not be empty'),
     customer: z.uuid().optional(),
     channel: Channel.optional(),
     from: Instant.optional().meta({ description: 'messages at or after this instant' }),
@@ -35,7 +35,7 @@ const MessageSearchQuery = z
     limit: z.coerce.number().int().min(1).max(100).default(20),
   })
   .refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) < Date.parse(q.to), {
-    message: 'from must be before to',
+    message: 'must be after from',
     path: ['to'],
   });
 
