@@ -136,32 +136,66 @@ export async function applyMessageSearchEvent(tx: SqlExecutor, recorded: Recorde
   }
 }
 
-const fileInConversation = async (tx: SqlExecutor, interactionId: string, conversationId: string) => {
-  await tx.query(
-    'UPDATE message_search SET conversation_id = $2 WHERE interaction_id = $1 AND conversation_id IS DISTINCT FROM $2',
-    [interactionId, conversationId],
-  );
+const fileInConversation = (tx: SqlExecutor, interactionId: string, conversationId: string) =>
+  fileInConversations(tx, [{ interactionId, conversationId }]);
+
+interface Filing {
+  readonly interactionId: string;
+  readonly conversationId: string;
+}
+
+// The last filing of a message wins, as applying them in order would.
+const fileSql = `
+  UPDATE message_search m SET conversation_id = f.conversation_id
+    FROM (SELECT DISTINCT ON (x.f->>'interactionId') x.f->>'interactionId' AS interaction_id,
+                 x.f->>'conversationId' AS conversation_id
+            FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(f, ord)
+           ORDER BY x.f->>'interactionId', x.ord DESC) f
+   WHERE m.interaction_id = f.interaction_id AND m.conversation_id IS DISTINCT FROM f.conversation_id`;
+
+async function fileInConversations(tx: SqlExecutor, filings: readonly Filing[]) {
+  if (filings.length > 0) await tx.query(fileSql, [JSON.stringify(filings)]);
+}
+
+const filingOf = (recorded: RecordedEvent): Filing | undefined => {
+  if (recorded.type !== 'ConversationOpened' && recorded.type !== 'ConversationMessageAdded') return undefined;
+  const event = decodeEvent(recorded) as Extract<Handled, { type: 'ConversationOpened' | 'ConversationMessageAdded' }>;
+  return event.type === 'ConversationOpened'
+    ? { interactionId: event.data.openedBy, conversationId: event.data.conversationId }
+    : { interactionId: event.data.interactionId, conversationId: event.data.conversationId };
 };
 
 /**
- * A page at once: each run of interactions in one statement, every other event one by one in
- * order between runs (they move or remove rows the runs add).
+ * A page at once: a run of interactions and conversation filings in two statements (the
+ * interactions first: a filing names a message recorded before it), every other event one by one
+ * in order between runs (they move or remove rows the runs add).
  */
 export async function applyMessageSearchPage(tx: SqlExecutor, page: readonly RecordedEvent[]): Promise<void> {
-  let run: IndexedMessage[] = [];
+  let messages: IndexedMessage[] = [];
+  let filings: Filing[] = [];
+  const flush = async () => {
+    await indexMessages(tx, messages);
+    await fileInConversations(tx, filings);
+    messages = [];
+    filings = [];
+  };
   for (const recorded of page) {
     if (recorded.type === 'InteractionRecorded') {
       const event = decodeEvent(recorded) as Extract<Handled, { type: 'InteractionRecorded' }>;
       const message = indexedMessageOf(event.data, recorded.occurredAt);
-      if (message) run.push(message);
+      if (message) messages.push(message);
+      continue;
+    }
+    const filing = filingOf(recorded);
+    if (filing) {
+      filings.push(filing);
       continue;
     }
     if (!HANDLED.has(recorded.type)) continue;
-    await indexMessages(tx, run);
-    run = [];
+    await flush();
     await applyMessageSearchEvent(tx, recorded);
   }
-  await indexMessages(tx, run);
+  await flush();
 }
 
 /**
