@@ -175,10 +175,9 @@ export async function composeHub(
     : undefined;
   // The timeline, then the linker that files each interaction into a conversation (in the inbox
   // its configured inboxes choose), then the inbox built from the conversations, then the message
-  // search index, then the routing
-  // read model (teams, inboxes, presence, who holds what) and the router that assigns from it,
-  // then the audit trail, the cases and the CSAT requests: `projectionCaughtUp` waits for them in
-  // that order (twice: see there).
+  // search index, then the routing read model (teams, inboxes, presence, who holds what) and the
+  // router that assigns from it, then the audit trail, the cases and the CSAT requests:
+  // `projectionCaughtUp` waits for them in that order (twice: see there).
   const projectionDeps = { db: database, store, logger, lagStore: rawStore };
   // One store subscription per process (api role) for every agent's live updates.
   let feed: LiveFeed | undefined;
