@@ -7,6 +7,7 @@ import type { EventStore } from '@hub/event-store';
 import { customerStream, type RecordedEvent } from '@hub/events';
 import type { IdentityIndex } from '@hub/identity-index';
 import { decodeInteractionMessage, interactionLogKey } from '@hub/interactions';
+import { purgeCustomerMessages } from '@hub/message-search';
 import type { KeyStore } from '@hub/personal-data';
 import type { SqlExecutor } from '@hub/sql';
 import { erasureScope, interactionConcerns, mergeRelations, rawBytesConcern } from './erasure-scope.ts';
@@ -123,6 +124,8 @@ export async function eraseCustomer(
   // Their cases' rows (subjects, descriptions, notes); the case streams stay, sealed with the
   // destroyed keys, so a rebuild shows them redacted.
   await purgeCustomerCases(deps.readModels, scope.customerIds);
+  // Their messages' text in the search index: gone now, not when the projection reaches the erasure.
+  await purgeCustomerMessages(deps.readModels, [...scope.customerIds]);
   return { erasedIds: [...scope.customerIds], attachments, parseFailures, deadLetters };
 }
 

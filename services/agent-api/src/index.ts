@@ -22,6 +22,7 @@ export {
   type IdentityRepairResult,
   repairCustomerIdentities,
 } from './identity-repair.ts';
+export { type MessageSearchApiDependencies, registerMessageSearchRoutes } from './message-search.routes.ts';
 export { type ReplyApiDependencies, registerReplyRoutes, replyAttachmentTypes } from './reply.routes.ts';
 export { type RoutingApiDependencies, registerRoutingRoutes } from './routing.routes.ts';
 export { registerServiceLevelRoutes, type ServiceLevelApiDependencies } from './service-level.routes.ts';

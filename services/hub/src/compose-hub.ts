@@ -12,6 +12,7 @@ import {
   registerCsatRoutes,
   registerCustomerProfileRoute,
   registerCustomerRoutes,
+  registerMessageSearchRoutes,
   registerReplyRoutes,
   registerRoutingRoutes,
   registerServiceLevelRoutes,
@@ -46,6 +47,7 @@ import {
 } from '@hub/ingest-gateway';
 import { type LiveFeed, registerLiveRoute } from '@hub/live-updates';
 import type { Logger } from '@hub/logger';
+import { messageSearchProjection } from '@hub/message-search';
 import { createSealingEventStore, createSqlKeyStore } from '@hub/personal-data';
 import { type RebuildResult, runProjection } from '@hub/projections';
 import { createRawPayloadStore, createSqlAttachmentStore, type RawPayloadStore } from '@hub/raw-payloads';
@@ -175,10 +177,10 @@ export async function composeHub(
       })
     : undefined;
   // The timeline, then the linker that files each interaction into a conversation (in the inbox
-  // its configured inboxes choose), then the inbox built from the conversations, then the routing
-  // read model (teams, inboxes, presence, who holds what) and the router that assigns from it,
-  // then the audit trail, the cases and the CSAT requests: `projectionCaughtUp` waits for them in
-  // that order (twice: see there).
+  // its configured inboxes choose), then the inbox built from the conversations, then the message
+  // search index, then the routing read model (teams, inboxes, presence, who holds what) and the
+  // router that assigns from it, then the audit trail, the cases and the CSAT requests:
+  // `projectionCaughtUp` waits for them in that order (twice: see there).
   const projectionDeps = { db: database, store, logger, lagStore: rawStore };
   // One store subscription per process (api role) for every agent's live updates.
   let feed: LiveFeed | undefined;
@@ -194,6 +196,8 @@ export async function composeHub(
           conversationLinker({ store, indexKey: secrets.keys.threadIndex, inboxes: configuredInboxes }),
         ),
         await runProjection(projectionDeps, conversationsProjection),
+        // The message search index: the timeline's text, and the conversations the linker files it in.
+        await runProjection(projectionDeps, messageSearchProjection),
         await runProjection(projectionDeps, routingProjection),
         await runProjection(projectionDeps, conversationRouter({ store, logger })),
         await runProjection(projectionDeps, auditTrailProjection),
@@ -359,6 +363,7 @@ export async function composeHub(
       const isActiveUser = async (userId: string) => (await access.users.find(userId))?.active === true;
       await registerCaseRoutes(scope, { store, readModels: database, isActiveUser, now });
       await registerCustomerProfileRoute(scope, { readModels: database });
+      await registerMessageSearchRoutes(scope, { readModels: database });
       await registerConversationRoutes(scope, {
         store,
         readModels: database,

@@ -7,6 +7,7 @@ import { eventStoreMigrations } from '@hub/event-store-postgres';
 import { identityIndexMigrations } from '@hub/identity-index';
 import { inboxMigrations } from '@hub/inbox';
 import { imapCheckpointMigrations } from '@hub/ingest-gateway';
+import { messageSearchMigrations } from '@hub/message-search';
 import { keyStoreMigrations } from '@hub/personal-data';
 import { projectionMigrations } from '@hub/projections';
 import { rawPayloadMigrations } from '@hub/raw-payloads';
@@ -36,4 +37,5 @@ export const hubMigrations: readonly Migration[] = [
   ...replyMigrations,
   ...auditTrailMigrations,
   ...routingMigrations,
+  ...messageSearchMigrations,
 ];

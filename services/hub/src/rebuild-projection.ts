@@ -4,6 +4,7 @@ import type { EventStore } from '@hub/event-store';
 import { countEvents } from '@hub/event-store-postgres';
 import { conversationsProjection } from '@hub/inbox';
 import type { Logger } from '@hub/logger';
+import { messageSearchProjection } from '@hub/message-search';
 import { createSealingEventStore, createSqlKeyStore } from '@hub/personal-data';
 import { type ProjectionDefinition, type RebuildResult, rebuildProjection } from '@hub/projections';
 import { routingProjection } from '@hub/routing-read-model';
@@ -20,6 +21,7 @@ export const hubProjections: ReadonlyMap<string, ProjectionDefinition> = new Map
   [auditTrailProjection.name, auditTrailProjection],
   [casesProjection.name, casesProjection],
   [routingProjection.name, routingProjection],
+  [messageSearchProjection.name, messageSearchProjection],
 ]);
 
 export const unknownProjection = (name: string): Error =>
