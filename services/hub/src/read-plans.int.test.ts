@@ -70,6 +70,12 @@ const requests = (ids: Ids): Record<string, string[]> => ({
     `/v1/customers/${ids.bulkCustomer}/timeline?limit=1`,
   ],
   '/v1/customers/:id/profile': [`/v1/customers/${ids.customer}/profile`],
+  '/v1/search/messages': [
+    '/v1/search/messages?q=order',
+    '/v1/search/messages?q=%D8%B3%D9%81%D8%A7%D8%B1%D8%B4',
+    `/v1/search/messages?q=order&customer=${ids.customer}`,
+    '/v1/search/messages?q=order&channel=email&from=2026-01-01T00:00:00Z',
+  ],
   '/v1/inbox': [
     '/v1/inbox?limit=20',
     '/v1/inbox?status=all&limit=20',

@@ -44,6 +44,15 @@ SELECT ${bulkId('interaction', 'g')}, ${bulkId('customer', '(g % $1::int) + 1')}
        NULL, jsonb_build_object('channel', 'email', 'subject', 'Order ' || g), now() - g * interval '10 seconds'
   FROM generate_series(1, $1::int * $2::int) g`;
 
+const messageSearch = `
+INSERT INTO read_models.message_search (interaction_id, customer_id, origin_customer_id, channel, direction,
+  occurred_at, conversation_id, subject, body, words)
+SELECT ${bulkId('interaction', 'g')}, ${bulkId('customer', '(g % $1::int) + 1')}, ${bulkId('customer', '(g % $1::int) + 1')},
+       'email', CASE WHEN g % 3 = 0 THEN 'outbound' ELSE 'inbound' END, now() - g * interval '10 seconds',
+       ${bulkId('conversation', '(g % $1::int) + 1')}, 'Order ' || g, 'Where is my order ' || g || '?',
+       to_tsvector('simple', 'order ' || g || ' where is my order ' || g)
+  FROM generate_series(1, $1::int * $2::int) g`;
+
 const conversations = `
 INSERT INTO read_models.conversations (conversation_id, customer_id, inbox_id, channel, subject, status, priority,
   priority_rank, labels, assignee_id, team_id, opened_at, last_activity_at, last_inbound_at, waiting_since,
@@ -132,7 +141,16 @@ SELECT encode(sha256(('payload' || g)::bytea), 'hex'), 'email', 'message/rfc822'
  */
 export async function fillReadModels(client: pg.Client): Promise<void> {
   const params = [BULK.customers, BULK.interactionsPerCustomer];
-  for (const sql of [customers, identifiers, identityIndex, keys, mergeCandidates, timeline, conversations]) {
+  for (const sql of [
+    customers,
+    identifiers,
+    identityIndex,
+    keys,
+    mergeCandidates,
+    timeline,
+    messageSearch,
+    conversations,
+  ]) {
     await client.query(sql, sql.includes('$2') ? params : [BULK.customers]);
   }
   for (const sql of [conversationItems, routing, workspace, threadKeys, audit, auditConversations, events, streams]) {
