@@ -10,7 +10,9 @@ import { CONVERSATION_LINKER } from '@hub/agent-workspace';
 import type { EventStore, StreamAppend } from '@hub/event-store';
 import { countEvents, createPostgresEventStore } from '@hub/event-store-postgres';
 import { comparePositions, formatPosition, type GlobalPosition, parsePosition, startOfAll } from '@hub/events';
+import { AUDIT_TRAIL_PROJECTION } from '@hub/audit-trail';
 import { CONVERSATIONS_PROJECTION, listInbox } from '@hub/inbox';
+import { MESSAGE_SEARCH_PROJECTION } from '@hub/message-search';
 import { silentLogger } from '@hub/logger';
 import { createSealingEventStore, createSqlKeyStore } from '@hub/personal-data';
 import { connectPostgres, runMigrations, type SqlDatabase } from '@hub/sql';
@@ -403,6 +405,9 @@ async function main() {
         { name: TIMELINE_PROJECTION, prefix: 'customer-' },
         { name: CONVERSATION_LINKER, prefix: 'customer-' },
         { name: CONVERSATIONS_PROJECTION, prefix: 'conversation-' },
+        // Not timed, but the reads must not share the cores with them: every stream.
+        { name: MESSAGE_SEARCH_PROJECTION, prefix: '' },
+        { name: AUDIT_TRAIL_PROJECTION, prefix: '' },
       ],
       buildStarted,
     );
