@@ -249,4 +249,26 @@ linker(
   },
 );
 
+linker(
+  'a crash after the append but before the index: filing the page again appends nothing twice',
+  async (context) => {
+    const { db, store } = context;
+    await recordInteraction(store, sara, 0, email('x1@x', 'Invoice'));
+    await recordInteraction(store, sara, 1, email('x2@x', 'Re: Invoice', 'x1@x'));
+    await catchUp(context);
+    const [before] = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM event_store.events');
+    // As if the process died after `appendToStreams`: the index and the checkpoint never written.
+    await db.query('DELETE FROM workspace.thread_keys');
+    await db.query('DELETE FROM workspace.linked_conversations');
+    await catchUp(context, { replay: true });
+    const [after] = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM event_store.events');
+    assert.is(after?.count, before?.count);
+    const conversations = await conversationsOf(db, sara);
+    assert.equal(
+      conversations.map((c) => c.messageCount),
+      [2],
+    );
+  },
+);
+
 linker.run();

@@ -60,6 +60,8 @@ interface Known {
   lastActivityAt: Date;
   status: ConversationStatus;
   keyHashes: Set<string>;
+  /** Found in the index, so its stream exists; else the page opens it (no stream to read yet). */
+  indexed: boolean;
 }
 
 interface Filing {
@@ -67,6 +69,8 @@ interface Filing {
   readonly data: Interaction;
   readonly conversationId: string;
   readonly threadKeys: readonly string[];
+  /** The conversation is new to the index: on a first try its stream is taken not to exist. */
+  readonly opensStream: boolean;
 }
 
 /** Candidates per customer looked at for a call (the most recently active). */
@@ -117,6 +121,7 @@ export function conversationLinker(deps: LinkerDependencies) {
         // Not projected yet: it was opened a moment ago, so it is open.
         status: row.status ?? 'open',
         keyHashes: new Set<string>(),
+        indexed: true,
       };
       if (row.key_hash) conversation.keyHashes.add(row.key_hash);
       known.set(row.conversation_id, conversation);
@@ -169,6 +174,7 @@ export function conversationLinker(deps: LinkerDependencies) {
         lastActivityAt: recorded.occurredAt,
         status: 'open' as ConversationStatus,
         keyHashes: new Set<string>(),
+        indexed: false,
       };
       for (const key of keys.index) {
         const keyHash = hashOf.get(key) as string;
@@ -179,7 +185,7 @@ export function conversationLinker(deps: LinkerDependencies) {
       if (recorded.occurredAt > conversation.lastActivityAt) conversation.lastActivityAt = recorded.occurredAt;
       if (data.direction === 'inbound') conversation.status = 'open';
       known.set(conversationId, conversation);
-      return { recorded, data, conversationId, threadKeys: keys.index };
+      return { recorded, data, conversationId, threadKeys: keys.index, opensStream: !conversation.indexed };
     });
   }
 
@@ -187,11 +193,21 @@ export function conversationLinker(deps: LinkerDependencies) {
   async function appendFilings(db: SqlExecutor, filings: readonly Filing[]): Promise<void> {
     const inboxOf = await inboxes(db);
     const conversationIds = [...new Set(filings.map((f) => f.conversationId))];
+    const opened = new Set(filings.filter((f) => f.opensStream).map((f) => f.conversationId));
+    const unread = { state: conversationDecider.initialState, revision: -1 };
     for (let attempt = 0; ; attempt += 1) {
+      // Most interactions open a conversation: nothing to read for those, unless a first try
+      // finds their streams there after all (a page replayed after a crash), then all are read.
       const loaded = new Map(
         await Promise.all(
           conversationIds.map(
-            async (id) => [id, await loadAggregate(deps.store, conversationStream(id), conversationDecider)] as const,
+            async (id) =>
+              [
+                id,
+                attempt === 0 && opened.has(id)
+                  ? unread
+                  : await loadAggregate(deps.store, conversationStream(id), conversationDecider),
+              ] as const,
           ),
         ),
       );
