@@ -182,6 +182,10 @@ export async function composeHub(
   // router that assigns from it, then the audit trail, the cases and the CSAT requests:
   // `projectionCaughtUp` waits for them in that order (twice: see there).
   const projectionDeps = { db: database, store, logger, lagStore: rawStore };
+  // Read models of facts only (ids, statuses, actors: no field `personal-fields.ts` seals) read the
+  // store as stored: they read every stream, and opening what they never look at cost more than
+  // everything else they do.
+  const factsOnly = { ...projectionDeps, store: rawStore };
   // One store subscription per process (api role) for every agent's live updates.
   let feed: LiveFeed | undefined;
   const liveFeed = (): LiveFeed => {
@@ -198,9 +202,9 @@ export async function composeHub(
         await runProjection(projectionDeps, conversationsProjection),
         // The message search index: the timeline's text, and the conversations the linker files it in.
         await runProjection(projectionDeps, messageSearchProjection),
-        await runProjection(projectionDeps, routingProjection),
-        await runProjection(projectionDeps, conversationRouter({ store, logger })),
-        await runProjection(projectionDeps, auditTrailProjection),
+        await runProjection(factsOnly, routingProjection),
+        await runProjection(factsOnly, conversationRouter({ store, logger })),
+        await runProjection(factsOnly, auditTrailProjection),
         await runProjection(projectionDeps, casesProjection),
         // On resolve: CsatRequested, then the rating link through the reply outbox.
         await runProjection(
