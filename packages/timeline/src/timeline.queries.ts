@@ -1,5 +1,4 @@
 import type { SqlExecutor } from '@hub/sql';
-import { searchable } from './searchable-text.ts';
 
 export interface CustomerView {
   readonly id: string;
@@ -28,7 +27,7 @@ export interface TimelineEntry {
   readonly details: unknown;
 }
 
-interface CustomerRow {
+export interface CustomerRow {
   customer_id: string;
   display_name: string | null;
   first_channel: string | null;
@@ -44,7 +43,7 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 // `= ANY(array)`, not `IN (SELECT jsonb_array_elements_text(...))`: the planner guesses 100 rows
 // for the function and hash-joined it against a sequential scan of every identifier, on each
 // timeline read (`pnpm bench:agent`, docs/benchmarks.md).
-async function customerViews(db: SqlExecutor, rows: CustomerRow[]): Promise<CustomerView[]> {
+export async function customerViews(db: SqlExecutor, rows: CustomerRow[]): Promise<CustomerView[]> {
   if (rows.length === 0) return [];
   const identifiers = await db.query<{ customer_id: string; kind: string; value: string }>(
     `SELECT customer_id, kind, value FROM read_models.customer_identifiers
@@ -70,7 +69,7 @@ async function customerViews(db: SqlExecutor, rows: CustomerRow[]): Promise<Cust
   }));
 }
 
-const customerColumns =
+export const customerColumns =
   'customer_id, display_name, first_channel, created_at, last_interaction_at, interaction_count, merged_into, erased_at';
 
 export async function findCustomer(db: SqlExecutor, customerId: string): Promise<CustomerView | undefined> {
@@ -87,18 +86,6 @@ export async function lookupCustomer(db: SqlExecutor, kind: string, value: strin
     [kind, value],
   );
   return row ? findCustomer(db, row.customer_id) : undefined;
-}
-
-/** Names and identifiers containing the query, Persian spelling variants folded. */
-export async function searchCustomers(db: SqlExecutor, query: string, limit: number): Promise<CustomerView[]> {
-  const needle = searchable(query).replace(/[\\%_]/g, (c) => `\\${c}`);
-  const rows = await db.query<CustomerRow>(
-    `SELECT ${customerColumns} FROM read_models.customers
-      WHERE merged_into IS NULL AND erased_at IS NULL AND search_text LIKE '%' || $1 || '%'
-      ORDER BY last_interaction_at DESC NULLS LAST, customer_id LIMIT $2`,
-    [needle, limit],
-  );
-  return customerViews(db, rows);
 }
 
 export interface TimelineCursor {
