@@ -1,9 +1,10 @@
-import { projectionMigrations } from '@hub/projections';
+import { projectionMigrations, useReadModelSchema } from '@hub/projections';
 import { connectPostgres, openPGlite, runMigrations, type SqlDatabase, type SqlExecutor } from '@hub/sql';
 import { createTestDatabase } from '@hub/testing';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type CustomerSearch, searchCustomers } from './customer-search.queries.ts';
+import { refreshSearchTexts } from './search-text.sql.ts';
 import { timelineMigrations } from './timeline.migrations.ts';
 
 // Customer search on 100,000 customers that were never analysed (autovacuum is off on the machines
@@ -86,12 +87,13 @@ for (const [engine, open] of engines) {
         "SELECT count(*)::text AS n FROM pg_stats WHERE schemaname = 'read_models' AND tablename = 'customer_search_terms'",
       );
       assert.is(stats[0]?.n, '0', 'no statistics: the planner is on its own');
-      for (const [what, search] of searches) {
-        const { executor, statements } = recording(db);
-        const page = await searchCustomers(executor, { ...search, limit: 20 });
-        if (what.startsWith('a phone')) assert.ok(page.customers.length > 0, `${what}: found`);
+      const assertIndexed = async (
+        what: string,
+        tx: SqlExecutor,
+        statements: ReturnType<typeof recording>['statements'],
+      ) => {
         for (const { text, params } of statements) {
-          const [row] = await db.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (FORMAT JSON) ${text}`, params);
+          const [row] = await tx.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (FORMAT JSON) ${text}`, params);
           const plan = row?.['QUERY PLAN'][0]?.Plan;
           assert.ok(plan, `${what}: a plan`);
           const seq = scans(plan).filter((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name']);
@@ -101,7 +103,20 @@ for (const [engine, open] of engines) {
             `${what}: a sequential scan in\n${text}\n${JSON.stringify(plan, null, 1)}`,
           );
         }
+      };
+      for (const [what, search] of searches) {
+        const { executor, statements } = recording(db);
+        const page = await searchCustomers(executor, { ...search, limit: 20 });
+        if (what.startsWith('a phone')) assert.ok(page.customers.length > 0, `${what}: found`);
+        await assertIndexed(what, db, statements);
       }
+      // The projection's side: refreshing a page's customers must not read every customer either.
+      await db.transaction(async (tx) => {
+        await useReadModelSchema(tx, 'read_models');
+        const { executor, statements } = recording(tx);
+        await refreshSearchTexts(executor, ['customer-17', 'customer-4242', 'customer-99999']);
+        await assertIndexed('refreshing search terms', tx, statements);
+      });
     } finally {
       await dispose();
     }
