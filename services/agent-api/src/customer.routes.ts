@@ -28,7 +28,7 @@ const Search = z.object({
     .trim()
     .min(1)
     .max(200)
-    .regex(/^\P{Cc}*$/u, 'q must not contain control characters')
+    .regex(/^\P{Cc}*$/u, 'must not contain control characters')
     .meta({ description: 'a name, email, phone (any written form, or its last 7+ digits) or handle' }),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(500).optional().meta({ description: 'nextCursor of the previous page' }),
