@@ -86,13 +86,14 @@ function searchStatement(search: CustomerSearch, folded: string, after: Cursor |
       WHERE term >= ${tail} AND term < ${tail} || ${TOP} AND kind = 'phone_tail'`);
   }
   if (TRIGRAM.test(folded)) {
-    const q = p(folded);
     // Contains, on names and identifiers; close in spelling (word similarity), on names only: two
-    // addresses at one domain are alike in trigrams and nothing else.
-    const like = p(`%${escapeLike(folded)}%`);
+    // addresses at one domain are alike in trigrams and nothing else. Two branches, not one OR:
+    // each is one condition on the trigram index, which the planner keeps without statistics.
+    const q = p(folded);
     branches.push(`SELECT customer_id, 2, word_similarity(${q}, term)::numeric FROM ${terms}
-      WHERE (term LIKE ${like} AND kind = ANY(${p(['name', 'email', 'handle'])}::text[]))
-         OR (${q} <% term AND kind = 'name')`);
+      WHERE term LIKE ${p(`%${escapeLike(folded)}%`)} AND kind = ANY(${p(['name', 'email', 'handle'])}::text[])`);
+    branches.push(`SELECT customer_id, 2, word_similarity(${q}, term)::numeric FROM ${terms}
+      WHERE term %> ${q} AND kind = 'name'`);
   }
   const page = after
     ? `AND (b.rank > ${p(after[0])}::int OR (b.rank = $${params.length}::int AND (b.score < ${p(after[1])}::numeric
