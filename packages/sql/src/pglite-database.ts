@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { SqlDatabase, SqlExecutor, SqlTransaction } from './sql-database.ts';
 
 export interface PGliteSettings {
@@ -14,10 +15,13 @@ const executor = (db: PGlite | Transaction): SqlExecutor => ({
   },
 });
 
-/** Embedded PostgreSQL (WASM) in this process: the same SQL as the server, one connection. */
+/**
+ * Embedded PostgreSQL (WASM) in this process: the same SQL as the server, one connection. The
+ * contrib extensions migrations may create (`pg_trgm`, for search) are loaded, as a server has them.
+ */
 export async function openPGlite(settings: PGliteSettings = {}): Promise<SqlDatabase> {
   if (settings.dataDir) await mkdir(settings.dataDir, { recursive: true });
-  const db = await PGlite.create(settings.dataDir);
+  const db = await PGlite.create(settings.dataDir, { extensions: { pg_trgm } });
   return {
     dialect: 'pglite',
     ...executor(db),

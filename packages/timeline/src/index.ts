@@ -1,3 +1,11 @@
+export {
+  type CustomerMatch,
+  type CustomerSearch,
+  type CustomerSearchPage,
+  PHONE_TAIL_MIN_DIGITS,
+  SIMILARITY_MIN_LENGTH,
+  searchCustomers,
+} from './customer-search.queries.ts';
 export { searchable } from './searchable-text.ts';
 export { timelineMigrations } from './timeline.migrations.ts';
 export { applyTimelinePage, timelineProjection } from './timeline.page.ts';
@@ -11,7 +19,6 @@ export {
   type CustomerView,
   findCustomer,
   lookupCustomer,
-  searchCustomers,
   type TimelineCursor,
   type TimelineEntry,
   timelinePage,

@@ -1,22 +1,47 @@
 import type { SqlExecutor } from '@hub/sql';
-import { searchable } from './searchable-text.ts';
+import { searchTermsOf } from './search-terms.ts';
 
 /**
- * Recomputes what customer search matches (name and identifiers, spelling folded) for these
- * customers: one read and one write however many there are. Folding is done here, not in SQL.
+ * Recomputes the search terms of these customers and of the survivors they are merged into: a
+ * survivor is found by its own name, the names of the customers merged into it and every
+ * identifier it now holds; a merged or erased customer has no terms. A few statements however
+ * many customers there are; folding is done in TypeScript, not in SQL.
  */
 export async function refreshSearchTexts(tx: SqlExecutor, customerIds: readonly string[]): Promise<void> {
   if (customerIds.length === 0) return;
-  const rows = await tx.query<{ customer_id: string; text: string }>(
-    `SELECT c.customer_id, coalesce(c.display_name, '') || ' ' || coalesce(string_agg(i.value, ' ' ORDER BY i.kind, i.value), '') AS text
-       FROM customers c LEFT JOIN customer_identifiers i ON i.customer_id = c.customer_id
-      WHERE c.customer_id = ANY($1::text[])
-      GROUP BY c.customer_id, c.display_name`,
+  const survivors = await tx.query<{ merged_into: string }>(
+    'SELECT DISTINCT merged_into FROM customers WHERE customer_id = ANY($1::text[]) AND merged_into IS NOT NULL',
     [[...new Set(customerIds)]],
   );
+  const targets = new Set([...customerIds, ...survivors.map((s) => s.merged_into)]);
+  const ids = [...targets];
+  const customers = await tx.query<{
+    customer_id: string;
+    display_name: string | null;
+    merged_into: string | null;
+    erased_at: Date | null;
+  }>(
+    `SELECT customer_id, display_name, merged_into, erased_at FROM customers
+      WHERE customer_id = ANY($1::text[]) OR merged_into = ANY($1::text[]) ORDER BY created_at, customer_id`,
+    [ids],
+  );
+  const identifiers = await tx.query<{ customer_id: string; kind: string; value: string }>(
+    'SELECT customer_id, kind, value FROM customer_identifiers WHERE customer_id = ANY($1::text[]) ORDER BY kind, value',
+    [ids],
+  );
+  await tx.query('DELETE FROM customer_search_terms WHERE customer_id = ANY($1::text[])', [ids]);
+  const rows: { customerId: string; kind: string; term: string }[] = [];
+  for (const customer of customers) {
+    const id = customer.customer_id;
+    if (!targets.has(id) || customer.merged_into !== null || customer.erased_at !== null) continue;
+    const names = customers.filter((c) => c.customer_id === id || c.merged_into === id).map((c) => c.display_name);
+    const own = identifiers.filter((i) => i.customer_id === id);
+    for (const term of searchTermsOf(names, own)) rows.push({ customerId: id, ...term });
+  }
+  if (rows.length === 0) return;
   await tx.query(
-    `UPDATE customers c SET search_text = x.text
-       FROM unnest($1::text[], $2::text[]) AS x(customer_id, text) WHERE c.customer_id = x.customer_id`,
-    [rows.map((r) => r.customer_id), rows.map((r) => searchable(r.text))],
+    `INSERT INTO customer_search_terms (customer_id, kind, term)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
+    [rows.map((r) => r.customerId), rows.map((r) => r.kind), rows.map((r) => r.term)],
   );
 }

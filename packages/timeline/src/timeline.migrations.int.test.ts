@@ -17,7 +17,12 @@ test('a database made before @hub/projections keeps its checkpoints; a new one g
 
   const fresh = await openPGlite();
   const made = await runMigrations(fresh, [...projectionMigrations, ...timelineMigrations]);
-  assert.equal(made.applied, ['projections/0001-checkpoints', 'timeline/0001-read-models']);
+  assert.equal(made.applied, [
+    'projections/0001-checkpoints',
+    'timeline/0001-read-models',
+    'timeline/0002-merged-into-index',
+    'timeline/0003-customer-search',
+  ]);
   assert.equal(await fresh.query('SELECT * FROM read_models.checkpoints'), []);
   await fresh.close();
 });

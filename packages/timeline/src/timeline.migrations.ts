@@ -1,4 +1,5 @@
 import type { Migration } from '@hub/sql';
+import { customerSearchSchema } from './customer-search.schema.ts';
 import { timelineSchema } from './timeline.schema.ts';
 
 /** The agents' read models; the composition root runs them with `runMigrations`. */
@@ -11,4 +12,6 @@ export const timelineMigrations: readonly Migration[] = [
     sql: `CREATE INDEX IF NOT EXISTS customers_merged_into_idx
   ON read_models.customers (merged_into) WHERE merged_into IS NOT NULL;`,
   },
+  // Existing customers are searchable after `pnpm projections:rebuild timeline` (README).
+  { id: 'timeline/0003-customer-search', sql: customerSearchSchema },
 ];

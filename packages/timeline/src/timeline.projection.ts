@@ -11,7 +11,7 @@ export const TIMELINE_PROJECTION = 'timeline';
  */
 export const timelineReadModel: ReadModelTables = {
   schema: 'read_models',
-  tables: ['customers', 'customer_identifiers', 'timeline', 'merge_candidates'],
+  tables: ['customers', 'customer_identifiers', 'timeline', 'merge_candidates', 'customer_search_terms'],
 };
 
 /** The events this projection reads: a customer's own. */
@@ -137,7 +137,8 @@ async function mergeCustomers(tx: SqlExecutor, survivorId: string, mergedId: str
   await tx.query('UPDATE customer_identifiers SET customer_id = $1 WHERE customer_id = $2', [survivorId, mergedId]);
   await recount(tx, survivorId, mergedId);
   await tx.query('UPDATE customers SET merged_into = $1 WHERE customer_id = $2', [survivorId, mergedId]);
-  await refreshSearchText(tx, survivorId);
+  // The merged customer is found as the survivor, by its name too.
+  await refreshSearchTexts(tx, [survivorId, mergedId]);
 }
 
 type UnmergeData = Extract<DomainEvent, { type: 'CustomersUnmerged' }>['data'];
@@ -159,8 +160,7 @@ async function unmergeCustomers(tx: SqlExecutor, data: UnmergeData) {
   }
   await tx.query('UPDATE customers SET merged_into = NULL WHERE customer_id = $1', [restoredId]);
   await recount(tx, survivorId, restoredId);
-  await refreshSearchText(tx, survivorId);
-  await refreshSearchText(tx, restoredId);
+  await refreshSearchTexts(tx, [survivorId, restoredId]);
 }
 
 async function eraseCustomer(tx: SqlExecutor, customerId: string, at: Date) {
@@ -168,8 +168,10 @@ async function eraseCustomer(tx: SqlExecutor, customerId: string, at: Date) {
   await tx.query('DELETE FROM customer_identifiers WHERE customer_id = $1', [customerId]);
   await tx.query('DELETE FROM merge_candidates WHERE customer_id = $1 OR candidate_id = $1', [customerId]);
   await tx.query(
-    `UPDATE customers SET display_name = NULL, search_text = '', interaction_count = 0,
+    `UPDATE customers SET display_name = NULL, interaction_count = 0,
        last_interaction_at = NULL, erased_at = $2 WHERE customer_id = $1`,
     [customerId, at],
   );
+  // Its terms go, and its name from the terms of a survivor it was merged into.
+  await refreshSearchTexts(tx, [customerId]);
 }

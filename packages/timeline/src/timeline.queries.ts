@@ -1,5 +1,4 @@
 import type { SqlExecutor } from '@hub/sql';
-import { searchable } from './searchable-text.ts';
 
 export interface CustomerView {
   readonly id: string;
@@ -28,7 +27,7 @@ export interface TimelineEntry {
   readonly details: unknown;
 }
 
-interface CustomerRow {
+export interface CustomerRow {
   customer_id: string;
   display_name: string | null;
   first_channel: string | null;
@@ -44,7 +43,7 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 // `= ANY(array)`, not `IN (SELECT jsonb_array_elements_text(...))`: the planner guesses 100 rows
 // for the function and hash-joined it against a sequential scan of every identifier, on each
 // timeline read (`pnpm bench:agent`, docs/benchmarks.md).
-async function customerViews(db: SqlExecutor, rows: CustomerRow[]): Promise<CustomerView[]> {
+export async function customerViews(db: SqlExecutor, rows: CustomerRow[]): Promise<CustomerView[]> {
   if (rows.length === 0) return [];
   const identifiers = await db.query<{ customer_id: string; kind: string; value: string }>(
     `SELECT customer_id, kind, value FROM read_models.customer_identifiers
@@ -52,8 +51,13 @@ async function customerViews(db: SqlExecutor, rows: CustomerRow[]): Promise<Cust
     [rows.map((r) => r.customer_id)],
   );
   const candidates = await db.query<{ customer_id: string; candidate_id: string }>(
-    `SELECT DISTINCT customer_id, candidate_id FROM read_models.merge_candidates
-      WHERE customer_id = ANY($1::text[])`,
+    // Each customer's candidates through the primary key, one look-up each (OFFSET 0 keeps the
+    // subquery from being flattened): as `= ANY` or a join, a page of customers was guessed to
+    // match a tenth of the table and planned as a scan of it.
+    `SELECT DISTINCT page.customer_id, m.candidate_id
+       FROM unnest($1::text[]) AS page(customer_id)
+       CROSS JOIN LATERAL (SELECT candidate_id FROM read_models.merge_candidates
+                            WHERE customer_id = page.customer_id OFFSET 0) m`,
     [rows.map((r) => r.customer_id)],
   );
   return rows.map((r) => ({
@@ -70,7 +74,7 @@ async function customerViews(db: SqlExecutor, rows: CustomerRow[]): Promise<Cust
   }));
 }
 
-const customerColumns =
+export const customerColumns =
   'customer_id, display_name, first_channel, created_at, last_interaction_at, interaction_count, merged_into, erased_at';
 
 export async function findCustomer(db: SqlExecutor, customerId: string): Promise<CustomerView | undefined> {
@@ -87,18 +91,6 @@ export async function lookupCustomer(db: SqlExecutor, kind: string, value: strin
     [kind, value],
   );
   return row ? findCustomer(db, row.customer_id) : undefined;
-}
-
-/** Names and identifiers containing the query, Persian spelling variants folded. */
-export async function searchCustomers(db: SqlExecutor, query: string, limit: number): Promise<CustomerView[]> {
-  const needle = searchable(query).replace(/[\\%_]/g, (c) => `\\${c}`);
-  const rows = await db.query<CustomerRow>(
-    `SELECT ${customerColumns} FROM read_models.customers
-      WHERE merged_into IS NULL AND erased_at IS NULL AND search_text LIKE '%' || $1 || '%'
-      ORDER BY last_interaction_at DESC NULLS LAST, customer_id LIMIT $2`,
-    [needle, limit],
-  );
-  return customerViews(db, rows);
 }
 
 export interface TimelineCursor {

@@ -86,6 +86,7 @@ const readModels = async (db: SqlDatabase, schema = 'read_models') => ({
             summary, body_text, body_html, details, recorded_at FROM ${schema}.timeline ORDER BY interaction_id`,
   ),
   candidates: await db.query(`SELECT * FROM ${schema}.merge_candidates ORDER BY customer_id, candidate_id`),
+  searchTerms: await db.query(`SELECT * FROM ${schema}.customer_search_terms ORDER BY customer_id, kind, term`),
 });
 
 /** A bug shipped once: the page handler forgot every customer's name. */

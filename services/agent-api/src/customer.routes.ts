@@ -20,9 +20,18 @@ export interface AgentApiDependencies extends ErasureDependencies {
 }
 
 const CustomerId = z.object({ id: z.string().uuid() });
+// Control characters are refused (a 400, not a literal match): no name or identifier holds one.
+// `%`, `_`, `\\` and regular-expression or full-text operators are matched literally.
 const Search = z.object({
-  q: z.string().trim().min(1).max(200),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^\P{Cc}*$/u, 'must not contain control characters')
+    .meta({ description: 'a name, email, phone (any written form, or its last 7+ digits) or handle' }),
   limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(500).optional().meta({ description: 'nextCursor of the previous page' }),
 });
 const Lookup = z
   .object({ email: z.string().max(320), phone: z.string().max(64), handle: z.string().max(300) })
@@ -63,6 +72,16 @@ const TimelineQuery = z.object({
 const Customer = z
   .object({ id: z.string(), mergedInto: z.string().nullable().optional() })
   .meta({ id: 'Customer', description: 'a customer of the timeline read model, with its identifiers' });
+const SearchAnswer = z.object({
+  customers: z.array(
+    Customer.extend({
+      match: z.enum(['exact', 'prefix', 'similar']).meta({ description: 'how the best term of this customer matched' }),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+/** Digits in any script with the usual phone punctuation: worth reading as a number too. */
+const PHONE_LIKE = /^\+?[\p{Nd}\s\-().]+$/u;
 const CustomerWithRevision = Customer.extend({ revision: z.number().int() });
 const Timeline = z.object({
   customerId: z.string(),
@@ -129,13 +148,14 @@ export async function registerCustomerRoutes(scope: FastifyInstance, deps: Agent
 
   const searchSchema = {
     ...customerRoute,
-    summary: 'Search names and identifiers (Persian spelling variants folded)',
+    summary: 'Search names, emails, phones and handles: exact, then prefix, then similar (spelling folded)',
     querystring: Search,
-    response: { 200: z.object({ customers: z.array(Customer) }), ...problems(400, 401, 403) },
+    response: { 200: SearchAnswer, ...problems(400, 401, 403) },
   };
   app.get('/v1/customers', { ...read, schema: searchSchema }, async (request) => {
-    const { q, limit } = request.query;
-    return { customers: await searchCustomers(deps.readModels, q, limit) };
+    const { q, limit, cursor } = request.query;
+    const phone = PHONE_LIKE.test(q) ? normalizePhone(q, deps.defaultPhoneRegion) : null;
+    return searchCustomers(deps.readModels, { text: q, phone, limit, ...(cursor ? { cursor } : {}) });
   });
 
   const lookupSchema = {

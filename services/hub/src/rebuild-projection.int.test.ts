@@ -33,7 +33,8 @@ const firstContact = (n: number): DomainEvent[] => [
 ];
 
 const rows = async (db: SqlDatabase) => ({
-  customers: await db.query('SELECT customer_id, display_name, search_text FROM read_models.customers ORDER BY 1'),
+  customers: await db.query('SELECT customer_id, display_name FROM read_models.customers ORDER BY 1'),
+  searchTerms: await db.query('SELECT * FROM read_models.customer_search_terms ORDER BY customer_id, kind, term'),
   timeline: await db.query('SELECT interaction_id, summary, body_text FROM read_models.timeline ORDER BY 1'),
 });
 
@@ -52,6 +53,10 @@ test('the hub rebuilds the timeline through the store that opens personal data: 
   await live.caughtUp();
   const before = await rows(database);
   assert.is(before.customers[3]?.display_name, 'سارا 3');
+  assert.ok(
+    before.searchTerms.some((t) => t.customer_id === customerId(3) && t.term === 'سارا 3'),
+    'search holds the name in clear',
+  );
 
   const result = await rebuildHubProjection({ database, store, eventsInDatabase: true }, 'timeline', silentLogger());
   assert.is(result.events, 24);

@@ -9,10 +9,20 @@ export const bulkId = (kind: string, n: number | string) =>
 
 const customers = `
 INSERT INTO read_models.customers (customer_id, display_name, first_channel, created_at, last_interaction_at,
-  interaction_count, merged_into, erased_at, search_text)
+  interaction_count, merged_into, erased_at)
 SELECT ${bulkId('customer', 'g')}, 'Customer ' || g, 'email', now() - g * interval '1 minute', now() - g * interval '30 seconds',
-       2, NULL, NULL, 'customer ' || g || ' customer' || g || '@example.com'
+       2, NULL, NULL
   FROM generate_series(1, $1::int) g`;
+
+const searchTerms = `
+INSERT INTO read_models.customer_search_terms (customer_id, kind, term)
+SELECT ${bulkId('customer', 'g')}, t.kind, t.term
+  FROM generate_series(1, $1::int) g
+ CROSS JOIN LATERAL (VALUES ('name', 'customer ' || g), ('word', 'customer'), ('word', g::text),
+                            ('email', 'customer' || g || '@example.com'),
+                            ('phone', '98912' || lpad(g::text, 7, '0')),
+                            ('phone_tail', reverse('98912' || lpad(g::text, 7, '0')))) AS t(kind, term)
+ON CONFLICT DO NOTHING`;
 
 const identifiers = `
 INSERT INTO read_models.customer_identifiers (kind, value, customer_id)
@@ -143,6 +153,7 @@ export async function fillReadModels(client: pg.Client): Promise<void> {
   const params = [BULK.customers, BULK.interactionsPerCustomer];
   for (const sql of [
     customers,
+    searchTerms,
     identifiers,
     identityIndex,
     keys,
