@@ -78,7 +78,7 @@ const repairNow = async (context: Context, logger = silentLogger()) => {
  * Until every committed event is readable in global order: `$all` shows only what commits before
  * the oldest transaction still open on the server, which other tests on this server may hold.
  */
-async function allVisible({ db, store }: Context, timeoutMs = 20_000) {
+async function allVisible({ db, store }: Context, timeoutMs = 120_000) {
   const expected = await countEvents(db);
   for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
     if ((await store.readAll({ maxCount: expected + 1 })).length >= expected) return;
