@@ -6,8 +6,8 @@
 import { parseArgs } from 'node:util';
 import { isHubError } from '../packages/errors/src/index.ts';
 import { createLogger } from '../packages/logger/src/index.ts';
-import { loadConfig } from '../services/hub/src/config.ts';
 import { repairIdentitiesOffline } from '../services/hub/src/repair-identities.ts';
+import { loadConfigOrExit } from './cli-config.ts';
 
 const usage = 'usage: pnpm customers:repair-identities';
 const { positionals, values } = parseArgs({
@@ -19,14 +19,7 @@ if (values.help || positionals.join(' ') !== 'repair-identities') {
   process.exit(values.help ? 0 : 2);
 }
 
-const config = (() => {
-  try {
-    return loadConfig(process.env);
-  } catch (error) {
-    console.error(isHubError(error) ? `${error.code}: ${error.message}` : error);
-    return process.exit(78); // EX_CONFIG, as the hub
-  }
-})();
+const config = loadConfigOrExit();
 // Progress lines (events read, decisions applied) are the logger's, every few seconds.
 const logger = createLogger({ service: 'customers-cli', level: config.logLevel });
 try {

@@ -5,8 +5,8 @@
 import { parseArgs } from 'node:util';
 import { isHubError } from '../packages/errors/src/index.ts';
 import { createLogger } from '../packages/logger/src/index.ts';
-import { loadConfig } from '../services/hub/src/config.ts';
 import { hubProjections, rebuildProjectionOffline } from '../services/hub/src/rebuild-projection.ts';
+import { loadConfigOrExit } from './cli-config.ts';
 
 const usage = `usage: pnpm projections:rebuild <name>   (one of: ${[...hubProjections.keys()].join(', ')})`;
 const { positionals, values } = parseArgs({
@@ -23,14 +23,7 @@ if (!hubProjections.has(name)) {
   process.exit(2);
 }
 
-const config = (() => {
-  try {
-    return loadConfig(process.env);
-  } catch (error) {
-    console.error(isHubError(error) ? `${error.code}: ${error.message}` : error);
-    return process.exit(78); // EX_CONFIG, as the hub
-  }
-})();
+const config = loadConfigOrExit();
 // Progress lines (events done / total, rate) are the logger's, every few seconds.
 const logger = createLogger({ service: 'projections-cli', level: config.logLevel });
 try {
