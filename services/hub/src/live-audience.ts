@@ -12,11 +12,15 @@ const MEMBERS_TTL_MS = 2_000;
  * belongs to a team only if they are a member. Members are read from the team's stream (raw
  * store: ids only), shared by every connection for a moment.
  */
+/** A team's members as read at `at`: `read` once the read has finished. */
+interface Members {
+  readonly at: number;
+  readonly users: Promise<ReadonlySet<string>>;
+  read?: ReadonlySet<string>;
+}
+
 export function createLiveAudience(rawStore: EventStore, now: () => number = Date.now) {
-  const members = new Map<
-    string,
-    { readonly at: number; readonly users: Promise<ReadonlySet<string>>; read?: ReadonlySet<string> }
-  >();
+  const members = new Map<string, Members>();
 
   /** The members, at hand when read a moment ago (most events), else once the stream is read. */
   const membersOf = (teamId: string): ReadonlySet<string> | Promise<ReadonlySet<string>> => {
@@ -32,7 +36,7 @@ export function createLiveAudience(rawStore: EventStore, now: () => number = Dat
       }
       return current;
     });
-    const entry: { at: number; users: Promise<ReadonlySet<string>>; read?: ReadonlySet<string> } = { at: now(), users };
+    const entry: Members = { at: now(), users };
     users.then(
       (read) => {
         entry.read = read;
