@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '@hub/testing';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { messageSearchMigrations } from './message-search.migrations.ts';
-import { type MessageSearchFilter, searchMessages } from './message-search.queries.ts';
+import { type MessageSearchFilter, REFERENCE_CAP, searchMessages } from './message-search.queries.ts';
 import { messageQueryOf } from './message-words.ts';
 
 // This machine runs PostgreSQL without autovacuum: right after a load there are no statistics.
@@ -98,6 +98,23 @@ for (const [name, filter] of cases) {
     assert.ok(ms < 500, `${Math.round(ms)} ms`);
   });
 }
+
+test('a term with a digit in more messages than the word index is asked for still pages newest first', async ({
+  db,
+}) => {
+  // "group77" is in every hundredth message: 1,000 of them, REFERENCE_CAP; the newest are walked instead.
+  assert.is(ROWS / 100, REFERENCE_CAP);
+  const hits = await searchMessages(db, { query: messageQueryOf('group77'), limit: 21 });
+  assert.equal(
+    hits.map((hit) => hit.interactionId),
+    Array.from({ length: 21 }, (_, n) => `i-${ROWS - 23 - 100 * n}`),
+  );
+  const rare = await searchMessages(db, { query: messageQueryOf('rare12345'), limit: 21 });
+  assert.equal(
+    rare.map((hit) => hit.interactionId),
+    ['i-12345'],
+  );
+});
 
 test('a search in every message answers its first page fast without statistics', async ({ db }) => {
   const started = performance.now();

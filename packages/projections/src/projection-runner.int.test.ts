@@ -237,4 +237,14 @@ runner('a catch-up of many events ends with ANALYZE of its tables; a trickle doe
   assert.is(await analyzeCount(db), 1, 'pages that arrive one at a time are not analyzed');
 });
 
+runner('with analyzeAfterEvents 0 a catch-up leaves the statistics to the operator', async ({ db, store }) => {
+  await appendEvents(store, 0, 450);
+  const projection = await started(
+    runProjection({ db, store, logger: silentLogger() }, recording(), { batchSize: PAGE, analyzeAfterEvents: 0 }),
+  );
+  await projection.caughtUp();
+  await new Promise((resolve) => setTimeout(resolve, 700));
+  assert.is(await analyzeCount(db), 0, 'nothing analyzed the table');
+});
+
 runner.run();

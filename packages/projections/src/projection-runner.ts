@@ -53,7 +53,8 @@ export interface ProjectionSettings {
   readonly lagCacheMs?: number;
   /**
    * A catch-up (full pages back to back) of at least this many events ends with ANALYZE of the
-   * projection's tables (10,000): a bulk fill must not leave the planner guessing.
+   * projection's tables (10,000): a bulk fill must not leave the planner guessing. 0: never (an
+   * operator's autovacuum analyses instead; `pnpm bench:search` measures the reads without it).
    */
   readonly analyzeAfterEvents?: number;
 }
@@ -175,7 +176,8 @@ export async function runProjection(
     caughtUpSince += page.length;
     if (page.length < batchSize) {
       // Before the waiters hear of it: caught up includes statistics for what was just filled.
-      if (caughtUpSince >= analyzeAfterEvents) await analyzeReadModel(deps.db, projection, log);
+      if (analyzeAfterEvents > 0 && caughtUpSince >= analyzeAfterEvents)
+        await analyzeReadModel(deps.db, projection, log);
       caughtUpSince = 0;
       state = 'caught-up';
       const waking = waiters;

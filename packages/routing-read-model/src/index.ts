@@ -1,6 +1,7 @@
 export { routingMigrations } from './routing.migrations.ts';
 export {
   applyRoutingEvent,
+  applyRoutingPage,
   isRoutingStream,
   ROUTING_PROJECTION,
   routingProjection,

@@ -17,7 +17,7 @@ import { createTestDatabase, type TestDatabase } from '@hub/testing';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { routingMigrations } from './routing.migrations.ts';
-import { applyRoutingEvent, routingProjection } from './routing.projection.ts';
+import { applyRoutingPage, routingProjection } from './routing.projection.ts';
 import { agentWorkload, listTeams, routingSituation } from './routing.queries.ts';
 
 interface Context {
@@ -117,11 +117,14 @@ async function recordDay(store: EventStore) {
   await record(store, conversationStream('c4'), [opened('c4', 'other', 0)]);
 }
 
-async function project(db: SqlDatabase, store: EventStore) {
-  for (const event of await store.readAll())
+/** Event by event, or the whole history as one page (conversation changes folded). */
+async function project(db: SqlDatabase, store: EventStore, by: 'event' | 'page' = 'event') {
+  const events = await store.readAll();
+  const pages = by === 'page' ? [events] : events.map((event) => [event]);
+  for (const page of pages)
     await db.transaction(async (tx) => {
       await useReadModelSchema(tx, 'routing');
-      await applyRoutingEvent(tx, event);
+      await applyRoutingPage(tx, page);
     });
 }
 
@@ -147,8 +150,9 @@ routing(
   'the workload and the router’s situation follow the streams; projecting twice changes nothing',
   async ({ db, store }) => {
     await recordDay(store);
-    await project(db, store);
-    await project(db, store);
+    await project(db, store, 'page');
+    await project(db, store, 'event');
+    await project(db, store, 'page');
     assert.equal(await agentWorkload(db), expectedWorkload);
     assert.equal(await agentWorkload(db, 'reza'), [expectedWorkload[2]]);
     assert.equal(
@@ -166,6 +170,47 @@ routing(
         { userId: 'reza', presence: 'busy', openConversations: 0 },
       ].sort((a, b) => a.userId.localeCompare(b.userId)),
     });
+  },
+);
+
+routing(
+  'a page replayed over newer rows, or over rows it half wrote, changes nothing it should not',
+  async ({ db, store }) => {
+    await recordDay(store);
+    // Last, a conversation whose status changes twice: an older page must not bring back the first.
+    const status = (value: 'pending' | 'resolved', minute: number) => ({
+      type: 'ConversationStatusChanged' as const,
+      data: { conversationId: 'c5', status: value, snoozedUntil: null, actor: sima, reason: null, at: at(minute) },
+    });
+    await record(store, conversationStream('c5'), [
+      opened('c5', 'other', 6),
+      status('pending', 7),
+      status('resolved', 8),
+    ]);
+    const events = await store.readAll();
+    const c5 = async () =>
+      (await db.query<{ status: string }>("SELECT status FROM routing.conversations WHERE conversation_id = 'c5'"))[0]
+        ?.status;
+    // Each split of the history: the first part, then everything as one page (a crash mid-way);
+    // and everything, then the first part again (an older page after newer ones: nothing goes back).
+    for (const split of [events.length - 1, events.length - 3, Math.floor(events.length / 2)]) {
+      for (const pages of [
+        [events.slice(0, split), events],
+        [events, events.slice(0, split)],
+      ]) {
+        await db.query(
+          'TRUNCATE routing.teams, routing.team_members, routing.inboxes, routing.presence, routing.inactive_users, routing.conversations',
+        );
+        for (const page of pages)
+          await db.transaction(async (tx) => {
+            await useReadModelSchema(tx, 'routing');
+            await applyRoutingPage(tx, page);
+          });
+        assert.equal(await agentWorkload(db), expectedWorkload, `split at ${split}`);
+        assert.equal((await routingSituation(db)).waiting.length, 1, `split at ${split}`);
+        assert.is(await c5(), 'resolved', `split at ${split}`);
+      }
+    }
   },
 );
 

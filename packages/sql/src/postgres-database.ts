@@ -12,6 +12,12 @@ export interface PostgresSettings {
   readonly connectTimeoutMs?: number;
   /** Told about connection errors of idle pooled clients, which would otherwise crash the process. */
   readonly onIdleError?: (error: Error) => void;
+  /**
+   * Parallel workers a statement may start (0). The hub's statements each read a few index
+   * entries; without statistics PostgreSQL overestimates them and starts two workers, whose start
+   * (5 ms here) was most of a customer search's time, and which take the cores other requests wait for.
+   */
+  readonly maxParallelWorkersPerGather?: number;
 }
 
 const executor = (client: pg.Pool | pg.PoolClient): SqlExecutor => ({
@@ -33,6 +39,7 @@ export function connectPostgres(settings: PostgresSettings): SqlDatabase {
     connectionString: settings.url,
     max: settings.maxConnections ?? 10,
     connectionTimeoutMillis: settings.connectTimeoutMs ?? 5_000,
+    options: `-c max_parallel_workers_per_gather=${settings.maxParallelWorkersPerGather ?? 0}`,
   });
   pool.on('error', (error) => settings.onIdleError?.(error));
   return {

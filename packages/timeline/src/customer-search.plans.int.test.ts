@@ -33,9 +33,9 @@ SELECT c.customer_id, t.kind, t.term
 /** The trigram index is dropped and made again as the migration defined it: one bulk build, not 400,000 inserts. */
 async function fill(db: SqlDatabase): Promise<void> {
   const [trigram] = await db.query<{ definition: string }>(
-    "SELECT pg_get_indexdef('read_models.customer_search_terms_trgm_idx'::regclass) AS definition",
+    "SELECT pg_get_indexdef('read_models.customer_search_terms_name_trgm_idx'::regclass) AS definition",
   );
-  await db.query('DROP INDEX read_models.customer_search_terms_trgm_idx');
+  await db.query('DROP INDEX read_models.customer_search_terms_name_trgm_idx');
   for (let from = 1; from <= CUSTOMERS; from += CHUNK) {
     await db.query(fillCustomersSql, [from, from + CHUNK - 1]);
     await db.query(fillTermsSql, [from, from + CHUNK - 1]);

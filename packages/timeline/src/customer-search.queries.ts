@@ -2,7 +2,7 @@ import { HubError } from '@hub/errors';
 import type { SqlExecutor } from '@hub/sql';
 import { reversedDigits } from './search-terms.ts';
 import { searchable } from './searchable-text.ts';
-import { type CustomerRow, type CustomerView, customerColumns, customerViews } from './timeline.queries.ts';
+import { type CustomerView, type CustomerViewRow, customerView, customerViewColumns } from './timeline.queries.ts';
 
 export interface CustomerSearch {
   /** What the agent typed; folded here as the stored terms were. */
@@ -58,8 +58,18 @@ function phoneTails(folded: string): string[] {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** The statement and its parameters: only the branches this query can use, each on an index. */
-function searchStatement(search: CustomerSearch, folded: string, after: Cursor | undefined) {
+/**
+ * Names and handles are looked for by trigrams too; an address (`@`) or a phone number is not:
+ * its exact and prefix matches are its answer, and its trigrams are everybody's.
+ */
+const mayBeSimilar = (folded: string) =>
+  TRIGRAM.test(folded) && !folded.includes('@') && phoneTails(folded).length === 0;
+
+/**
+ * The statement and its parameters: only the branches this query can use, each on an index.
+ * `similar`: with the trigram branches (rank 2), else exact and prefix matches only.
+ */
+function searchStatement(search: CustomerSearch, folded: string, after: Cursor | undefined, similar: boolean) {
   const params: unknown[] = [];
   const p = (value: unknown) => {
     params.push(value);
@@ -85,50 +95,68 @@ function searchStatement(search: CustomerSearch, folded: string, after: Cursor |
     branches.push(`SELECT customer_id, 1, char_length(${tail})::numeric / char_length(term) FROM ${terms}
       WHERE term >= ${tail} AND term < ${tail} || ${TOP} AND kind = 'phone_tail'`);
   }
-  if (TRIGRAM.test(folded)) {
-    // Contains, on names and identifiers; close in spelling (word similarity), on names only: two
-    // addresses at one domain are alike in trigrams and nothing else. Two branches, not one OR:
-    // each is one condition on the trigram index, which the planner keeps without statistics.
+  if (similar) {
+    // Contains, on names and handles; close in spelling (word similarity), on names only. Two
+    // branches, not one OR: each is one condition on the trigram index, which the planner keeps
+    // without statistics. The kinds are literals, so that the partial index is seen to apply.
     const q = p(folded);
     branches.push(`SELECT customer_id, 2, word_similarity(${q}, term)::numeric FROM ${terms}
-      WHERE term LIKE ${p(`%${escapeLike(folded)}%`)} AND kind = ANY(${p(['name', 'email', 'handle'])}::text[])`);
+      WHERE term LIKE ${p(`%${escapeLike(folded)}%`)} AND kind IN ('name', 'handle')`);
     branches.push(`SELECT customer_id, 2, word_similarity(${q}, term)::numeric FROM ${terms}
       WHERE term %> ${q} AND kind = 'name'`);
   }
   const page = after
-    ? `AND (b.rank > ${p(after[0])}::int OR (b.rank = $${params.length}::int AND (b.score < ${p(after[1])}::numeric
+    ? `WHERE (b.rank > ${p(after[0])}::int OR (b.rank = $${params.length}::int AND (b.score < ${p(after[1])}::numeric
          OR (b.score = $${params.length}::numeric AND b.customer_id > ${p(after[2])}))))`
     : '';
+  // The page is chosen before customers are read: a common name's hundreds of matches are ranked
+  // on the terms alone. Merged and erased customers have no terms; the join's filter only guards.
   const sql = `
     WITH matched AS (${branches.join('\n UNION ALL ')}),
     best AS (
       SELECT DISTINCT ON (customer_id) customer_id, rank, round(score, 4) AS score
         FROM matched ORDER BY customer_id, rank, score DESC
+    ),
+    chosen AS (
+      SELECT b.customer_id, b.rank, b.score FROM best b ${page}
+       ORDER BY b.rank, b.score DESC, b.customer_id LIMIT ${p(search.limit + 1)}
     )
-    SELECT b.rank, b.score::text AS score, ${customerColumns.replaceAll(/(\w+)/g, 'c.$1')}
-      FROM best b JOIN read_models.customers c ON c.customer_id = b.customer_id
-     WHERE c.merged_into IS NULL AND c.erased_at IS NULL ${page}
-     ORDER BY b.rank, b.score DESC, b.customer_id LIMIT ${p(search.limit + 1)}`;
+    SELECT b.rank, b.score::text AS score, ${customerViewColumns}
+      FROM chosen b JOIN read_models.customers c ON c.customer_id = b.customer_id
+     WHERE c.merged_into IS NULL AND c.erased_at IS NULL
+     ORDER BY b.rank, b.score DESC, b.customer_id`;
   return { sql, params };
 }
 
 /**
  * Customers by name (Persian or Latin script), email (whole or prefix), phone (any written form,
  * or its last seven digits or more) or channel handle, folded alike on both sides. Exact matches
- * first, then prefixes (the closer to the whole term, the earlier), then similar names (trigram
- * word similarity, three characters or more); ties by customer id. Every branch reads an index of
+ * first, then prefixes (the closer to the whole term, the earlier), then names and handles that
+ * contain the query or are similar to it (trigram word similarity, three characters or more);
+ * ties by customer id. Every branch reads an index of
  * `customer_search_terms`; merged and erased customers have no terms there.
  */
 export async function searchCustomers(db: SqlExecutor, search: CustomerSearch): Promise<CustomerSearchPage> {
   const folded = searchable(search.text);
   if (!folded) throw new HubError('INVALID_INPUT', 'q has nothing to search for once spaces and marks are left out');
-  const { sql, params } = searchStatement(search, folded, search.cursor ? decodeCursor(search.cursor) : undefined);
-  const rows = await db.query<CustomerRow & { rank: number; score: string }>(sql, params);
+  const after = search.cursor ? decodeCursor(search.cursor) : undefined;
+  const similar = mayBeSimilar(folded);
+  type Row = CustomerViewRow & { rank: number; score: string };
+  // Exact and prefix matches first: when they fill the page, no similar name could be on it (it
+  // ranks after them all), and the trigram index, the dearest to ask, is not asked.
+  let rows: Row[] = [];
+  if (!similar || (after?.[0] ?? 0) < 2) {
+    const { sql, params } = searchStatement(search, folded, after, false);
+    rows = await db.query<Row>(sql, params);
+  }
+  if (similar && rows.length <= search.limit) {
+    const { sql, params } = searchStatement(search, folded, after, true);
+    rows = await db.query<Row>(sql, params);
+  }
   const page = rows.slice(0, search.limit);
-  const views = await customerViews(db, page);
   const last = page.at(-1);
   return {
-    customers: views.map((view, n) => ({ ...view, match: MATCHES[page[n]?.rank ?? 2] ?? 'similar' })),
+    customers: page.map((row) => ({ ...customerView(row), match: MATCHES[row.rank] ?? 'similar' })),
     nextCursor:
       rows.length > search.limit && last ? encodeCursor([Number(last.rank), last.score, last.customer_id]) : null,
   };

@@ -22,6 +22,7 @@ test('a database made before @hub/projections keeps its checkpoints; a new one g
     'timeline/0001-read-models',
     'timeline/0002-merged-into-index',
     'timeline/0003-customer-search',
+    'timeline/0004-name-trigrams',
   ]);
   assert.equal(await fresh.query('SELECT * FROM read_models.checkpoints'), []);
   await fresh.close();

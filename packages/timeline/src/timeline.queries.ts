@@ -40,57 +40,56 @@ export interface CustomerRow {
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
-// `= ANY(array)`, not `IN (SELECT jsonb_array_elements_text(...))`: the planner guesses 100 rows
-// for the function and hash-joined it against a sequential scan of every identifier, on each
-// timeline read (`pnpm bench:agent`, docs/benchmarks.md).
-export async function customerViews(db: SqlExecutor, rows: CustomerRow[]): Promise<CustomerView[]> {
-  if (rows.length === 0) return [];
-  const identifiers = await db.query<{ customer_id: string; kind: string; value: string }>(
-    `SELECT customer_id, kind, value FROM read_models.customer_identifiers
-      WHERE customer_id = ANY($1::text[]) ORDER BY kind, value`,
-    [rows.map((r) => r.customer_id)],
-  );
-  const candidates = await db.query<{ customer_id: string; candidate_id: string }>(
-    // Each customer's candidates through the primary key, one look-up each (OFFSET 0 keeps the
-    // subquery from being flattened): as `= ANY` or a join, a page of customers was guessed to
-    // match a tenth of the table and planned as a scan of it.
-    `SELECT DISTINCT page.customer_id, m.candidate_id
-       FROM unnest($1::text[]) AS page(customer_id)
-       CROSS JOIN LATERAL (SELECT candidate_id FROM read_models.merge_candidates
-                            WHERE customer_id = page.customer_id OFFSET 0) m`,
-    [rows.map((r) => r.customer_id)],
-  );
-  return rows.map((r) => ({
-    id: r.customer_id,
-    displayName: r.display_name,
-    firstChannel: r.first_channel,
-    createdAt: iso(r.created_at) ?? '',
-    lastInteractionAt: iso(r.last_interaction_at),
-    interactionCount: Number(r.interaction_count),
-    mergedInto: r.merged_into,
-    erased: r.erased_at !== null,
-    identifiers: identifiers.filter((i) => i.customer_id === r.customer_id).map(({ kind, value }) => ({ kind, value })),
-    mergeCandidates: candidates.filter((c) => c.customer_id === r.customer_id).map((c) => c.candidate_id),
-  }));
+/** A customer's row with its identifiers and merge candidates, as `customerViewColumns` reads them. */
+export interface CustomerViewRow extends CustomerRow {
+  identifiers: { kind: string; value: string }[];
+  merge_candidates: string[];
 }
 
 export const customerColumns =
   'customer_id, display_name, first_channel, created_at, last_interaction_at, interaction_count, merged_into, erased_at';
 
+/**
+ * The columns of a customer view, of the customers row `c`: the row, its identifiers and its merge
+ * candidates, each list by a look-up of its own through the customer's index (a correlated
+ * subquery on one key, which needs no statistics to be planned on the index), so that a customer,
+ * or a page of them, is read in one statement.
+ */
+export const customerViewColumns = `${customerColumns.replaceAll(/(\w+)/g, 'c.$1')},
+  coalesce((SELECT json_agg(json_build_object('kind', i.kind, 'value', i.value) ORDER BY i.kind, i.value)
+              FROM read_models.customer_identifiers i WHERE i.customer_id = c.customer_id), '[]'::json) AS identifiers,
+  ARRAY(SELECT DISTINCT m.candidate_id FROM read_models.merge_candidates m
+         WHERE m.customer_id = c.customer_id ORDER BY m.candidate_id) AS merge_candidates`;
+
+export const customerView = (r: CustomerViewRow): CustomerView => ({
+  id: r.customer_id,
+  displayName: r.display_name,
+  firstChannel: r.first_channel,
+  createdAt: iso(r.created_at) ?? '',
+  lastInteractionAt: iso(r.last_interaction_at),
+  interactionCount: Number(r.interaction_count),
+  mergedInto: r.merged_into,
+  erased: r.erased_at !== null,
+  identifiers: r.identifiers,
+  mergeCandidates: r.merge_candidates,
+});
+
 export async function findCustomer(db: SqlExecutor, customerId: string): Promise<CustomerView | undefined> {
-  const rows = await db.query<CustomerRow>(
-    `SELECT ${customerColumns} FROM read_models.customers WHERE customer_id = $1`,
+  const [row] = await db.query<CustomerViewRow>(
+    `SELECT ${customerViewColumns} FROM read_models.customers c WHERE c.customer_id = $1`,
     [customerId],
   );
-  return (await customerViews(db, rows))[0];
+  return row ? customerView(row) : undefined;
 }
 
 export async function lookupCustomer(db: SqlExecutor, kind: string, value: string): Promise<CustomerView | undefined> {
-  const [row] = await db.query<{ customer_id: string }>(
-    'SELECT customer_id FROM read_models.customer_identifiers WHERE kind = $1 AND value = $2',
+  const [row] = await db.query<CustomerViewRow>(
+    `SELECT ${customerViewColumns}
+       FROM read_models.customer_identifiers x JOIN read_models.customers c ON c.customer_id = x.customer_id
+      WHERE x.kind = $1 AND x.value = $2`,
     [kind, value],
   );
-  return row ? findCustomer(db, row.customer_id) : undefined;
+  return row ? customerView(row) : undefined;
 }
 
 export interface TimelineCursor {

@@ -15,9 +15,97 @@ export const agentId = (n: number) => uuidV5(`bench-agent:${n % AGENTS}`);
 export const teamId = (n: number) => `team-${n % TEAMS}`;
 export const customerId = (c: number) => uuidV5(`bench-customer:${c}`);
 export const emailOf = (c: number) => `customer-${c}@bench.example`;
+/** Every customer's mobile number, E.164: +98 912 and seven digits of the customer's number. */
+export const phoneOf = (c: number) => `+98912${String(c).padStart(7, '0')}`;
 
-const START = Date.UTC(2026, 0, 1);
-const LINKER = 'conversation-linker';
+const PERSIAN_GIVEN = [
+  'علی',
+  'فاطمه',
+  'محمد',
+  'زهرا',
+  'حسین',
+  'مریم',
+  'رضا',
+  'سارا',
+  'مهدی',
+  'نرگس',
+  'امیر',
+  'لیلا',
+  'حمید',
+  'کیانا',
+  'یاسمن',
+  'کاوه',
+  'پریسا',
+  'بهنام',
+  'شیرین',
+  'آرش',
+];
+const PERSIAN_FAMILY = [
+  'کریمی',
+  'رضایی',
+  'محمدی',
+  'حسینی',
+  'احمدی',
+  'موسوی',
+  'کاظمی',
+  'یزدانی',
+  'قاسمی',
+  'نیک‌نام',
+  'فراهانی',
+  'شیرازی',
+  'تهرانی',
+  'کرمانی',
+  'اکبری',
+  'جعفری',
+  'رحیمی',
+  'صادقی',
+  'هاشمی',
+  'بیگی',
+];
+const LATIN_GIVEN = [
+  'Ali',
+  'Sara',
+  'John',
+  'Maria',
+  'Reza',
+  'Emma',
+  'Omid',
+  'Laura',
+  'Daniel',
+  'Nina',
+  'Peter',
+  'Leila',
+  'Kevin',
+  'Sophie',
+  'Arash',
+  'Julia',
+  'Thomas',
+  'Mina',
+  'Lucas',
+  'Anna',
+];
+const LATIN_FAMILY = [
+  'Miller',
+  'Karimi',
+  'Schmidt',
+  'Rezaei',
+  'Garcia',
+  'Novak',
+  'Tehrani',
+  'Rossi',
+  'Dubois',
+  'Jansen',
+  'Ahmadi',
+  'Larsen',
+  'Silva',
+  'Kowalski',
+  'Moretti',
+  'Hosseini',
+  'Fischer',
+  'Yilmaz',
+  'Berg',
+  'Walsh',
+];
 
 /** A small deterministic generator, so runs load the same history. */
 const pick = (c: number, salt: number, modulo: number) => {
@@ -28,6 +116,48 @@ const pick = (c: number, salt: number, modulo: number) => {
   return (x >>> 0) % modulo;
 };
 
+/** Customer `c`'s name: Persian for two in three customers, Latin for the others (400 of each kind). */
+export const nameOf = (c: number): string =>
+  pick(c, 8, 3) < 2
+    ? `${PERSIAN_GIVEN[pick(c, 9, 20)]} ${PERSIAN_FAMILY[pick(c, 10, 20)]}`
+    : `${LATIN_GIVEN[pick(c, 9, 20)]} ${LATIN_FAMILY[pick(c, 10, 20)]}`;
+
+/** What customers write about: the product of each thread. */
+export const PRODUCTS = [
+  'یخچال',
+  'لباسشویی',
+  'جاروبرقی',
+  'تلویزیون',
+  'Galaxy',
+  'iPhone',
+  'MacBook',
+  'ThinkPad',
+  'کولر',
+  'اتو',
+  'مایکروویو',
+  'Kindle',
+  'PlayStation',
+  'هدفون',
+  'ساعت',
+  'دوربین',
+  'پرینتر',
+  'مودم',
+  'بخاری',
+  'چای‌ساز',
+];
+const COMPLAINTS = [
+  'را دو هفته پیش ثبت کردم و هنوز ارسال نشده است',
+  'آسیب دیده به دستم رسید',
+  'اشتباه ارسال شده است',
+  'فاکتور ندارد',
+  'روشن نمی‌شود',
+];
+/** The reference customers quote for thread `t`: found by message search. */
+export const orderOf = (c: number, t: number) => `SO-${c}-${t}`;
+
+const START = Date.UTC(2026, 0, 1);
+const LINKER = 'conversation-linker';
+
 interface Message {
   readonly interactionId: string;
   readonly messageId: string;
@@ -37,11 +167,11 @@ interface Message {
 }
 
 /**
- * One customer's history: registered on the first email, two email threads (the first with a
- * reply), then what agents did to each conversation. `appends` go to the store as one batch entry
- * each, in this order (the customer's stream first, as the writer commits it before the linker
- * reads it). Counts: 5 customer events, 5 conversation events from the linker, 0-4 agent events
- * per conversation.
+ * One customer's history: registered on the first email (its address, and the phone in its
+ * signature), two email threads (the first with a reply), then what agents did to each
+ * conversation. `appends` go to the store as one batch entry each, in this order (the customer's
+ * stream first, as the writer commits it before the linker reads it). Counts: 6 customer events,
+ * 5 conversation events from the linker, 0-4 agent events per conversation.
  */
 export interface LinkedConversation {
   readonly conversationId: string;
@@ -58,7 +188,7 @@ export function customerHistory(c: number): { appends: StreamAppend[]; linked: L
     interactionId: uuidV5(`bench-interaction:${c}:${thread}:${n}`),
     messageId: `<c${c}.t${thread}.m${n}@mail.bench.example>`,
     inReplyTo: n > 0 ? `<c${c}.t${thread}.m${n - 1}@mail.bench.example>` : null,
-    subject: n > 0 ? `Re: سفارش ${c}-${thread}` : `سفارش ${c}-${thread}`,
+    subject: `${n > 0 ? 'Re: ' : ''}${PRODUCTS[pick(c * 2 + thread, 11, PRODUCTS.length)]} ${orderOf(c, thread)}`,
     occurredAt: new Date(base + minutes * 60_000),
   });
   const threads: Message[][] = [[message(0, 0, 0), message(0, 1, 90)], [message(1, 0, 3 * 24 * 60)]];
@@ -97,7 +227,7 @@ export function customerHistory(c: number): { appends: StreamAppend[]; linked: L
   const first = threads[0]?.[0] as Message;
   ownEvent(first, {
     type: 'CustomerRegistered',
-    data: { customerId: customer, displayName: `مشتری ${c}`, firstChannel: 'email' },
+    data: { customerId: customer, displayName: nameOf(c), firstChannel: 'email' },
   });
   ownEvent(first, {
     type: 'CustomerIdentifierLinked',
@@ -107,9 +237,29 @@ export function customerHistory(c: number): { appends: StreamAppend[]; linked: L
       interactionId: first.interactionId,
     },
   });
+  // The phone the customer gave in the first email's signature; the writer's second link of it.
+  own.push(
+    encodeEvent(
+      {
+        type: 'CustomerIdentifierLinked',
+        data: {
+          customerId: customer,
+          identifier: { kind: 'phone', value: phoneOf(c) },
+          interactionId: first.interactionId,
+        },
+      },
+      {
+        id: uuidV5(`${first.interactionId}:CustomerIdentifierLinked:1`),
+        occurredAt: first.occurredAt,
+        correlationId: first.interactionId,
+        metadata: { [PERSONAL_DATA_OF]: customer, channel: 'email' },
+      },
+    ),
+  );
   const conversations: StreamAppend[] = [];
   const linked: LinkedConversation[] = [];
   for (const [t, thread] of threads.entries()) {
+    const k = c * 2 + t;
     const opener = thread[0] as Message;
     const conversation = uuidV5(`conversation-opened-by:${opener.interactionId}`);
     let state = conversationDecider.initialState;
@@ -135,7 +285,7 @@ export function customerHistory(c: number): { appends: StreamAppend[]; linked: L
           conversationId: threadConversationId('email', opener.messageId),
           contact: { kind: 'email', value: emailOf(c) },
           summary: m.subject,
-          text: `سلام، سفارش ${c}-${t} را دو هفته پیش ثبت کردم و هنوز ارسال نشده است. لطفاً وضعیت را اعلام کنید.`,
+          text: `سلام، ${PRODUCTS[pick(k, 11, PRODUCTS.length)]} سفارش ${orderOf(c, t)} ${COMPLAINTS[pick(k, 12, COMPLAINTS.length)]}. لطفاً وضعیت را اعلام کنید. ${nameOf(c)}، ${phoneOf(c)}`,
           html: null,
           details: details(m),
         },
@@ -167,7 +317,6 @@ export function customerHistory(c: number): { appends: StreamAppend[]; linked: L
       );
     }
     // What agents did, an hour or more after the last message.
-    const k = c * 2 + t;
     const actor = { kind: 'agent' as const, userId: agentId(pick(k, 1, AGENTS)) };
     let at = (thread.at(-1) as Message).occurredAt.getTime() + 60 * 60_000;
     const agentDoes = (command: ConversationCommand) => {

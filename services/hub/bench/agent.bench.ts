@@ -3,30 +3,35 @@
 // the hub's own projections, then the timeline and inbox reads under 50 connections (open loop at
 // a fixed rate, and saturation), the live-update latency over SSE, and a rebuild of the
 // conversation read models beside the raw read rates of the same events. Last line: one JSON object.
-import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { CONVERSATION_LINKER } from '@hub/agent-workspace';
+import { CONVERSATION_LINKER, CONVERSATION_ROUTER } from '@hub/agent-workspace';
 import { AUDIT_TRAIL_PROJECTION } from '@hub/audit-trail';
-import type { EventStore, StreamAppend } from '@hub/event-store';
-import { countEvents, createPostgresEventStore } from '@hub/event-store-postgres';
-import { comparePositions, formatPosition, type GlobalPosition, parsePosition, startOfAll } from '@hub/events';
+import type { EventStore } from '@hub/event-store';
+import { countEvents } from '@hub/event-store-postgres';
+import { startOfAll } from '@hub/events';
 import { CONVERSATIONS_PROJECTION, listInbox } from '@hub/inbox';
 import { silentLogger } from '@hub/logger';
 import { MESSAGE_SEARCH_PROJECTION } from '@hub/message-search';
-import { createSealingEventStore, createSqlKeyStore } from '@hub/personal-data';
-import { connectPostgres, runMigrations, type SqlDatabase } from '@hub/sql';
-import { createTestDatabase } from '@hub/testing';
+import { ROUTING_PROJECTION } from '@hub/routing-read-model';
+import type { SqlDatabase } from '@hub/sql';
 import { TIMELINE_PROJECTION, timelinePage } from '@hub/timeline';
-import { hubMigrations } from '../src/hub.migrations.ts';
 import { rebuildHubProjection } from '../src/rebuild-projection.ts';
-import { AGENTS, agentId, customerHistory, customerId, LABELS, type LinkedConversation, teamId } from './agent-load.ts';
+import {
+  channelToken,
+  createDataset,
+  loadAverage,
+  loadHistories,
+  say,
+  signIn,
+  sleep,
+  startBenchHub,
+  untilProjected,
+} from './agent-dataset.ts';
+import { AGENTS, agentId, customerId, LABELS, teamId } from './agent-load.ts';
 import { benchInteraction, percentile, round } from './bench-load.ts';
-import { closedLoop, httpGetter, type Latencies, openLoop, summary } from './http-load.ts';
-import { startHubProcess } from './hub-processes.ts';
+import { formatLatencies, httpGetter, merged, readMeasurer, summary } from './http-load.ts';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
-const BATCH_CUSTOMERS = Number(process.env.BENCH_BATCH_CUSTOMERS ?? 200);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -36,128 +41,7 @@ const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 200);
 const LIVE_RATE = Number(process.env.BENCH_LIVE_RATE ?? 500);
 const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? 10);
 
-const say = (line: string) => process.stdout.write(`${line}\n`);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-const channelToken = 'bench-channel-token-0123456789';
-const adminEmail = 'bench-admin@hub.example';
-const adminPassword = `bench-${randomBytes(8).toString('hex')}`;
-const masterKey = randomBytes(32);
-/** The hub's key of the thread index, derived from the master key as services/hub/src/secrets.ts derives it. */
-const threadIndexKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'hub:thread-index', 32));
 const SAMPLE = Math.min(CUSTOMERS, Number(process.env.BENCH_LINKER_SAMPLE ?? 500));
-
-/**
- * Appends the histories of customers `from` to `to` in batches, through the sealing store as the
- * writer does. `seeded`: with the conversation events the linker would append, and the linker's
- * own index rows (what it writes beside them; keyed hashes of the thread keys); otherwise the
- * customer streams only, so the linker itself files those interactions into conversations.
- */
-async function load(
-  store: EventStore,
-  db: SqlDatabase,
-  range: { from: number; to: number },
-  seeded: boolean,
-): Promise<{ events: number; conversations: number; seconds: number }> {
-  let events = 0;
-  let conversations = 0;
-  const started = performance.now();
-  let reported = started;
-  const inFlight: Promise<void>[] = [];
-  const hash = (key: string) => createHmac('sha256', threadIndexKey).update(key).digest('base64url');
-  for (let first = range.from; first < range.to; first += BATCH_CUSTOMERS) {
-    const appends: StreamAppend[] = [];
-    const linked: LinkedConversation[] = [];
-    for (let c = first; c < Math.min(range.to, first + BATCH_CUSTOMERS); c++) {
-      const history = customerHistory(c);
-      appends.push(...(seeded ? history.appends : history.appends.slice(0, 1)));
-      linked.push(...history.linked);
-    }
-    const keys = linked.flatMap((l) => l.threadKeys.map((key) => [hash(key), l.conversationId]));
-    // The next batch is made while this one is appended: two in flight keep both cores busy.
-    inFlight.push(
-      store.appendToStreams(appends).then(async () => {
-        if (!seeded) return;
-        await db.query(
-          `INSERT INTO workspace.linked_conversations (conversation_id, customer_id, channel, last_activity_at)
-           SELECT unnest($1::text[]), unnest($2::text[]), 'email', unnest($3::timestamptz[])`,
-          [linked.map((l) => l.conversationId), linked.map((l) => l.customerId), linked.map((l) => l.lastActivityAt)],
-        );
-        await db.query(
-          'INSERT INTO workspace.thread_keys (key_hash, conversation_id) SELECT unnest($1::text[]), unnest($2::text[])',
-          [keys.map(([h]) => h), keys.map(([, id]) => id)],
-        );
-      }),
-    );
-    if (inFlight.length >= 2) await inFlight.shift();
-    for (const a of appends) {
-      events += a.events.length;
-      if (a.streamId.startsWith('conversation-')) conversations += 1;
-    }
-    const done = Math.min(range.to, first + BATCH_CUSTOMERS);
-    if (done === range.to || performance.now() - reported > 10_000) {
-      reported = performance.now();
-      const seconds = (reported - started) / 1000;
-      say(
-        `  loaded ${done.toLocaleString('en')} / ${CUSTOMERS.toLocaleString('en')} customers, ${events.toLocaleString('en')} events, ${round(events / seconds)} events/s; load average ${loadAverage()}`,
-      );
-    }
-  }
-  await Promise.all(inFlight);
-  return { events, conversations, seconds: (performance.now() - started) / 1000 };
-}
-
-/** The last event appended to streams of this prefix, as the store orders them. */
-async function headOf(db: SqlDatabase, prefix: string): Promise<GlobalPosition | undefined> {
-  const [row] = await db.query<{ position: string }>(
-    `SELECT transaction_id::text || '/' || global_position::text AS position FROM event_store.events
-      WHERE starts_with(stream_id, $1) ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
-    [prefix],
-  );
-  return row ? parsePosition(row.position) : undefined;
-}
-
-async function checkpoints(db: SqlDatabase): Promise<Map<string, GlobalPosition>> {
-  const rows = await db.query<{ projection: string; position: string }>(
-    'SELECT projection, position FROM read_models.checkpoints',
-  );
-  return new Map(rows.map((r) => [r.projection, parsePosition(r.position)]));
-}
-
-/**
- * Waits until each projection's checkpoint reaches the last event it reads (the conversations'
- * head moves while the linker appends), in this order; prints progress. Seconds each took from
- * `started`.
- */
-async function untilProjected(
-  db: SqlDatabase,
-  projections: readonly { name: string; prefix: string }[],
-  started: number,
-): Promise<Record<string, number>> {
-  const done: Record<string, number> = {};
-  let reported = performance.now();
-  for (const { name, prefix } of projections) {
-    for (;;) {
-      const head = await headOf(db, prefix);
-      const checkpoint = (await checkpoints(db)).get(name);
-      if (!head || (checkpoint && comparePositions(checkpoint, head) >= 0)) break;
-      if (performance.now() - reported > 10_000) {
-        reported = performance.now();
-        const at = await checkpoints(db);
-        const progress = projections
-          .filter((p) => done[p.name] === undefined)
-          .map((p) => `${p.name} at ${at.get(p.name)?.prepare ?? 0}`)
-          .join(', ');
-        say(
-          `  building after ${round((performance.now() - started) / 1000)} s: ${progress} (global positions; head ${head.prepare}); load average ${loadAverage()}`,
-        );
-      }
-      await sleep(250);
-    }
-    done[name] = (performance.now() - started) / 1000;
-  }
-  return done;
-}
 
 /** Reads every event of the prefix through `store` in pages of 1,000: events/s. */
 async function readAllRate(store: EventStore, prefix: string): Promise<{ events: number; perSecond: number }> {
@@ -214,39 +98,15 @@ const inboxMixes: readonly { name: string; query: string; filter: Parameters<typ
 ];
 
 const ms = (value: number) => (Number.isFinite(value) ? `${round(value)} ms` : 'over 30 s');
-
-const fmt = (l: Latencies) => {
-  const s = summary(l);
-  return `p50 ${round(s.p50, 1)} ms, p99 ${round(s.p99, 1)} ms${s.failed ? `, ${s.failed} failed` : ''}`;
-};
-
-/** Open loop at RATE, then saturation with CONNECTIONS callers, of one kind of call. */
-async function measure(name: string, call: (i: number) => Promise<boolean>) {
-  // Unrecorded: the first reads of a query fill the caches and plan it; its figures start after.
-  await openLoop(call, RATE, WARMUP_SECONDS);
-  const open = await openLoop(call, RATE, SECONDS);
-  const saturation = await closedLoop(call, CONNECTIONS, SATURATION_SECONDS);
-  say(
-    `  ${name.padEnd(44)} at ${RATE}/s: ${fmt(open)}; saturation ${round(summary(saturation).perSecond)}/s (${fmt(saturation)})`,
-  );
-  return { open, saturation };
-}
-
-const merged = (runs: readonly Latencies[]): Latencies => ({
-  sorted: runs.flatMap((r) => r.sorted).sort((a, b) => a - b),
-  failed: runs.reduce((n, r) => n + r.failed, 0),
-  seconds: runs.reduce((n, r) => n + r.seconds, 0),
+const fmt = formatLatencies;
+const measure = readMeasurer({
+  rate: RATE,
+  seconds: SECONDS,
+  connections: CONNECTIONS,
+  saturationSeconds: SATURATION_SECONDS,
+  warmupSeconds: WARMUP_SECONDS,
+  say,
 });
-
-async function signIn(url: string): Promise<string> {
-  const response = await fetch(`${url}/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: adminEmail, password: adminPassword }),
-  });
-  if (response.status !== 200) throw new Error(`sign-in answered ${response.status}: ${await response.text()}`);
-  return ((await response.json()) as { token: string }).token;
-}
 
 /**
  * 200 SSE subscribers; interactions POSTed at LIVE_RATE (a POST of RATE/100 every 10 ms), each
@@ -351,37 +211,21 @@ async function liveLatency(url: string, token: string) {
 }
 
 async function main() {
-  const database = await createTestDatabase({ prefix: 'bench_agent' });
-  const db = connectPostgres({ url: database.url, maxConnections: 20 });
-  let hub: Awaited<ReturnType<typeof startHubProcess>> | undefined;
+  const dataset = await createDataset('bench_agent');
+  const { db, rawStore, store } = dataset;
+  let hub: Awaited<ReturnType<typeof startBenchHub>> | undefined;
   try {
     say(
-      `bench:agent on PostgreSQL (${database.name}), ${CUSTOMERS.toLocaleString('en')} customers; load average ${loadAverage()}`,
+      `bench:agent on PostgreSQL (${dataset.database.name}), ${CUSTOMERS.toLocaleString('en')} customers; load average ${loadAverage()}`,
     );
-    await runMigrations(db, hubMigrations, { logger: silentLogger() });
-    const rawStore = createPostgresEventStore(db);
-    const store = createSealingEventStore(rawStore, createSqlKeyStore(db));
 
-    // 1. The history, through the store, in batches of BATCH_CUSTOMERS customers. The linker files
-    // interactions one at a time (a reactor: read the conversation, decide, append), so it is
-    // measured on the last SAMPLE customers; for the others the load writes what it would have.
+    // 1. The history, through the store, in batches of customers. The linker files interactions
+    // one at a time (a reactor: read the conversation, decide, append), so it is measured on the
+    // last SAMPLE customers; for the others the load writes what it would have.
     say(
-      `loading ${CUSTOMERS - SAMPLE} customers with the conversations the linker makes of their emails (5 customer events, 2 conversations with 5 linker events and agents' changes each), then ${SAMPLE} customers' streams only, for the linker`,
+      `loading ${CUSTOMERS - SAMPLE} customers with the conversations the linker makes of their emails (6 customer events, 2 conversations with 5 linker events and agents' changes each), then ${SAMPLE} customers' streams only, for the linker`,
     );
-    const seeded = await load(store, db, { from: 0, to: CUSTOMERS - SAMPLE }, true);
-    const seededHead = await headOf(db, 'customer-');
-    if (seededHead) {
-      await db.query('INSERT INTO read_models.checkpoints (projection, position) VALUES ($1, $2)', [
-        CONVERSATION_LINKER,
-        formatPosition(seededHead),
-      ]);
-    }
-    const sample = await load(store, db, { from: CUSTOMERS - SAMPLE, to: CUSTOMERS }, false);
-    const loaded = {
-      events: seeded.events + sample.events,
-      conversations: seeded.conversations + 2 * SAMPLE,
-      seconds: seeded.seconds + sample.seconds,
-    };
+    const loaded = await loadHistories(dataset, CUSTOMERS, SAMPLE);
     say(
       `loaded ${loaded.events.toLocaleString('en')} events of ${CUSTOMERS.toLocaleString('en')} customers in ${round(loaded.seconds)} s (${round(loaded.events / loaded.seconds)} events/s)`,
     );
@@ -394,22 +238,17 @@ async function main() {
     // 2. The hub (every role, one process, as `npm start` on PostgreSQL) builds its read models:
     // the timeline from the start, the linker over the sample, the conversations from the start.
     const buildStarted = performance.now();
-    hub = await startHubProcess({
-      DATABASE_URL: database.url,
-      HUB_CHANNEL_TOKEN: channelToken,
-      HUB_AGENT_TOKEN: 'bench-agent-token-0123456789',
-      HUB_MASTER_KEY: masterKey.toString('base64'),
-      HUB_ADMIN_EMAIL: adminEmail,
-      HUB_ADMIN_PASSWORD: adminPassword,
-    });
+    hub = await startBenchHub(dataset);
     const built = await untilProjected(
       db,
       [
         { name: TIMELINE_PROJECTION, prefix: 'customer-' },
         { name: CONVERSATION_LINKER, prefix: 'customer-' },
         { name: CONVERSATIONS_PROJECTION, prefix: 'conversation-' },
-        // Not timed, but the reads must not share the cores with them: every stream.
+        // The others read every stream; the reads must not share the cores with their catch-up.
         { name: MESSAGE_SEARCH_PROJECTION, prefix: '' },
+        { name: ROUTING_PROJECTION, prefix: '' },
+        { name: CONVERSATION_ROUTER, prefix: '' },
         { name: AUDIT_TRAIL_PROJECTION, prefix: '' },
       ],
       buildStarted,
@@ -564,8 +403,7 @@ async function main() {
     );
   } finally {
     await hub?.stop();
-    await db.close();
-    await database.drop();
+    await dataset.close();
   }
 }
 

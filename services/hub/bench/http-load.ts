@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { percentile } from './bench-load.ts';
+import { percentile, round } from './bench-load.ts';
 
 /** Latencies of one run, sorted, in ms; `failed` counts answers other than the expected status. */
 export interface Latencies {
@@ -99,4 +99,41 @@ export function httpGetter(baseUrl: string, token: string, connections: number) 
       request.on('error', reject);
     });
   return { get, close: () => agent.destroy() };
+}
+
+export const formatLatencies = (l: Latencies) => {
+  const s = summary(l);
+  return `p50 ${round(s.p50, 1)} ms, p99 ${round(s.p99, 1)} ms${s.failed ? `, ${s.failed} failed` : ''}`;
+};
+
+/** The runs' latencies as one. */
+export const merged = (runs: readonly Latencies[]): Latencies => ({
+  sorted: runs.flatMap((r) => r.sorted).sort((a, b) => a - b),
+  failed: runs.reduce((n, r) => n + r.failed, 0),
+  seconds: runs.reduce((n, r) => n + r.seconds, 0),
+});
+
+export interface ReadLoad {
+  /** Offered rate of the open loop, calls/s. */
+  readonly rate: number;
+  readonly seconds: number;
+  /** Callers of the closed loop that finds the saturation throughput. */
+  readonly connections: number;
+  readonly saturationSeconds: number;
+  /** Unrecorded open loop first: the first reads of a query fill the caches and plan it. */
+  readonly warmupSeconds: number;
+  readonly say: (line: string) => void;
+}
+
+/** Open loop at the offered rate, then saturation, of one kind of call; prints both. */
+export function readMeasurer(load: ReadLoad) {
+  return async (name: string, call: (i: number) => Promise<boolean>) => {
+    await openLoop(call, load.rate, load.warmupSeconds);
+    const open = await openLoop(call, load.rate, load.seconds);
+    const saturation = await closedLoop(call, load.connections, load.saturationSeconds);
+    load.say(
+      `  ${name.padEnd(44)} at ${load.rate}/s: ${formatLatencies(open)}; saturation ${round(summary(saturation).perSecond)}/s (${formatLatencies(saturation)})`,
+    );
+    return { open, saturation };
+  };
 }

@@ -182,6 +182,7 @@ export async function composeHub(
   // router that assigns from it, then the audit trail, the cases and the CSAT requests:
   // `projectionCaughtUp` waits for them in that order (twice: see there).
   const projectionDeps = { db: database, store, logger, lagStore: rawStore };
+  const projectionSettings = { analyzeAfterEvents: config.projectionAnalyzeAfterEvents };
   // Read models of facts only (ids, statuses, actors: no field `personal-fields.ts` seals) read the
   // store as stored: they read every stream, and opening what they never look at cost more than
   // everything else they do.
@@ -194,18 +195,19 @@ export async function composeHub(
   };
   const projections = roles.has('projector')
     ? [
-        await runProjection(projectionDeps, timelineProjection),
+        await runProjection(projectionDeps, timelineProjection, projectionSettings),
         await runProjection(
           projectionDeps,
           conversationLinker({ store, indexKey: secrets.keys.threadIndex, inboxes: configuredInboxes }),
+          projectionSettings,
         ),
-        await runProjection(projectionDeps, conversationsProjection),
+        await runProjection(projectionDeps, conversationsProjection, projectionSettings),
         // The message search index: the timeline's text, and the conversations the linker files it in.
-        await runProjection(projectionDeps, messageSearchProjection),
-        await runProjection(factsOnly, routingProjection),
-        await runProjection(factsOnly, conversationRouter({ store, logger })),
-        await runProjection(factsOnly, auditTrailProjection),
-        await runProjection(projectionDeps, casesProjection),
+        await runProjection(projectionDeps, messageSearchProjection, projectionSettings),
+        await runProjection(factsOnly, routingProjection, projectionSettings),
+        await runProjection(factsOnly, conversationRouter({ store, logger }), projectionSettings),
+        await runProjection(factsOnly, auditTrailProjection, projectionSettings),
+        await runProjection(projectionDeps, casesProjection, projectionSettings),
         // On resolve: CsatRequested, then the rating link through the reply outbox.
         await runProjection(
           projectionDeps,
@@ -217,6 +219,7 @@ export async function composeHub(
             linkTtlMs: config.csatLinkDays * 24 * HOUR_MS,
             logger: logger.child({ component: 'csat-requests' }),
           }),
+          projectionSettings,
         ),
       ]
     : [];
