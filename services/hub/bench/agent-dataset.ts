@@ -24,7 +24,8 @@ const BATCH_CUSTOMERS = Number(process.env.BENCH_BATCH_CUSTOMERS ?? 200);
 export const channelToken = 'bench-channel-token-0123456789';
 const adminEmail = 'bench-admin@hub.example';
 const adminPassword = `bench-${randomBytes(8).toString('hex')}`;
-const masterKey = randomBytes(32);
+// BENCH_MASTER_KEY (base64, 32 bytes) lets a later run start a hub on a data set kept from an earlier one.
+const masterKey = process.env.BENCH_MASTER_KEY ? Buffer.from(process.env.BENCH_MASTER_KEY, 'base64') : randomBytes(32);
 /** The hub's key of the thread index, derived from the master key as services/hub/src/secrets.ts derives it. */
 const threadIndexKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'hub:thread-index', 32));
 
