@@ -29,14 +29,9 @@ import {
 } from './agent-dataset.ts';
 import { AGENTS, agentId, customerId, LABELS, teamId } from './agent-load.ts';
 import { benchInteraction, percentile, round } from './bench-load.ts';
-import { formatLatencies, httpGetter, merged, readMeasurer, summary } from './http-load.ts';
+import { formatLatencies, httpGetter, merged, readLoadFromEnvironment, readMeasurer, summary } from './http-load.ts';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const RATE = Number(process.env.BENCH_RATE ?? 500);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const SATURATION_SECONDS = Number(process.env.BENCH_SATURATION_SECONDS ?? 5);
-const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 200);
 const LIVE_RATE = Number(process.env.BENCH_LIVE_RATE ?? 500);
 const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? 10);
@@ -99,14 +94,9 @@ const inboxMixes: readonly { name: string; query: string; filter: Parameters<typ
 
 const ms = (value: number) => (Number.isFinite(value) ? `${round(value)} ms` : 'over 30 s');
 const fmt = formatLatencies;
-const measure = readMeasurer({
-  rate: RATE,
-  seconds: SECONDS,
-  connections: CONNECTIONS,
-  saturationSeconds: SATURATION_SECONDS,
-  warmupSeconds: WARMUP_SECONDS,
-  say,
-});
+const load = readLoadFromEnvironment(say);
+const { rate: RATE, connections: CONNECTIONS } = load;
+const measure = readMeasurer(load);
 
 /**
  * 200 SSE subscribers; interactions POSTed at LIVE_RATE (a POST of RATE/100 every 10 ms), each

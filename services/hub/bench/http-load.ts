@@ -125,6 +125,19 @@ export interface ReadLoad {
   readonly say: (line: string) => void;
 }
 
+/**
+ * The read load of the benches, from the environment: BENCH_RATE (500/s), BENCH_SECONDS (10),
+ * BENCH_CONNECTIONS (50), BENCH_SATURATION_SECONDS (5), BENCH_WARMUP_SECONDS (3).
+ */
+export const readLoadFromEnvironment = (say: (line: string) => void): ReadLoad => ({
+  rate: Number(process.env.BENCH_RATE ?? 500),
+  seconds: Number(process.env.BENCH_SECONDS ?? 10),
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 50),
+  saturationSeconds: Number(process.env.BENCH_SATURATION_SECONDS ?? 5),
+  warmupSeconds: Number(process.env.BENCH_WARMUP_SECONDS ?? 3),
+  say,
+});
+
 /** Open loop at the offered rate, then saturation, of one kind of call; prints both. */
 export function readMeasurer(load: ReadLoad) {
   return async (name: string, call: (i: number) => Promise<boolean>) => {

@@ -26,25 +26,23 @@ import {
 } from './agent-dataset.ts';
 import { customerHistory, customerId, emailOf, nameOf, orderOf, PRODUCTS, phoneOf } from './agent-load.ts';
 import { round } from './bench-load.ts';
-import { formatLatencies, httpGetter, type Latencies, openLoop, readMeasurer, summary } from './http-load.ts';
+import {
+  formatLatencies,
+  httpGetter,
+  type Latencies,
+  openLoop,
+  readLoadFromEnvironment,
+  readMeasurer,
+  summary,
+} from './http-load.ts';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const RATE = Number(process.env.BENCH_RATE ?? 500);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const SATURATION_SECONDS = Number(process.env.BENCH_SATURATION_SECONDS ?? 5);
-const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 /** Conversation reads offered beside the searches. */
 const CONVERSATION_RATE = Number(process.env.BENCH_CONVERSATION_RATE ?? 100);
 
-const measure = readMeasurer({
-  rate: RATE,
-  seconds: SECONDS,
-  connections: CONNECTIONS,
-  saturationSeconds: SATURATION_SECONDS,
-  warmupSeconds: WARMUP_SECONDS,
-  say,
-});
+const load = readLoadFromEnvironment(say);
+const { rate: RATE, seconds: SECONDS, connections: CONNECTIONS, warmupSeconds: WARMUP_SECONDS } = load;
+const measure = readMeasurer(load);
 
 /** A customer for the i-th call, spread over the whole data set. */
 const customerOf = (i: number) => (i * 7919) % CUSTOMERS;
