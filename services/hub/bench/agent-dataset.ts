@@ -3,14 +3,19 @@
 // and the wait until its projections have built their read models.
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { CONVERSATION_LINKER } from '@hub/agent-workspace';
+import { CONVERSATION_LINKER, CONVERSATION_ROUTER } from '@hub/agent-workspace';
+import { AUDIT_TRAIL_PROJECTION } from '@hub/audit-trail';
 import type { EventStore, StreamAppend } from '@hub/event-store';
 import { createPostgresEventStore } from '@hub/event-store-postgres';
 import { comparePositions, formatPosition, type GlobalPosition, parsePosition } from '@hub/events';
+import { CONVERSATIONS_PROJECTION } from '@hub/inbox';
 import { silentLogger } from '@hub/logger';
+import { MESSAGE_SEARCH_PROJECTION } from '@hub/message-search';
 import { createSealingEventStore, createSqlKeyStore } from '@hub/personal-data';
+import { ROUTING_PROJECTION } from '@hub/routing-read-model';
 import { connectPostgres, runMigrations, type SqlDatabase } from '@hub/sql';
 import { createTestDatabase, type TestDatabase } from '@hub/testing';
+import { TIMELINE_PROJECTION } from '@hub/timeline';
 import { hubMigrations } from '../src/hub.migrations.ts';
 import { customerHistory, type LinkedConversation } from './agent-load.ts';
 import { round } from './bench-load.ts';
@@ -179,6 +184,21 @@ async function checkpoints(db: SqlDatabase): Promise<Map<string, GlobalPosition>
   );
   return new Map(rows.map((r) => [r.projection, parsePosition(r.position)]));
 }
+
+/**
+ * What the benches wait for before they read, with the streams each reads: the timeline, the
+ * linker, the conversations; then the projections that read every stream, whose catch-up must not
+ * share the cores with the reads.
+ */
+export const builtReadModels: readonly { name: string; prefix: string }[] = [
+  { name: TIMELINE_PROJECTION, prefix: 'customer-' },
+  { name: CONVERSATION_LINKER, prefix: 'customer-' },
+  { name: CONVERSATIONS_PROJECTION, prefix: 'conversation-' },
+  { name: MESSAGE_SEARCH_PROJECTION, prefix: '' },
+  { name: ROUTING_PROJECTION, prefix: '' },
+  { name: CONVERSATION_ROUTER, prefix: '' },
+  { name: AUDIT_TRAIL_PROJECTION, prefix: '' },
+];
 
 /**
  * Waits until each projection's checkpoint reaches the last event it reads (the conversations'

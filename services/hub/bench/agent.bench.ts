@@ -4,19 +4,17 @@
 // a fixed rate, and saturation), the live-update latency over SSE, and a rebuild of the
 // conversation read models beside the raw read rates of the same events. Last line: one JSON object.
 import http from 'node:http';
-import { CONVERSATION_LINKER, CONVERSATION_ROUTER } from '@hub/agent-workspace';
-import { AUDIT_TRAIL_PROJECTION } from '@hub/audit-trail';
+import { CONVERSATION_LINKER } from '@hub/agent-workspace';
 import type { EventStore } from '@hub/event-store';
 import { countEvents } from '@hub/event-store-postgres';
 import { startOfAll } from '@hub/events';
 import { CONVERSATIONS_PROJECTION, listInbox } from '@hub/inbox';
 import { silentLogger } from '@hub/logger';
-import { MESSAGE_SEARCH_PROJECTION } from '@hub/message-search';
-import { ROUTING_PROJECTION } from '@hub/routing-read-model';
 import type { SqlDatabase } from '@hub/sql';
 import { TIMELINE_PROJECTION, timelinePage } from '@hub/timeline';
 import { rebuildHubProjection } from '../src/rebuild-projection.ts';
 import {
+  builtReadModels,
   channelToken,
   createDataset,
   loadAverage,
@@ -229,20 +227,7 @@ async function main() {
     // the timeline from the start, the linker over the sample, the conversations from the start.
     const buildStarted = performance.now();
     hub = await startBenchHub(dataset);
-    const built = await untilProjected(
-      db,
-      [
-        { name: TIMELINE_PROJECTION, prefix: 'customer-' },
-        { name: CONVERSATION_LINKER, prefix: 'customer-' },
-        { name: CONVERSATIONS_PROJECTION, prefix: 'conversation-' },
-        // The others read every stream; the reads must not share the cores with their catch-up.
-        { name: MESSAGE_SEARCH_PROJECTION, prefix: '' },
-        { name: ROUTING_PROJECTION, prefix: '' },
-        { name: CONVERSATION_ROUTER, prefix: '' },
-        { name: AUDIT_TRAIL_PROJECTION, prefix: '' },
-      ],
-      buildStarted,
-    );
+    const built = await untilProjected(db, builtReadModels, buildStarted);
     const buildSeconds = Math.max(...Object.values(built));
     const [counts] = await db.query<{ conversations: string; timeline: string; linked: string }>(
       `SELECT (SELECT count(*) FROM read_models.conversations)::text AS conversations,

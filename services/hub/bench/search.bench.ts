@@ -7,15 +7,12 @@
 // same queries run directly on PostgreSQL and a primary-key read. Last, conversation reads alone
 // and while searches run. Last line: one JSON object.
 
-import { CONVERSATION_LINKER, CONVERSATION_ROUTER } from '@hub/agent-workspace';
-import { AUDIT_TRAIL_PROJECTION } from '@hub/audit-trail';
 import { countEvents } from '@hub/event-store-postgres';
-import { CONVERSATIONS_PROJECTION } from '@hub/inbox';
-import { MESSAGE_SEARCH_PROJECTION, messageQueryOf, searchMessages } from '@hub/message-search';
-import { ROUTING_PROJECTION } from '@hub/routing-read-model';
+import { messageQueryOf, searchMessages } from '@hub/message-search';
 import type { SqlDatabase } from '@hub/sql';
-import { lookupCustomer, searchCustomers, TIMELINE_PROJECTION } from '@hub/timeline';
+import { lookupCustomer, searchCustomers } from '@hub/timeline';
 import {
+  builtReadModels,
   createDataset,
   loadAverage,
   loadHistories,
@@ -215,19 +212,7 @@ async function main() {
     // behind before statistics exist (autovacuum is off on the reference machine).
     const buildStarted = performance.now();
     hub = await startBenchHub(dataset, { HUB_PROJECTION_ANALYZE_AFTER_EVENTS: '0' });
-    const built = await untilProjected(
-      db,
-      [
-        { name: TIMELINE_PROJECTION, prefix: 'customer-' },
-        { name: CONVERSATION_LINKER, prefix: 'customer-' },
-        { name: CONVERSATIONS_PROJECTION, prefix: 'conversation-' },
-        { name: MESSAGE_SEARCH_PROJECTION, prefix: '' },
-        { name: ROUTING_PROJECTION, prefix: '' },
-        { name: CONVERSATION_ROUTER, prefix: '' },
-        { name: AUDIT_TRAIL_PROJECTION, prefix: '' },
-      ],
-      buildStarted,
-    );
+    const built = await untilProjected(db, builtReadModels, buildStarted);
     const totalEvents = await countEvents(db);
     const [counts] = await db.query<{ customers: string; terms: string; messages: string }>(
       `SELECT (SELECT count(*) FROM read_models.customers)::text AS customers,
