@@ -114,7 +114,7 @@ function matchingSql(filter: MessageSearchFilter, cap?: number) {
   const { params, p, words, limit, where } = statement(filter);
   const sql = `
   WITH candidates AS MATERIALIZED (
-    SELECT ${columns} FROM read_models.message_search WHERE ${words} AND ${where}
+    SELECT ${hitColumns} FROM read_models.message_search WHERE ${words} AND ${where}
     ${cap === undefined ? '' : `LIMIT ${p(cap)}`})
   SELECT ${hitColumns}, (SELECT count(*) FROM candidates)::int AS matched FROM candidates
    ORDER BY occurred_at DESC, interaction_id DESC

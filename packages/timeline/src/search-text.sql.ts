@@ -30,13 +30,20 @@ export async function refreshSearchTexts(tx: SqlExecutor, customerIds: readonly 
     [ids],
   );
   await tx.query('DELETE FROM customer_search_terms WHERE customer_id = ANY($1::text[])', [ids]);
+  // Each live customer's names (its own, then those merged into it, oldest first) and identifiers.
+  const namesOf = new Map<string, (string | null)[]>();
+  for (const c of customers) {
+    const owner = c.merged_into ?? c.customer_id;
+    namesOf.set(owner, [...(namesOf.get(owner) ?? []), c.display_name]);
+  }
+  const identifiersOf = new Map<string, { kind: string; value: string }[]>();
+  for (const i of identifiers) identifiersOf.set(i.customer_id, [...(identifiersOf.get(i.customer_id) ?? []), i]);
   const rows: { customerId: string; kind: string; term: string }[] = [];
   for (const customer of customers) {
     const id = customer.customer_id;
     if (!targets.has(id) || customer.merged_into !== null || customer.erased_at !== null) continue;
-    const names = customers.filter((c) => c.customer_id === id || c.merged_into === id).map((c) => c.display_name);
-    const own = identifiers.filter((i) => i.customer_id === id);
-    for (const term of searchTermsOf(names, own)) rows.push({ customerId: id, ...term });
+    for (const term of searchTermsOf(namesOf.get(id) ?? [], identifiersOf.get(id) ?? []))
+      rows.push({ customerId: id, ...term });
   }
   if (rows.length === 0) return;
   await tx.query(
