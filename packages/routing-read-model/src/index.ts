@@ -1,6 +1,5 @@
 export { routingMigrations } from './routing.migrations.ts';
 export {
-  applyRoutingEvent,
   applyRoutingPage,
   isRoutingStream,
   ROUTING_PROJECTION,

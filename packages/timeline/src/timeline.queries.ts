@@ -27,7 +27,7 @@ export interface TimelineEntry {
   readonly details: unknown;
 }
 
-export interface CustomerRow {
+interface CustomerRow {
   customer_id: string;
   display_name: string | null;
   first_channel: string | null;
@@ -46,16 +46,14 @@ export interface CustomerViewRow extends CustomerRow {
   merge_candidates: string[];
 }
 
-export const customerColumns =
-  'customer_id, display_name, first_channel, created_at, last_interaction_at, interaction_count, merged_into, erased_at';
-
 /**
  * The columns of a customer view, of the customers row `c`: the row, its identifiers and its merge
  * candidates, each list by a look-up of its own through the customer's index (a correlated
  * subquery on one key, which needs no statistics to be planned on the index), so that a customer,
  * or a page of them, is read in one statement.
  */
-export const customerViewColumns = `${customerColumns.replaceAll(/(\w+)/g, 'c.$1')},
+export const customerViewColumns = `c.customer_id, c.display_name, c.first_channel, c.created_at, c.last_interaction_at,
+  c.interaction_count, c.merged_into, c.erased_at,
   coalesce((SELECT json_agg(json_build_object('kind', i.kind, 'value', i.value) ORDER BY i.kind, i.value)
               FROM read_models.customer_identifiers i WHERE i.customer_id = c.customer_id), '[]'::json) AS identifiers,
   ARRAY(SELECT DISTINCT m.candidate_id FROM read_models.merge_candidates m
