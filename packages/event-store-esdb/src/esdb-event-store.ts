@@ -45,6 +45,11 @@ export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore
       return (await readAllPage(client, { after, maxCount, filter })).events;
     },
 
+    async readAllPage({ after, maxCount = 1000, filter } = {}) {
+      const { events, cursor } = await readAllPage(client, { after, maxCount, filter });
+      return { events, cursor };
+    },
+
     subscribeToAll(subscribeOptions) {
       const subscription = subscribeCatchUp(client, subscribeOptions, logger);
       const tracked: Subscription = {

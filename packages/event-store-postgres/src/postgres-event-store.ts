@@ -4,13 +4,14 @@ import {
   duplicateEventId,
   type EventStore,
   type ReadAllOptions,
+  type ReadAllPage,
   type ReadStreamOptions,
   type StreamAppend,
   streamDeleted,
   subscribeByPolling,
   wrongExpectedRevision,
 } from '@hub/event-store';
-import { type EventToAppend, type GlobalPosition, startOfAll } from '@hub/events';
+import { comparePositions, type EventToAppend, type GlobalPosition, startOfAll } from '@hub/events';
 import type { SqlDatabase } from '@hub/sql';
 import { type EventRow, eventColumns, toAppendPayload, toRecordedEvent } from './event-row.ts';
 import { isEventIdConflict, translateSqlError } from './sql-errors.ts';
@@ -37,6 +38,24 @@ const readAllSql = `SELECT ${eventColumns} FROM event_store.events e
     AND ($4::text IS NULL OR starts_with(e.stream_id, $4::text))
   ORDER BY e.transaction_id, e.global_position LIMIT $3`;
 
+/**
+ * `readAllSql` of a filtered reader, with the last event it could have read (the same snapshot, so
+ * nothing committed after the read can hide behind it): a page that is not full read that far,
+ * and the reader resumes there instead of reading again what the filter left out. One row with
+ * the head only when nothing matched.
+ */
+const readFilteredSql = `SELECT h.head_commit, h.head_prepare, p.* FROM
+  (SELECT e.transaction_id::text AS head_commit, e.global_position::text AS head_prepare
+     FROM event_store.events e WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+    ORDER BY e.transaction_id DESC, e.global_position DESC LIMIT 1) h
+  LEFT JOIN LATERAL (SELECT ${eventColumns}, e.transaction_id AS order_commit, e.global_position AS order_prepare
+     FROM event_store.events e
+    WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+      AND (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
+      AND starts_with(e.stream_id, $4::text)
+    ORDER BY e.transaction_id, e.global_position LIMIT $3) p ON true
+  ORDER BY p.order_commit, p.order_prepare`;
+
 const headSql = `SELECT e.transaction_id::text AS transaction_id, e.global_position::text AS global_position
   FROM event_store.events e
   WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
@@ -54,6 +73,29 @@ export function createPostgresEventStore(db: SqlDatabase, settings: PostgresEven
       const rows = await db.query<EventRow>(readAllSql, params, { name: 'event_store.read_all' });
       return rows.map(toRecordedEvent);
     });
+
+  const readAllPage = async (options: ReadAllOptions = {}): Promise<ReadAllPage> => {
+    const { after, maxCount = 1000, filter } = options;
+    if (!filter?.streamPrefix) {
+      // Unfiltered, a page that is not full ends at the head: its last event is the cursor.
+      const events = await readAll(options);
+      return { events, cursor: events.at(-1)?.position ?? after };
+    }
+    return guard(async () => {
+      const from = after ?? startOfAll;
+      const rows = await db.query<EventRow & { head_commit: string; head_prepare: string }>(
+        readFilteredSql,
+        [from.commit.toString(), from.prepare.toString(), maxCount, filter.streamPrefix],
+        { name: 'event_store.read_all_filtered' },
+      );
+      const events = rows.filter((row) => row.event_id !== null).map(toRecordedEvent);
+      const last = events.at(-1)?.position ?? after;
+      const [head] = rows;
+      if (events.length === maxCount || !head) return { events, cursor: last };
+      const end = { commit: BigInt(head.head_commit), prepare: BigInt(head.head_prepare) };
+      return { events, cursor: last && comparePositions(last, end) > 0 ? last : end };
+    });
+  };
 
   const store: EventStore = {
     appendToStream: (streamId, events: readonly EventToAppend[], { expectedRevision = 'any' } = {}) =>
@@ -132,11 +174,12 @@ export function createPostgresEventStore(db: SqlDatabase, settings: PostgresEven
       }),
 
     readAll,
+    readAllPage,
 
     subscribeToAll: (options) =>
       subscribeByPolling(
         {
-          readAll,
+          readAllPage,
           headPosition: () => guard(headPosition),
           waitForAppend: (ms, abort) => signal.wait(ms, abort),
         },

@@ -1,8 +1,8 @@
-import { type GlobalPosition, type RecordedEvent, startOfAll } from '@hub/events';
-import type { ReadAllOptions, SubscribeToAllOptions, Subscription } from './event-store.port.ts';
+import { type GlobalPosition, startOfAll } from '@hub/events';
+import type { ReadAllOptions, ReadAllPage, SubscribeToAllOptions, Subscription } from './event-store.port.ts';
 
 export interface CatchUpSource {
-  readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  readAllPage(options: ReadAllOptions): Promise<ReadAllPage>;
   /** The position of the last event a reader can see now. */
   headPosition(): Promise<GlobalPosition>;
   /** Resolves on the next local append, after `timeoutMs`, or when `signal` aborts. */
@@ -30,13 +30,19 @@ export function subscribeByPolling(
     let checkpoint =
       options.from === 'start' ? startOfAll : options.from === 'end' ? await source.headPosition() : options.from;
     while (!abort.signal.aborted) {
-      const page = await source.readAll({ after: checkpoint, maxCount: settings.pageSize, filter: options.filter });
-      for (const event of page) {
+      const { events, cursor } = await source.readAllPage({
+        after: checkpoint,
+        maxCount: settings.pageSize,
+        filter: options.filter,
+      });
+      for (const event of events) {
         if (abort.signal.aborted) return;
         await options.onEvent(event);
         checkpoint = event.position;
       }
-      if (page.length < settings.pageSize) {
+      // Past what the filter left out too: the next poll does not read it again.
+      if (cursor) checkpoint = cursor;
+      if (events.length < settings.pageSize) {
         options.onCaughtUp?.();
         await source.waitForAppend(settings.pollIntervalMs, abort.signal);
       }

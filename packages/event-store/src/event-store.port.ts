@@ -36,6 +36,19 @@ export interface ReadAllOptions {
   readonly filter?: EventFilter;
 }
 
+/** A page of `$all` as a reader that continues from it needs it. */
+export interface ReadAllPage {
+  readonly events: RecordedEvent[];
+  /**
+   * Where the next page starts (strictly after): the last event returned or, when the page is
+   * not full, as far as the read went, past the events the filter left out. A filtered reader at
+   * the tail resumes there and never reads those again (a projection of rare streams would
+   * otherwise re-read everything since its last match on every poll). Undefined only when nothing
+   * was read and `after` was not given.
+   */
+  readonly cursor: GlobalPosition | undefined;
+}
+
 export interface EventFilter {
   readonly streamPrefix?: string;
 }
@@ -95,6 +108,8 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Events in global order: every reader sees the same order, and never a gap that fills later. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** `readAll` with where a reader continues: how filtered readers (projections) keep up cheaply. */
+  readAllPage(options?: ReadAllOptions): Promise<ReadAllPage>;
   /** Catch-up subscription: reads from the checkpoint, then follows live appends. */
   subscribeToAll(options: SubscribeToAllOptions): Subscription;
   /** Hides events before `beforeRevision`; the stream keeps its revision count. */

@@ -100,15 +100,26 @@ export function createInMemoryEventStore(options: { now?: () => Date } = {}): Ev
         .slice(0, maxCount);
     },
 
-    async readAll({ after, maxCount = 1000, filter }: ReadAllOptions = {}) {
+    async readAll(options: ReadAllOptions = {}) {
+      return (await store.readAllPage(options)).events;
+    },
+
+    async readAllPage({ after, maxCount = 1000, filter }: ReadAllOptions = {}) {
       const from = after?.prepare ?? 0n;
-      return log.filter((e) => e.position.prepare > from && visible(e) && matchesFilter(filter, e)).slice(0, maxCount);
+      const events = log
+        .filter((e) => e.position.prepare > from && visible(e) && matchesFilter(filter, e))
+        .slice(0, maxCount);
+      const last = events.at(-1);
+      // A short page read to the end of the log.
+      const end = log.at(-1);
+      if (events.length < maxCount && end && end.position.prepare > from) return { events, cursor: end.position };
+      return { events, cursor: last?.position ?? after };
     },
 
     subscribeToAll(options) {
       return subscribeByPolling(
         {
-          readAll: (o) => store.readAll(o),
+          readAllPage: (o) => store.readAllPage(o),
           headPosition: async () => lastPosition(log),
           waitForAppend: (ms, abort) => signal.wait(ms, abort),
         },

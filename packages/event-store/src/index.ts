@@ -14,6 +14,7 @@ export type {
   EventStore,
   ExpectedRevision,
   ReadAllOptions,
+  ReadAllPage,
   ReadStreamOptions,
   StoreHealth,
   StreamAppend,

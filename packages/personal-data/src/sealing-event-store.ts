@@ -67,6 +67,10 @@ export function createSealingEventStore(store: EventStore, keys: KeyStore): Even
     },
     readStream: async (streamId, options) => openAll(await store.readStream(streamId, options)),
     readAll: async (options) => openAll(await store.readAll(options)),
+    readAllPage: async (options) => {
+      const page = await store.readAllPage(options);
+      return { events: await openAll(page.events), cursor: page.cursor };
+    },
     subscribeToAll: (options: SubscribeToAllOptions) =>
       store.subscribeToAll({
         ...options,

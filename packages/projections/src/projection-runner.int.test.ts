@@ -1,6 +1,6 @@
 import type { EventStore } from '@hub/event-store';
 import { createPostgresEventStore, eventStoreMigrations } from '@hub/event-store-postgres';
-import { formatPosition, type RecordedEvent } from '@hub/events';
+import { formatPosition, type RecordedEvent, startOfAll } from '@hub/events';
 import { silentLogger } from '@hub/logger';
 import { connectPostgres, runMigrations, type SqlDatabase } from '@hub/sql';
 import { createTestDatabase, type TestDatabase, waitFor } from '@hub/testing';
@@ -115,6 +115,46 @@ runner('catching up over many full pages, it applies every event once, in the st
     'events appended later follow, none twice',
   );
 });
+
+runner(
+  "a filtered projection goes on past other streams' events, so its next read starts after them, and misses none of its own",
+  async ({ db, store }) => {
+    await appendEvents(store, 0, 350);
+    const own = { ...recording(), filter: { streamPrefix: 'customer-0' } };
+    const projection = await started(
+      runProjection({ db, store, logger: silentLogger() }, own, { batchSize: PAGE, skippedCheckpointMs: 0 }),
+    );
+    await projection.caughtUp();
+    const head = async () => formatPosition((await store.readAll({ maxCount: 10_000 })).at(-1)?.position ?? startOfAll);
+    assert.is(await checkpointOf(db), await head(), 'the checkpoint is the last event read past, not its own last');
+
+    // Other streams only: the projection has nothing to apply, and its reads go on after them.
+    const others = Array.from({ length: 40 }, (_, i) => ({
+      streamId: `customer-${1 + (i % 6)}`,
+      expectedRevision: 'any' as const,
+      events: [
+        { id: crypto.randomUUID(), type: 'Noted', schemaVersion: 1, data: { n: 1_000 + i }, occurredAt: new Date() },
+      ],
+    }));
+    await store.appendToStreams(others);
+    const othersHead = await head();
+    await waitFor(async () => ((await checkpointOf(db)) === othersHead ? true : undefined), {
+      timeoutMs: 10_000,
+      what: "the checkpoint to go past the other streams' events",
+    });
+
+    await store.appendToStream('customer-0', [
+      { id: crypto.randomUUID(), type: 'Noted', schemaVersion: 1, data: { n: 2_000 }, occurredAt: new Date() },
+    ]);
+    await waitFor(async () => ((await appliedIds(db)).length === 51 ? true : undefined), {
+      timeoutMs: 10_000,
+      what: 'its own event appended later to be applied',
+    });
+    const mine = (await store.readAll({ maxCount: 10_000, filter: own.filter })).map((e) => e.id);
+    assert.is(mine.length, 51);
+    assert.equal(await appliedIds(db), mine, 'every event of its streams, once, in order');
+  },
+);
 
 const untilStatus = (projection: RunningProjection, accept: (status: ProjectionStatus) => boolean, what: string) =>
   waitFor(async () => (accept(projection.status()) ? projection.status() : undefined), { timeoutMs: 10_000, what });

@@ -1,5 +1,5 @@
-import type { EventFilter, EventStore } from '@hub/event-store';
-import { formatPosition, type GlobalPosition, parsePosition, type RecordedEvent } from '@hub/events';
+import type { EventFilter, EventStore, ReadAllPage } from '@hub/event-store';
+import { comparePositions, formatPosition, type GlobalPosition, parsePosition, type RecordedEvent } from '@hub/events';
 import type { Logger } from '@hub/logger';
 import type { SqlDatabase, SqlExecutor } from '@hub/sql';
 import {
@@ -57,13 +57,19 @@ export interface ProjectionSettings {
    * operator's autovacuum analyses instead; `pnpm bench:search` measures the reads without it).
    */
   readonly analyzeAfterEvents?: number;
+  /**
+   * A filtered projection whose polls find nothing it reads, while other streams move on, keeps
+   * where its reads got to in memory and writes it as its checkpoint at most this often (1000
+   * ms), so a restart does not read all of that again either.
+   */
+  readonly skippedCheckpointMs?: number;
 }
 
 /**
  * Runs a projection from its stored checkpoint, a page of events at a time: the rows of a whole
  * page and the new checkpoint are written in one transaction, so a crash anywhere replays from a
  * consistent point and no event is applied twice or skipped, and a busy projection commits once
- * per page instead of once per event. Works on every store through `readAll`.
+ * per page instead of once per event. Works on every store through `readAllPage`.
  *
  * A page that fails (a read-model constraint, a database outage) is retried from the checkpoint
  * with a capped backoff, for as long as it takes: the projection never skips an event to move on,
@@ -89,12 +95,15 @@ export async function runProjection(
   const lagCountCap = settings.lagCountCap ?? 1000;
   const lagCacheMs = settings.lagCacheMs ?? 1000;
   const analyzeAfterEvents = settings.analyzeAfterEvents ?? 10_000;
+  const skippedCheckpointMs = settings.skippedCheckpointMs ?? 1000;
   const now = deps.now ?? (() => new Date());
   const [row] = await deps.db.query<{ position: string }>(
     'SELECT position FROM read_models.checkpoints WHERE projection = $1',
     [projection.name],
   );
   let checkpoint: GlobalPosition | undefined = row ? parsePosition(row.position) : undefined;
+  // When the stored checkpoint was last written, for `skippedCheckpointMs`.
+  let storedAt = Date.now();
   let applied = 0;
   let stopped = false;
   // Each idle round wakes these; a waiter registered mid-round waits for the next full round.
@@ -108,9 +117,40 @@ export async function runProjection(
   // Events applied by full pages since the projection was last caught up.
   let caughtUpSince = 0;
 
-  const applyPage = async (page: RecordedEvent[]) => {
+  const writeCheckpoint = (executor: SqlExecutor, position: GlobalPosition) =>
+    executor.query(
+      `INSERT INTO read_models.checkpoints (projection, position, updated_at) VALUES ($1, $2, now())
+       ON CONFLICT (projection) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
+      [projection.name, formatPosition(position)],
+    );
+  const movedOn = (cursor: GlobalPosition | undefined): cursor is GlobalPosition =>
+    cursor !== undefined && (!checkpoint || comparePositions(cursor, checkpoint) > 0);
+
+  /**
+   * Nothing this projection reads, but the read went past other streams' events: the next poll
+   * starts after them. Written under the projection's lock, as a page is, so a rebuild's swap
+   * never has it overwritten by an older position.
+   */
+  const skipTo = async (cursor: GlobalPosition) => {
+    checkpoint = cursor;
+    if (Date.now() - storedAt < skippedCheckpointMs) return;
+    await deps.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))', [
+        projectionLockKey(projection.name),
+      ]);
+      await writeCheckpoint(tx, cursor);
+    });
+    storedAt = Date.now();
+  };
+
+  const applyPage = async ({ events: page, cursor }: ReadAllPage) => {
     const last = page.at(-1);
-    if (!last) return;
+    if (!last) {
+      if (movedOn(cursor)) await skipTo(cursor);
+      return;
+    }
+    // Past the page's last event when the read went past events of other streams (a short page).
+    const through = movedOn(cursor) && comparePositions(cursor, last.position) > 0 ? cursor : last.position;
     if (projection.reactor) {
       if (projection.applyPage) await projection.applyPage(deps.db, page);
       else for (const event of page) await projection.apply(deps.db, event);
@@ -129,13 +169,10 @@ export async function runProjection(
         // Applied above, outside the transaction; only the checkpoint moves here.
       } else if (projection.applyPage) await projection.applyPage(tx, page);
       else for (const event of page) await projection.apply(tx, event);
-      await tx.query(
-        `INSERT INTO read_models.checkpoints (projection, position, updated_at) VALUES ($1, $2, now())
-         ON CONFLICT (projection) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
-        [projection.name, formatPosition(last.position)],
-      );
+      await writeCheckpoint(tx, through);
     });
-    checkpoint = last.position;
+    checkpoint = through;
+    storedAt = Date.now();
     if (attempts > 0) log.info({ attempts, position: formatPosition(last.position) }, 'projection recovered');
     attempts = 0;
     failingSince = undefined;
@@ -148,7 +185,7 @@ export async function runProjection(
   };
 
   const readPage = (after: GlobalPosition | undefined) =>
-    deps.store.readAll({
+    deps.store.readAllPage({
       ...(after ? { after } : {}),
       maxCount: batchSize,
       ...(projection.filter ? { filter: projection.filter } : {}),
@@ -156,14 +193,15 @@ export async function runProjection(
   // A full page means more is waiting: the next page is read while this one is applied, so a
   // projection catching up waits for one round trip per page, not two. What it reads ahead is
   // only applied after this page commits; the checkpoint still moves with the rows.
-  let readAhead: Promise<RecordedEvent[]> | undefined;
+  let readAhead: Promise<ReadAllPage> | undefined;
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
       wakeSleeper = resolve;
       setTimeout(resolve, ms);
     });
   const round = async () => {
-    const page = await (readAhead ?? readPage(checkpoint));
+    const read = await (readAhead ?? readPage(checkpoint));
+    const page = read.events;
     readAhead = undefined;
     const last = page.at(-1);
     if (page.length === batchSize && last) {
@@ -172,7 +210,7 @@ export async function runProjection(
       readAhead.catch(() => undefined);
     }
     // Stays `retrying` until a page commits: a read that succeeds proves nothing yet.
-    await applyPage(page);
+    await applyPage(read);
     caughtUpSince += page.length;
     if (page.length < batchSize) {
       // Before the waiters hear of it: caught up includes statistics for what was just filled.

@@ -1,6 +1,6 @@
 import type { EventStore } from '@hub/event-store';
 import { createPostgresEventStore, eventStoreMigrations } from '@hub/event-store-postgres';
-import { formatPosition, type RecordedEvent } from '@hub/events';
+import { formatPosition, type RecordedEvent, startOfAll } from '@hub/events';
 import { silentLogger } from '@hub/logger';
 import { connectPostgres, openPGlite, runMigrations, type SqlDatabase } from '@hub/sql';
 import { createTestDatabase, type TestDatabase } from '@hub/testing';
@@ -206,6 +206,35 @@ rebuild(
       seen.slice(firstNew).every((s) => s.wrong === 0),
       'once the new model is seen, the old one never again',
     );
+  },
+);
+
+rebuild(
+  "a filtered projection whose checkpoint lies past its last event (other streams' events after it) is rebuilt and swapped in",
+  async ({ db, store }) => {
+    await appendEvents(store, 0, 250);
+    const filtered = (version: 'buggy' | 'fixed') => ({ ...tallying(version), filter: { streamPrefix: 'tally-' } });
+    const live = await runProjection({ db, store, logger: silentLogger() }, filtered('buggy'), {
+      batchSize: 100,
+      skippedCheckpointMs: 0,
+    });
+    await live.caughtUp();
+    await store.appendToStream('elsewhere-1', [
+      { id: crypto.randomUUID(), type: 'Noted', schemaVersion: 1, data: { n: 1 }, occurredAt: new Date() },
+    ]);
+    const head = formatPosition((await store.readAll({ maxCount: 1_000 })).at(-1)?.position ?? startOfAll);
+    for (let tries = 0; (await checkpointOf(db)) !== head; tries++) {
+      assert.ok(tries < 200, 'the live checkpoint went past the other stream');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const result = await rebuildProjection({ db, store, logger: silentLogger() }, filtered('fixed'), {
+      batchSize: 100,
+      swapAttempts: 3,
+    });
+    await live.stop();
+    assert.is(result.events, 250);
+    assert.is(await checkpointOf(db), head, 'the live checkpoint stays where it was');
+    assert.equal(await observe(db), { notes: 250, wrong: 0, total: sumTo(250) });
   },
 );
 

@@ -1,4 +1,4 @@
-import type { EventFilter, EventStore } from '@hub/event-store';
+import type { EventFilter, EventStore, ReadAllPage } from '@hub/event-store';
 import { comparePositions, formatPosition, type GlobalPosition, parsePosition, type RecordedEvent } from '@hub/events';
 import type { Logger } from '@hub/logger';
 import type { SqlDatabase, SqlExecutor } from '@hub/sql';
@@ -101,7 +101,7 @@ export async function rebuildProjection(
   const rate = (at: number) => Math.round((events * 1000) / Math.max(at - startedAt, 1));
 
   const readPage = (after: GlobalPosition | undefined) =>
-    deps.store.readAll({
+    deps.store.readAllPage({
       ...(after ? { after } : {}),
       maxCount: batchSize,
       ...(projection.filter ? { filter: projection.filter } : {}),
@@ -132,11 +132,11 @@ export async function rebuildProjection(
 
   /** Up to the live checkpoint as it stands page by page, holding nothing the live projection needs. */
   const catchUp = async () => {
-    let readAhead: Promise<RecordedEvent[]> | undefined;
+    let readAhead: Promise<ReadAllPage> | undefined;
     try {
       for (;;) {
         const target = await checkpointOf(deps.db, projection.name);
-        const page = await (readAhead ?? readPage(position));
+        const { events: page } = await (readAhead ?? readPage(position));
         readAhead = undefined;
         const due = upTo(page, target);
         const reached = due.length < page.length || page.length < batchSize;
@@ -158,7 +158,7 @@ export async function rebuildProjection(
     await catchUp();
     if (attempt === 1) await analyzeShadowTables(deps.db, readModel);
     // What is left is read before the swap's transaction: on PGlite a store read waits for it.
-    const rest = await readPage(position);
+    const { events: rest, cursor: restCursor } = await readPage(position);
     const swapped = await deps.db.transaction(async (tx) => {
       await tx.query("SELECT set_config('search_path', $1, true), pg_advisory_xact_lock(hashtextextended($2, 0))", [
         shadow,
@@ -170,7 +170,8 @@ export async function rebuildProjection(
       // ahead of the live checkpoint, the new tables would get events a second time.
       if (target && position && comparePositions(position, target) > 0)
         throw new Error(`rebuild of ${projection.name}: its live projection started during the rebuild; run it again`);
-      const lastRead = rest.at(-1)?.position ?? position;
+      // How far the read went: a filtered projection's checkpoint may lie past its last event.
+      const lastRead = restCursor ?? position;
       const covered = target
         ? lastRead !== undefined && comparePositions(target, lastRead) <= 0
         : rest.length < batchSize;

@@ -60,4 +60,41 @@ export const readContract: ContractCase[] = [
       assert.equal(first[0]?.id, all[0]?.id);
     },
   },
+  {
+    name: 'a filtered page goes on past the events its filter left out, and misses nothing appended after it',
+    async run({ store }) {
+      const rare = freshStream('rare');
+      const busy = freshStream('busy');
+      await store.appendToStream(`${rare}-a`, sampleEvents(2));
+      await store.appendToStream(busy, sampleEvents(5));
+      const filter = { streamPrefix: rare };
+      const full = await store.readAllPage({ maxCount: 1, filter });
+      assert.equal(full.events.length, 1);
+      assert.deepEqual(full.cursor, full.events[0]?.position, 'a full page goes on from its last event');
+      const short = await store.readAllPage({ after: full.cursor, maxCount: 10, filter });
+      assert.deepEqual(
+        short.events.map((e) => e.revision),
+        [1],
+      );
+      const busiest = (await store.readStream(busy)).at(-1)?.position;
+      assert.ok(busiest && short.cursor, 'the short page has a cursor');
+      assert.ok(
+        comparePositions(short.cursor, busiest) >= 0,
+        'a page that is not full goes on after the other streams it read past',
+      );
+      const none = await store.readAllPage({ after: short.cursor, maxCount: 10, filter });
+      assert.deepEqual(none.events, []);
+      await store.appendToStream(`${rare}-b`, sampleEvents(1));
+      const later = await store.readAllPage({ after: none.cursor ?? short.cursor, maxCount: 10, filter });
+      assert.deepEqual(
+        later.events.map((e) => e.streamId),
+        [`${rare}-b`],
+      );
+      assert.deepEqual(
+        (await store.readAll({ after: short.cursor, maxCount: 10, filter })).map((e) => e.id),
+        later.events.map((e) => e.id),
+        'readAll and readAllPage read the same events',
+      );
+    },
+  },
 ];
