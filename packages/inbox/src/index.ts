@@ -25,5 +25,6 @@ export {
   markSlaClocksStale,
   type SlaCheckDue,
   type SlaClockColumns,
+  slaClocksSettingsRevision,
   writeSlaClock,
 } from './sla-check.queries.ts';

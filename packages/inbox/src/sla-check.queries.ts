@@ -55,11 +55,27 @@ export async function writeSlaClock(
   return rows.length > 0;
 }
 
-/** After the SLA settings changed: every conversation not resolved is looked at again. */
-export async function markSlaClocksStale(db: SqlExecutor): Promise<void> {
+/** The revision of the SLA settings stream the clocks were last marked for; undefined before any. */
+export async function slaClocksSettingsRevision(db: SqlExecutor): Promise<number | undefined> {
+  const [row] = await db.query<{ settings_revision: string }>(
+    'SELECT settings_revision::text FROM read_models.sla_clock_settings',
+  );
+  return row ? Number(row.settings_revision) : undefined;
+}
+
+/**
+ * After the SLA settings changed (to `settingsRevision`): every conversation not resolved is
+ * looked at again. The revision is kept in the same statement, so a restart with the same
+ * settings does not do it again.
+ */
+export async function markSlaClocksStale(db: SqlExecutor, settingsRevision: number): Promise<void> {
   await db.query(
-    `UPDATE read_models.conversations SET sla_check_at = '-infinity'
+    `WITH seen AS (
+       INSERT INTO read_models.sla_clock_settings (singleton, settings_revision) VALUES (true, $1)
+       ON CONFLICT (singleton) DO UPDATE SET settings_revision = EXCLUDED.settings_revision)
+     UPDATE read_models.conversations SET sla_check_at = '-infinity'
       WHERE status <> 'resolved' OR sla_due_at IS NOT NULL OR sla_state IS NOT NULL`,
+    [settingsRevision],
   );
 }
 

@@ -208,4 +208,37 @@ recorder(
   },
 );
 
+recorder(
+  'a checker that starts with the settings the clocks follow rewrites no row; settings changed while none ran are applied',
+  async (context) => {
+    await saveSettings(context.store, 60);
+    const id = await openConversation(context.store);
+    await project(context, id);
+    const first = checker(context);
+    await first.checkNow();
+    await first.stop();
+    // The row's version: a rewrite (even to the same values) gives it another.
+    const rowVersion = async () =>
+      (
+        await context.db.query<{ version: string }>(
+          'SELECT xmin::text AS version FROM read_models.conversations WHERE conversation_id = $1',
+          [id],
+        )
+      )[0]?.version;
+    const before = await rowVersion();
+
+    const restarted = checker(context);
+    await restarted.checkNow();
+    await restarted.stop();
+    assert.is(await rowVersion(), before, 'a restart with the same settings rewrote the row');
+    assert.equal(await slaOf(context, id), { dueAt: '2026-11-09T11:00:00.000Z', state: 'ok' });
+
+    await saveSettings(context.store, 30);
+    const afterChange = checker(context);
+    await afterChange.checkNow();
+    await afterChange.stop();
+    assert.equal(await slaOf(context, id), { dueAt: '2026-11-09T10:30:00.000Z', state: 'ok' });
+  },
+);
+
 recorder.run();

@@ -3,7 +3,13 @@ import { loadAggregate } from '@hub/decider';
 import { isHubError } from '@hub/errors';
 import type { EventStore } from '@hub/event-store';
 import { conversationStream, decodeEvent, encodeEvent, SERVICE_LEVEL_SETTINGS_STREAM } from '@hub/events';
-import { clearSlaClocks, conversationsDueForSlaCheck, markSlaClocksStale, writeSlaClock } from '@hub/inbox';
+import {
+  clearSlaClocks,
+  conversationsDueForSlaCheck,
+  markSlaClocksStale,
+  slaClocksSettingsRevision,
+  writeSlaClock,
+} from '@hub/inbox';
 import type { Logger } from '@hub/logger';
 import {
   breachesToRecord,
@@ -57,8 +63,11 @@ export function startSlaBreachRecorder(deps: SlaBreachRecorderDependencies): Sla
   async function settings(): Promise<ServiceLevelSettings> {
     const loaded = await loadAggregate(deps.store, SERVICE_LEVEL_SETTINGS_STREAM, serviceLevelSettingsDecider);
     if (loaded.revision !== settingsRevision) {
-      // Policies or calendars changed (or this process just started): every clock is looked at again.
-      await markSlaClocksStale(deps.db);
+      // Policies or calendars changed since the clocks were computed: every clock is looked at
+      // again. A process that starts with the settings the clocks already follow changes nothing:
+      // each row keeps its next check time, so what fell due while it was down is found anyway.
+      if (loaded.revision !== (await slaClocksSettingsRevision(deps.db)))
+        await markSlaClocksStale(deps.db, loaded.revision);
       settingsRevision = loaded.revision;
     }
     return loaded.state;
