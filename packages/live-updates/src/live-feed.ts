@@ -14,7 +14,11 @@ export interface LiveNotification {
   readonly about: Readonly<Record<string, string>>;
 }
 
-export type LiveListener = (notification: LiveNotification) => void;
+/**
+ * Called with the events announced together, in order (one array for every listener: a route
+ * may build what it sends of it once for all its clients whom it shows all of it).
+ */
+export type LiveListener = (notifications: readonly LiveNotification[]) => void;
 
 export interface LiveFeedOptions {
   readonly store: EventStore;
@@ -46,8 +50,8 @@ export interface LiveFeedOptions {
 
 export interface LiveFeed {
   /**
-   * Calls `listener` with each announced event after `after` (a resumed client's Last-Event-ID),
-   * in order, each once. Resolves with `unsubscribe`, or with `reset` when more was missed than a
+   * Calls `listener` with the announced events after `after` (a resumed client's Last-Event-ID),
+   * in order, each once, those announced together in one call. Resolves with `unsubscribe`, or with `reset` when more was missed than a
    * resume replays (the client reloads what it shows instead).
    */
   subscribe(listener: LiveListener, after?: GlobalPosition): Promise<{ unsubscribe: () => void; reset: boolean }>;
@@ -60,6 +64,12 @@ interface Released {
   readonly position: GlobalPosition;
   readonly notification: LiveNotification;
   readonly atOnce?: boolean;
+}
+
+/** What one release hands every listener: the same arrays for all of them. */
+interface Batch {
+  readonly released: readonly Released[];
+  readonly notifications: readonly LiveNotification[];
 }
 
 const toNotification = (event: RecordedEvent, about: Readonly<Record<string, string>>): LiveNotification => ({
@@ -80,7 +90,7 @@ export function createLiveFeed(options: LiveFeedOptions): LiveFeed {
   const logger = (options.logger ?? silentLogger()).child({ component: 'live-feed' });
   const pollMs = options.pollMs ?? 50;
   const resumeLimit = options.resumeLimit ?? 1_000;
-  const listeners = new Set<(released: Released) => void>();
+  const listeners = new Set<(batch: Batch) => void>();
   const waiting: Released[] = [];
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
@@ -90,12 +100,16 @@ export function createLiveFeed(options: LiveFeedOptions): LiveFeed {
     if (closed || waiting.length === 0) return;
     try {
       const visible = options.visibleUpTo ? await options.visibleUpTo() : undefined;
-      while (waiting.length > 0) {
-        const next = waiting[0] as Released;
+      let due = 0;
+      for (const next of waiting) {
         const hidden = !next.atOnce && (!visible || comparePositions(next.position, visible) > 0);
         if (options.visibleUpTo && hidden) break;
-        waiting.shift();
-        for (const listener of listeners) listener(next);
+        due += 1;
+      }
+      const released = waiting.splice(0, due);
+      if (released.length > 0) {
+        const batch: Batch = { released, notifications: released.map((r) => r.notification) };
+        for (const listener of listeners) listener(batch);
       }
     } catch (error) {
       logger.warn({ err: error }, 'could not read how far the read models are; trying again');
@@ -135,36 +149,51 @@ export function createLiveFeed(options: LiveFeedOptions): LiveFeed {
         ...(options.filter ? { filter: options.filter } : {}),
       });
       if (page.length === 0) return { reset: false, sentUpTo: from };
+      // A page's notifications go together, also when the replay stops inside it.
+      const notifications: LiveNotification[] = [];
+      const stop = (reset: boolean) => {
+        if (notifications.length > 0) listener(notifications);
+        return { reset, sentUpTo: from };
+      };
       for (const event of page) {
         const boundary = waiting[0]?.position;
-        if (boundary && comparePositions(event.position, boundary) >= 0) return { reset: false, sentUpTo: from };
+        if (boundary && comparePositions(event.position, boundary) >= 0) return stop(false);
         from = event.position;
         const about = await options.describe(event);
         if (!about) continue;
-        if (++replayed > resumeLimit) return { reset: true, sentUpTo: from };
-        listener(toNotification(event, about));
+        if (++replayed > resumeLimit) return stop(true);
+        notifications.push(toNotification(event, about));
       }
+      stop(false);
     }
   }
 
   return {
     async subscribe(listener, after) {
       if (!after) {
-        const live = (released: Released) => listener(released.notification);
+        const live = (batch: Batch) => listener(batch.notifications);
         listeners.add(live);
         return { unsubscribe: () => listeners.delete(live), reset: false };
       }
       // What is released while we replay is held, then handed over past what the replay sent; the
       // replay may also have read events the subscription has not handed us yet: never twice.
       const held: Released[] = [];
-      const hold = (released: Released) => held.push(released);
+      const hold = (batch: Batch) => held.push(...batch.released);
       listeners.add(hold);
       const { reset, sentUpTo } = await replay(listener, after).finally(() => listeners.delete(hold));
       if (reset) return { unsubscribe: () => {}, reset };
-      const live = (released: Released) => {
-        if (comparePositions(released.position, sentUpTo) > 0) listener(released.notification);
+      const newerThanReplay = (released: readonly Released[]) =>
+        released.filter((r) => comparePositions(r.position, sentUpTo) > 0).map((r) => r.notification);
+      const live = (batch: Batch) => {
+        const last = batch.released.at(-1);
+        if (!last || comparePositions(last.position, sentUpTo) <= 0) return;
+        const first = batch.released[0] as Released;
+        listener(
+          comparePositions(first.position, sentUpTo) > 0 ? batch.notifications : newerThanReplay(batch.released),
+        );
       };
-      for (const released of held) live(released);
+      const missed = newerThanReplay(held);
+      if (missed.length > 0) listener(missed);
       listeners.add(live);
       return { unsubscribe: () => listeners.delete(live), reset };
     },

@@ -46,6 +46,20 @@ function frameOf(notification: LiveNotification): string {
   return frame;
 }
 
+/**
+ * The bytes of notifications announced together, encoded once: every client shown all of them
+ * (most: supervisors, and everyone for conversations of no team) is written the same buffer.
+ */
+const batches = new WeakMap<readonly LiveNotification[], Buffer>();
+function framesOf(notifications: readonly LiveNotification[]): Buffer {
+  let bytes = batches.get(notifications);
+  if (bytes === undefined) {
+    bytes = Buffer.from(notifications.map(frameOf).join(''));
+    batches.set(notifications, bytes);
+  }
+  return bytes;
+}
+
 function resumePoint(request: FastifyRequest): GlobalPosition | undefined {
   const header = request.headers['last-event-id'];
   const query = (request.query as { lastEventId?: unknown } | undefined)?.lastEventId;
@@ -90,24 +104,29 @@ export function registerLiveRoute(app: FastifyInstance, options: LiveRouteOption
       clearInterval(keepAlive);
       unsubscribe();
       // What this turn sent still goes (an `event: reset` before closing).
-      socket.end(unsent.join(''));
-      unsent.length = 0;
+      for (const chunk of unsent.splice(0)) socket.write(chunk);
+      socket.end();
     }
     // Frames sent in one turn of the event loop leave in one write: at hundreds of events a
     // second to hundreds of clients, a write per frame costs more than everything else.
-    const unsent: string[] = [];
+    const unsent: (string | Buffer)[] = [];
     function flush() {
       if (!open || unsent.length === 0) return;
-      socket.write(unsent.join(''));
+      if (unsent.length === 1) socket.write(unsent[0] as string | Buffer);
+      else {
+        socket.cork();
+        for (const chunk of unsent) socket.write(chunk);
+        socket.uncork();
+      }
       unsent.length = 0;
       if (socket.writableLength > maxBuffered) {
         request.log.warn({ buffered: socket.writableLength }, 'live client too slow; closing its stream');
         close();
       }
     }
-    function send(text: string) {
+    function send(chunk: string | Buffer) {
       if (!open) return;
-      if (unsent.push(text) === 1) setImmediate(flush);
+      if (unsent.push(chunk) === 1) setImmediate(flush);
     }
     request.raw.on('close', close);
 
@@ -129,10 +148,26 @@ export function registerLiveRoute(app: FastifyInstance, options: LiveRouteOption
         deciding = false;
       }
     }
-    const subscription = await options.feed.subscribe((notification) => {
+    const subscription = await options.feed.subscribe((notifications) => {
       if (!open) return;
-      undecided.push(notification);
-      if (!deciding) void decide();
+      if (deciding) {
+        undecided.push(...notifications);
+        return;
+      }
+      // Decided here while the answers are at hand (most): from the first that must be looked
+      // up, the rest wait for it, in order.
+      const shown: LiveNotification[] = [];
+      let at = 0;
+      for (; at < notifications.length; at++) {
+        const verdict = maySee(notifications[at] as LiveNotification);
+        if (typeof verdict !== 'boolean') break;
+        if (verdict) shown.push(notifications[at] as LiveNotification);
+      }
+      if (shown.length > 0) send(framesOf(shown.length === notifications.length ? notifications : shown));
+      if (at < notifications.length) {
+        undecided.push(...notifications.slice(at));
+        void decide();
+      }
     }, after);
     unsubscribe = subscription.unsubscribe;
     if (!open) unsubscribe(); // the client left while we were replaying
