@@ -114,13 +114,27 @@ config('empty variables count as unset', () => {
   assert.is(loadConfig({ HUB_PORT: '', DATABASE_URL: '' }).eventStore, 'pglite');
 });
 
-config('roles: all by default; separate roles only with Kafka', () => {
+config('roles: all by default; any split with Kafka; without it gateway and writer together, on PostgreSQL', () => {
   assert.equal(loadConfig({}).roles, ['gateway', 'writer', 'projector', 'api']);
   assert.equal(loadConfig({ ...sharedSecrets, KAFKA_BROKERS: 'k:9092', HUB_ROLES: 'writer,projector' }).roles, [
     'writer',
     'projector',
   ]);
-  refuses({ HUB_ROLES: 'gateway,api' }, /HUB_ROLES: only with KAFKA_BROKERS/);
+  const postgres = { ...sharedSecrets, DATABASE_URL: 'postgres://db/hub' };
+  assert.equal(loadConfig({ ...postgres, HUB_ROLES: 'projector' }).roles, ['projector']);
+  assert.equal(loadConfig({ ...postgres, HUB_ROLES: 'gateway,writer,api' }).roles, ['gateway', 'writer', 'api']);
+  refuses(
+    { ...postgres, HUB_ROLES: 'gateway,api' },
+    /HUB_ROLES: without KAFKA_BROKERS, gateway and writer run in the same process/,
+  );
+  refuses(
+    { ...sharedSecrets, HUB_ROLES: 'projector' },
+    /HUB_ROLES: roles in separate processes share a database: DATABASE_URL/,
+  );
+  refuses(
+    { DATABASE_URL: 'postgres://db/hub', HUB_ROLES: 'projector' },
+    /HUB_MASTER_KEY: required when HUB_ROLES splits the hub/,
+  );
   refuses({ HUB_ROLES: 'gateway,cashier' }, /HUB_ROLES: a comma-separated list/);
 });
 

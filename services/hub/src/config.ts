@@ -147,15 +147,24 @@ function missingBackendUrls(env: Readonly<Record<string, string | undefined>>): 
     problems.push('HUB_HTTP_HEADERS_TIMEOUT_MS: at most HUB_HTTP_REQUEST_TIMEOUT_MS');
   }
   if (env.HUB_EVENT_STORE === 'esdb' && !env.ESDB_URL) problems.push('ESDB_URL: required when HUB_EVENT_STORE=esdb');
-  // The in-process log hands interactions straight to the writer: one process must hold every role.
-  if (!env.KAFKA_BROKERS && env.HUB_ROLES && new Set(env.HUB_ROLES.split(',')).size < 4) {
-    problems.push('HUB_ROLES: only with KAFKA_BROKERS can roles run in separate processes');
+  const roles = new Set(env.HUB_ROLES ? env.HUB_ROLES.split(',') : []);
+  const split = roles.size > 0 && roles.size < 4;
+  if (!env.KAFKA_BROKERS && split) {
+    // The in-process log hands interactions straight to the writer: those two share a process.
+    // Projector and API may run apart from them (on their own core), over one shared database.
+    if (roles.has('gateway') !== roles.has('writer'))
+      problems.push('HUB_ROLES: without KAFKA_BROKERS, gateway and writer run in the same process');
+    if (!env.DATABASE_URL)
+      problems.push('HUB_ROLES: roles in separate processes share a database: DATABASE_URL (not the embedded PGlite)');
   }
   problems.push(...kafkaGroupAndDurabilityProblems(env));
-  // Several processes behind one Kafka must share keys and tokens: none may invent its own.
-  if (env.KAFKA_BROKERS) {
+  // Several processes must share keys and tokens: none may invent its own.
+  if (env.KAFKA_BROKERS || split) {
     for (const name of ['HUB_CHANNEL_TOKEN', 'HUB_AGENT_TOKEN', 'HUB_MASTER_KEY']) {
-      if (!env[name]) problems.push(`${name}: required when KAFKA_BROKERS is set`);
+      if (!env[name])
+        problems.push(
+          `${name}: required when ${env.KAFKA_BROKERS ? 'KAFKA_BROKERS is set' : 'HUB_ROLES splits the hub'}`,
+        );
     }
   }
   return problems;
