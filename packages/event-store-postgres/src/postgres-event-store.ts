@@ -93,6 +93,7 @@ export function createPostgresEventStore(db: SqlDatabase, settings: PostgresEven
       const [head] = rows;
       if (events.length === maxCount || !head) return { events, cursor: last };
       const end = { commit: BigInt(head.head_commit), prepare: BigInt(head.head_prepare) };
+      // `last` is `after` when nothing matched: the cursor never goes back behind where it started.
       return { events, cursor: last && comparePositions(last, end) > 0 ? last : end };
     });
   };

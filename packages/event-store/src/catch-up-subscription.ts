@@ -1,4 +1,4 @@
-import { type GlobalPosition, startOfAll } from '@hub/events';
+import { comparePositions, type GlobalPosition, startOfAll } from '@hub/events';
 import type { ReadAllOptions, ReadAllPage, SubscribeToAllOptions, Subscription } from './event-store.port.ts';
 
 export interface CatchUpSource {
@@ -41,7 +41,7 @@ export function subscribeByPolling(
         checkpoint = event.position;
       }
       // Past what the filter left out too: the next poll does not read it again.
-      if (cursor) checkpoint = cursor;
+      if (cursor && comparePositions(cursor, checkpoint) > 0) checkpoint = cursor;
       if (events.length < settings.pageSize) {
         options.onCaughtUp?.();
         await source.waitForAppend(settings.pollIntervalMs, abort.signal);
