@@ -45,10 +45,7 @@ export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore
       return (await readAllPage(client, { after, maxCount, filter })).events;
     },
 
-    async readAllPage({ after, maxCount = 1000, filter } = {}) {
-      const { events, cursor } = await readAllPage(client, { after, maxCount, filter });
-      return { events, cursor };
-    },
+    readAllPage: ({ after, maxCount = 1000, filter } = {}) => readAllPage(client, { after, maxCount, filter }),
 
     subscribeToAll(subscribeOptions) {
       const subscription = subscribeCatchUp(client, subscribeOptions, logger);

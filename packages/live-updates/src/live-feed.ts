@@ -51,8 +51,8 @@ export interface LiveFeedOptions {
 export interface LiveFeed {
   /**
    * Calls `listener` with the announced events after `after` (a resumed client's Last-Event-ID),
-   * in order, each once, those announced together in one call. Resolves with `unsubscribe`, or with `reset` when more was missed than a
-   * resume replays (the client reloads what it shows instead).
+   * in order, each once, those announced together in one call. Resolves with `unsubscribe`, or
+   * with `reset` when more was missed than a resume replays (the client reloads what it shows).
    */
   subscribe(listener: LiveListener, after?: GlobalPosition): Promise<{ unsubscribe: () => void; reset: boolean }>;
   /** Subscribers now, for metrics. */

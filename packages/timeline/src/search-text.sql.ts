@@ -31,13 +31,15 @@ export async function refreshSearchTexts(tx: SqlExecutor, customerIds: readonly 
   );
   await tx.query('DELETE FROM customer_search_terms WHERE customer_id = ANY($1::text[])', [ids]);
   // Each live customer's names (its own, then those merged into it, oldest first) and identifiers.
+  const listOf = <V>(map: Map<string, V[]>, key: string): V[] => {
+    const list = map.get(key) ?? [];
+    map.set(key, list);
+    return list;
+  };
   const namesOf = new Map<string, (string | null)[]>();
-  for (const c of customers) {
-    const owner = c.merged_into ?? c.customer_id;
-    namesOf.set(owner, [...(namesOf.get(owner) ?? []), c.display_name]);
-  }
+  for (const c of customers) listOf(namesOf, c.merged_into ?? c.customer_id).push(c.display_name);
   const identifiersOf = new Map<string, { kind: string; value: string }[]>();
-  for (const i of identifiers) identifiersOf.set(i.customer_id, [...(identifiersOf.get(i.customer_id) ?? []), i]);
+  for (const i of identifiers) listOf(identifiersOf, i.customer_id).push(i);
   const rows: { customerId: string; kind: string; term: string }[] = [];
   for (const customer of customers) {
     const id = customer.customer_id;
