@@ -135,4 +135,47 @@ starts(
   },
 );
 
+starts(
+  'a checked session is trusted for sessionCacheMs; sign-out, deactivation and a role change here apply at once',
+  async ({ db }) => {
+    const cached = createAccess({
+      db,
+      store: createPostgresEventStore(db),
+      now: () => new Date('2026-03-01T08:00:00Z'),
+      newId: randomUUID,
+      settings: { scryptCost: { N: 2 ** 10, r: 8, p: 1 }, sessionCacheMs: 300 },
+    });
+    const system = { kind: 'system', process: 'test' } as const;
+    const make = async (email: string) => {
+      await cached.users.create(system, { email, displayName: email, role: 'agent', password: 'long-enough-pw-1' });
+      return (await cached.sessions.signIn(email, 'long-enough-pw-1', '127.0.0.1')).token;
+    };
+    // Ended by another process (here: the row deleted): trusted until the cache time passes.
+    const elsewhere = await make('elsewhere@example.ir');
+    assert.is((await cached.sessions.authenticate(elsewhere))?.role, 'agent');
+    await db.query('DELETE FROM access.sessions');
+    assert.is((await cached.sessions.authenticate(elsewhere))?.role, 'agent', 'answered from memory');
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    assert.is(await cached.sessions.authenticate(elsewhere), undefined, 'checked again after sessionCacheMs');
+
+    const signedOut = await make('out@example.ir');
+    const principal = await cached.sessions.authenticate(signedOut);
+    assert.ok(principal?.kind === 'user');
+    await cached.sessions.signOut(principal.sessionDigest);
+    assert.is(await cached.sessions.authenticate(signedOut), undefined, 'signed out here: refused at once');
+
+    const deactivated = await make('off@example.ir');
+    const off = await cached.sessions.authenticate(deactivated);
+    assert.ok(off?.kind === 'user');
+    await cached.users.change(system, off.userId, { active: false });
+    assert.is(await cached.sessions.authenticate(deactivated), undefined, 'deactivated here: refused at once');
+
+    const promoted = await make('up@example.ir');
+    const before = await cached.sessions.authenticate(promoted);
+    assert.ok(before?.kind === 'user');
+    await cached.users.change(system, before.userId, { role: 'supervisor' });
+    assert.is((await cached.sessions.authenticate(promoted))?.role, 'supervisor', 'the new role at once');
+  },
+);
+
 starts.run();

@@ -17,7 +17,11 @@ export interface AccessDependencies {
 /** Users, sessions and API tokens over one SQL database and the event store. */
 export function createAccess(deps: AccessDependencies) {
   const settings: AccessSettings = Object.freeze({ ...defaultAccessSettings, ...deps.settings });
-  const users = createUserDirectory({ ...deps, scryptCost: settings.scryptCost });
+  const users = createUserDirectory({
+    ...deps,
+    scryptCost: settings.scryptCost,
+    onUserChanged: (userId) => sessions.forgetUser(userId),
+  });
   const sessions = createSessions({ db: deps.db, users, now: deps.now, settings });
   const apiTokens = createApiTokens(deps);
   // Setting up the first admin takes turns: in this process through a queue, across processes on

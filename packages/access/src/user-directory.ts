@@ -42,6 +42,8 @@ export interface UserDirectoryDependencies {
   readonly now: () => Date;
   readonly newId: () => string;
   readonly scryptCost: ScryptCost;
+  /** Told after a user's role or activation changed here, so what this process remembers of them goes. */
+  readonly onUserChanged?: (userId: string) => void;
 }
 
 export interface NewUser {
@@ -206,6 +208,7 @@ export function createUserDirectory(deps: UserDirectoryDependencies) {
           view = await mirror(userId, result.state, result.revision);
         }
         if (change.active === false) await db.query('DELETE FROM access.sessions WHERE user_id = $1', [userId]);
+        if (steps.length > 0) deps.onUserChanged?.(userId);
         return view;
       });
     },

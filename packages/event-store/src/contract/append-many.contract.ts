@@ -119,6 +119,46 @@ export const appendManyContract: ContractCase[] = [
     },
   },
   {
+    name: 'expected revisions that hold (no stream, stream exists, a revision), each stream named once: all appended, revisions continue',
+    async run({ store }) {
+      const [fresh, existing, atRevision] = [
+        freshStream('many-expect-fresh'),
+        freshStream('many-expect-exists'),
+        freshStream('many-expect-revision'),
+      ];
+      await store.appendToStream(existing, [sampleEvent(0)]);
+      await store.appendToStream(atRevision, sampleEvents(3));
+      const results = await store.appendToStreams([
+        { streamId: fresh, events: [sampleEvent(10)], expectedRevision: 'no_stream' },
+        { streamId: existing, events: [sampleEvent(20), sampleEvent(21)], expectedRevision: 'stream_exists' },
+        { streamId: atRevision, events: [sampleEvent(30)], expectedRevision: 2 },
+      ]);
+      assert.deepEqual(
+        results.map((r) => [r.nextExpectedRevision, r.alreadyAppended]),
+        [
+          [0, false],
+          [2, false],
+          [3, false],
+        ],
+      );
+      assert.deepEqual(
+        (await store.readStream(atRevision)).map((e) => e.revision),
+        [0, 1, 2, 3],
+      );
+      // The same revision again no longer holds: the whole call fails, naming where the stream is.
+      await assert.rejects(
+        store.appendToStreams([
+          { streamId: fresh, events: [sampleEvent(11)], expectedRevision: 0 },
+          { streamId: atRevision, events: [sampleEvent(31)], expectedRevision: 2 },
+        ]),
+        (error: unknown) =>
+          isHubError(error, 'WRONG_EXPECTED_REVISION') &&
+          error.context.streamId === atRevision &&
+          error.context.actual === 3,
+      );
+    },
+  },
+  {
     name: 'concurrent calls over the same streams, in different orders: no deadlock, no gap, nothing twice',
     async run({ store }) {
       const streams = Array.from({ length: 5 }, (_, i) => freshStream(`many-race-${i}`));
