@@ -107,8 +107,11 @@ async function liveLatency(url: string, token: string) {
   const latencies: number[] = [];
   let unknown = 0;
   const requests: http.ClientRequest[] = [];
-  const MESSAGE_ADDED = 'event: ConversationMessageAdded\n';
-  const OCCURRED_AT = '"occurredAt":"';
+  // Bytes, not text: 100,000 messages a second are parsed on the same two cores as the hub, and
+  // the client's share must stay small (no UTF-8 decoding, no string joins; memmem-fast searches).
+  const MESSAGE_ADDED = Buffer.from('event: ConversationMessageAdded\n');
+  const OCCURRED_AT = Buffer.from('"occurredAt":"');
+  const END = Buffer.from('\n\n');
   await Promise.all(
     Array.from(
       { length: SUBSCRIBERS },
@@ -119,20 +122,23 @@ async function liveLatency(url: string, token: string) {
             { host: u.hostname, port: u.port, path: u.pathname, agent, headers: { authorization: `Bearer ${token}` } },
             (response) => {
               if (response.statusCode !== 200) reject(new Error(`GET /v1/live answered ${response.statusCode}`));
-              response.setEncoding('utf8');
-              let buffer = '';
-              response.on('data', (chunk: string) => {
+              let rest: Buffer | undefined;
+              response.on('data', (chunk: Buffer) => {
                 const now = performance.now();
-                buffer += chunk;
-                const end = buffer.lastIndexOf('\n\n');
-                if (end < 0) return;
-                const complete = buffer.slice(0, end);
-                buffer = buffer.slice(end + 2);
-                // indexOf, not a regular expression: 100,000 messages a second are parsed on the
-                // same two cores as the hub, and the client's share must stay small.
-                for (let at = complete.indexOf(MESSAGE_ADDED); at >= 0; at = complete.indexOf(MESSAGE_ADDED, at + 1)) {
-                  const from = complete.indexOf(OCCURRED_AT, at) + OCCURRED_AT.length;
-                  const occurredAt = complete.slice(from, complete.indexOf('"', from));
+                const data = rest ? Buffer.concat([rest, chunk]) : chunk;
+                const end = data.lastIndexOf(END);
+                if (end < 0) {
+                  rest = data;
+                  return;
+                }
+                rest = end + 2 < data.length ? data.subarray(end + 2) : undefined;
+                for (
+                  let at = data.indexOf(MESSAGE_ADDED);
+                  at >= 0 && at < end;
+                  at = data.indexOf(MESSAGE_ADDED, at + 1)
+                ) {
+                  const from = data.indexOf(OCCURRED_AT, at) + OCCURRED_AT.length;
+                  const occurredAt = data.toString('latin1', from, data.indexOf(34, from));
                   const sent = sentAt.get(occurredAt);
                   if (sent === undefined) unknown += 1;
                   else latencies.push(now - sent);

@@ -183,6 +183,10 @@ export async function composeHub(
   // `projectionCaughtUp` waits for them in that order (twice: see there).
   const projectionDeps = { db: database, store, logger, lagStore: rawStore };
   const projectionSettings = { analyzeAfterEvents: config.projectionAnalyzeAfterEvents };
+  // What agents see live waits for the linker and the inbox only: they look for new events every
+  // 20 ms. The others look every 100 ms, so under load each of their pages (a transaction, a
+  // checkpoint) carries five times the events; nobody waits on them within a poll.
+  const backgroundSettings = { ...projectionSettings, pollIntervalMs: 100 };
   // Read models of facts only (ids, statuses, actors: no field `personal-fields.ts` seals) read the
   // store as stored: they read every stream, and opening what they never look at cost more than
   // everything else they do.
@@ -195,7 +199,7 @@ export async function composeHub(
   };
   const projections = roles.has('projector')
     ? [
-        await runProjection(projectionDeps, timelineProjection, projectionSettings),
+        await runProjection(projectionDeps, timelineProjection, backgroundSettings),
         await runProjection(
           projectionDeps,
           conversationLinker({ store, indexKey: secrets.keys.threadIndex, inboxes: configuredInboxes }),
@@ -203,11 +207,11 @@ export async function composeHub(
         ),
         await runProjection(projectionDeps, conversationsProjection, projectionSettings),
         // The message search index: the timeline's text, and the conversations the linker files it in.
-        await runProjection(projectionDeps, messageSearchProjection, projectionSettings),
-        await runProjection(factsOnly, routingProjection, projectionSettings),
+        await runProjection(projectionDeps, messageSearchProjection, backgroundSettings),
+        await runProjection(factsOnly, routingProjection, backgroundSettings),
         await runProjection(factsOnly, conversationRouter({ store, logger }), projectionSettings),
-        await runProjection(factsOnly, auditTrailProjection, projectionSettings),
-        await runProjection(projectionDeps, casesProjection, projectionSettings),
+        await runProjection(factsOnly, auditTrailProjection, backgroundSettings),
+        await runProjection(projectionDeps, casesProjection, backgroundSettings),
         // On resolve: CsatRequested, then the rating link through the reply outbox.
         await runProjection(
           projectionDeps,
