@@ -183,9 +183,10 @@ export async function composeHub(
   // `projectionCaughtUp` waits for them in that order (twice: see there).
   const projectionDeps = { db: database, store, logger, lagStore: rawStore };
   const projectionSettings = { analyzeAfterEvents: config.projectionAnalyzeAfterEvents };
-  // What agents see live waits for the linker and the inbox only: they look for new events every
-  // 20 ms. The others look every 100 ms, so under load each of their pages (a transaction, a
-  // checkpoint) carries five times the events; nobody waits on them within a poll.
+  // What agents see live waits for the linker and the inbox, and the conversation view takes each
+  // message's text from the timeline: these look for new events every 20 ms. The others look every
+  // 100 ms, so under load each of their pages (a transaction, a checkpoint) carries five times the
+  // events; nobody waits on them within a poll.
   const backgroundSettings = { ...projectionSettings, pollIntervalMs: 100 };
   // Read models of facts only (ids, statuses, actors: no field `personal-fields.ts` seals) read the
   // store as stored: they read every stream, and opening what they never look at cost more than
@@ -199,7 +200,7 @@ export async function composeHub(
   };
   const projections = roles.has('projector')
     ? [
-        await runProjection(projectionDeps, timelineProjection, backgroundSettings),
+        await runProjection(projectionDeps, timelineProjection, projectionSettings),
         await runProjection(
           projectionDeps,
           conversationLinker({ store, indexKey: secrets.keys.threadIndex, inboxes: configuredInboxes }),
