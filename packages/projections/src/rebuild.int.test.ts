@@ -10,7 +10,7 @@ import { projectionMigrations } from './checkpoints.migrations.ts';
 import { type ProjectionDefinition, runProjection } from './projection-runner.ts';
 import { rebuildProjection } from './rebuild.ts';
 
-// A small read model with a key, a check, a secondary index and a running total that is NOT
+// A small read model with a key, a check, a secondary index, a storage parameter and a running total that is NOT
 // idempotent: an event applied twice or skipped around the swap shows in the totals.
 const tallySchema = `
 CREATE SCHEMA tallies;
@@ -19,7 +19,7 @@ CREATE TABLE tallies.notes (
   stream   text NOT NULL,
   n        integer NOT NULL CONSTRAINT notes_n_positive CHECK (n >= 0),
   label    text NOT NULL
-);
+) WITH (fillfactor = 70);
 CREATE INDEX notes_stream_idx ON tallies.notes (stream, n DESC);
 CREATE TABLE tallies.streams (
   stream text CONSTRAINT streams_key PRIMARY KEY,
@@ -72,7 +72,8 @@ const observe = async (db: SqlDatabase) => {
 
 const shape = (db: SqlDatabase) =>
   db.query<{ name: string; definition: string }>(
-    `SELECT c.relname AS name, coalesce(pg_get_constraintdef(k.oid), pg_get_indexdef(c.oid), '') AS definition
+    `SELECT c.relname AS name,
+            coalesce(pg_get_constraintdef(k.oid), pg_get_indexdef(c.oid), '') || coalesce(' WITH ' || array_to_string(c.reloptions, ','), '') AS definition
        FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace
        LEFT JOIN pg_constraint k ON k.conname = c.relname AND k.connamespace = s.oid
       WHERE s.nspname = 'tallies'
@@ -150,7 +151,7 @@ rebuild(
     assert.is(swapped.wrong, 0, 'the fixed handler built every row of the new tables');
     assert.is(swapped.total, sumTo(swapped.notes));
     assert.is(result.events, swapped.notes);
-    assert.equal(await shape(db), shapeBefore, 'keys, checks and indexes under the same names');
+    assert.equal(await shape(db), shapeBefore, 'keys, checks, indexes and storage parameters under the same names');
 
     // The live projection still runs the old handler: the notes it adds now are told apart by it.
     await appendEvents(store, appended, 100);

@@ -6,7 +6,8 @@ const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 /**
  * Makes an empty copy of each live table in the shadow schema, dropping what a rebuild that died
  * left there. The shape is the live table's, read from the catalogue (columns, defaults, checks,
- * keys and indexes under their own names): migrations own the shape, a rebuild only refills it,
+ * keys and indexes under their own names, storage parameters such as a fillfactor): migrations
+ * own the shape, a rebuild only refills it,
  * so a query or a later migration that names an index finds it after the swap.
  */
 export async function createShadowTables(db: SqlDatabase, readModel: ReadModelTables): Promise<void> {
@@ -20,6 +21,12 @@ export async function createShadowTables(db: SqlDatabase, readModel: ReadModelTa
       const copy = `${shadow}.${table}`;
       await tx.query(`DROP TABLE IF EXISTS ${copy}`);
       await tx.query(`CREATE TABLE ${copy} (LIKE ${live} INCLUDING ALL EXCLUDING INDEXES)`);
+      // LIKE copies columns, not the table's storage parameters.
+      const [storage] = await tx.query<{ options: string | null }>(
+        "SELECT array_to_string(reloptions, ', ') AS options FROM pg_class WHERE oid = $1::regclass",
+        [live],
+      );
+      if (storage?.options) await tx.query(`ALTER TABLE ${copy} SET (${storage.options})`);
       const keys = await tx.query<{ name: string; definition: string }>(
         `SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
           WHERE conrelid = $1::regclass AND contype IN ('p', 'u', 'x') ORDER BY conname`,
