@@ -78,17 +78,38 @@ function searchStatement(search: CustomerSearch, folded: string, after: Cursor |
   const terms = 'read_models.customer_search_terms';
   const compact = folded.replaceAll(' ', '');
   const typed = [...new Set([folded, compact])];
+  // The first page, the one agents read: the words equal to what was typed (prefix matches of
+  // score 1, ranked among themselves by customer id) are read in that order only as far as a page
+  // goes (the index on term, kind and customer id), not all of them: a family name is a word of
+  // thousands of customers. When they fill the page there is no room for their lesser matches;
+  // when they do not, all were read, so each customer still shows once, at their best. Later
+  // pages read every match (the cursor's page must know each customer's best).
+  const firstPage = after === undefined;
+  const typedParam = p(typed);
+  const exactKinds = p(['name', 'compact', 'email', 'handle', 'handle_id']);
   const branches = [
     `SELECT customer_id, 0 AS rank, 1::numeric AS score FROM ${terms}
-      WHERE term = ANY(${p(typed)}::text[]) AND kind = ANY(${p(['name', 'compact', 'email', 'handle', 'handle_id'])}::text[])`,
+      WHERE term = ANY(${typedParam}::text[]) AND kind = ANY(${exactKinds}::text[])`,
   ];
   const phone = search.phone?.replace(/\D/g, '');
-  if (phone) branches.push(`SELECT customer_id, 0, 1 FROM ${terms} WHERE term = ${p(phone)} AND kind = 'phone'`);
+  const phoneParam = phone ? p(phone) : undefined;
+  if (phoneParam) branches.push(`SELECT customer_id, 0, 1 FROM ${terms} WHERE term = ${phoneParam} AND kind = 'phone'`);
   const prefixKinds = p(['name', 'word', 'compact', 'email', 'handle', 'handle_id']);
+  if (firstPage) {
+    const exact = `x.term = ANY(${typedParam}::text[]) AND x.kind = ANY(${exactKinds}::text[])`;
+    const exactly = phoneParam ? `(${exact}) OR (x.term = ${phoneParam} AND x.kind = 'phone')` : exact;
+    // A word has no space: only what was typed without one can equal it.
+    for (const value of typed.filter((v) => !v.includes(' '))) {
+      branches.push(`(SELECT customer_id, 1, 1::numeric FROM ${terms} t WHERE term = ${p(value)} AND kind = 'word'
+        AND NOT EXISTS (SELECT 1 FROM ${terms} x WHERE x.customer_id = t.customer_id AND (${exactly}))
+      ORDER BY customer_id LIMIT ${p(search.limit + 1)})`);
+    }
+  }
   for (const prefix of typed) {
     const q = p(prefix);
+    // On the first page the terms equal to the query were read above (exact matches, equal words).
     branches.push(`SELECT customer_id, 1, char_length(${q})::numeric / char_length(term) FROM ${terms}
-      WHERE term >= ${q} AND term < ${q} || ${TOP} AND kind = ANY(${prefixKinds}::text[])`);
+      WHERE term ${firstPage ? '>' : '>='} ${q} AND term < ${q} || ${TOP} AND kind = ANY(${prefixKinds}::text[])`);
   }
   for (const digits of phoneTails(folded)) {
     const tail = p(reversedDigits(digits));

@@ -23,6 +23,7 @@ test('a database made before @hub/projections keeps its checkpoints; a new one g
     'timeline/0002-merged-into-index',
     'timeline/0003-customer-search',
     'timeline/0004-name-trigrams',
+    'timeline/0005-search-term-customers',
   ]);
   assert.equal(await fresh.query('SELECT * FROM read_models.checkpoints'), []);
   await fresh.close();

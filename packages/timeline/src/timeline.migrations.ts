@@ -24,4 +24,15 @@ export const timelineMigrations: readonly Migration[] = [
   WHERE kind IN ('name', 'handle');
 DROP INDEX IF EXISTS read_models.customer_search_terms_trgm_idx;`,
   },
+  {
+    // A word many customers share (a family name: 3,226 customers of 100,000 in `pnpm
+    // bench:search`) is a prefix match of score 1 for each of them, ranked by customer id: with
+    // the customer id in the index, the first page reads those of one kind in that order and
+    // stops (it read all 3,226 rows, 2,805 heap pages, 7 ms). The index it replaces led with the
+    // same columns, so every other search keeps its plan.
+    id: 'timeline/0005-search-term-customers',
+    sql: `CREATE INDEX IF NOT EXISTS customer_search_terms_term_kind_customer_idx
+  ON read_models.customer_search_terms (term, kind, customer_id);
+DROP INDEX IF EXISTS read_models.customer_search_terms_term_idx;`,
+  },
 ];
