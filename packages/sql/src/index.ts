@@ -1,3 +1,4 @@
+export { limitConcurrency } from './concurrency-limit.ts';
 export { databaseUnavailable, isDatabaseUnavailable, rethrowUnavailable } from './database-unavailable.ts';
 export {
   checksumOf,

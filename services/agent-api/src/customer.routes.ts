@@ -14,6 +14,8 @@ import { decodeCursor, encodeCursor } from './timeline-cursor.ts';
 
 export interface AgentApiDependencies extends ErasureDependencies {
   readonly readModels: SqlExecutor;
+  /** Where customer searches read (a bulkhead over `readModels`, see `limitConcurrency`); default `readModels`. */
+  readonly searchReads?: SqlExecutor;
   /** Who is calling (session, API token or the legacy HUB_AGENT_TOKEN); see `createAuthenticate`. */
   readonly authenticate: AuthenticateHook;
   readonly defaultPhoneRegion: CountryCode | undefined;
@@ -155,7 +157,12 @@ export async function registerCustomerRoutes(scope: FastifyInstance, deps: Agent
   app.get('/v1/customers', { ...read, schema: searchSchema }, async (request) => {
     const { q, limit, cursor } = request.query;
     const phone = PHONE_LIKE.test(q) ? normalizePhone(q, deps.defaultPhoneRegion) : null;
-    return searchCustomers(deps.readModels, { text: q, phone, limit, ...(cursor ? { cursor } : {}) });
+    return searchCustomers(deps.searchReads ?? deps.readModels, {
+      text: q,
+      phone,
+      limit,
+      ...(cursor ? { cursor } : {}),
+    });
   });
 
   const lookupSchema = {

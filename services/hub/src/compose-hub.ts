@@ -53,7 +53,7 @@ import { type RebuildResult, runProjection } from '@hub/projections';
 import { createRawPayloadStore, createSqlAttachmentStore, type RawPayloadStore } from '@hub/raw-payloads';
 import { releaseHeldWidgetMessages, startReplyDelivery } from '@hub/replies';
 import { routingProjection } from '@hub/routing-read-model';
-import { runMigrations, type SqlDatabase } from '@hub/sql';
+import { limitConcurrency, runMigrations, type SqlDatabase } from '@hub/sql';
 import { timelineProjection } from '@hub/timeline';
 import { createInteractionRecorder, interactionBatchHandler, interactionHandler } from '@hub/timeline-writer';
 import type { FastifyInstance } from 'fastify';
@@ -340,6 +340,9 @@ export async function composeHub(
       );
     }
     const authenticate = createAuthenticate({ access, legacyAgentToken: secrets.agentToken });
+    // Searches (customers by name, messages by words) are the dear reads: a burst of them waits
+    // its turn here instead of taking every connection and core from the cheap reads beside them.
+    const searchReads = limitConcurrency(database, config.searchConcurrency);
     await app.register(async (scope) =>
       registerAccessRoutes(scope, { access, authenticate, secureCookie: config.secureCookie, now }),
     );
@@ -349,6 +352,7 @@ export async function composeHub(
         keys,
         index,
         readModels: database,
+        searchReads,
         rawPayloads,
         attachments,
         deadLetters: { purge: (concerns) => purgeSqlDeadLetters(database, concerns) },
@@ -375,7 +379,7 @@ export async function composeHub(
       const isActiveUser = async (userId: string) => (await access.users.find(userId))?.active === true;
       await registerCaseRoutes(scope, { store, readModels: database, isActiveUser, now });
       await registerCustomerProfileRoute(scope, { readModels: database });
-      await registerMessageSearchRoutes(scope, { readModels: database });
+      await registerMessageSearchRoutes(scope, { readModels: searchReads });
       await registerConversationRoutes(scope, {
         store,
         readModels: database,

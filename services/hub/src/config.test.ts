@@ -158,6 +158,13 @@ config("the README's configuration table lists every variable the hub reads", ()
   assert.equal(listed.filter((name) => name !== 'HUB_CACHE_DIR').sort(), Object.keys(HubEnvironment.shape).sort());
 });
 
+config('searches run two at a time by default; HUB_SEARCH_CONCURRENCY sets it, zero or a fraction refused', () => {
+  assert.is(loadConfig({}).searchConcurrency, 2);
+  assert.is(loadConfig({ HUB_SEARCH_CONCURRENCY: '6' }).searchConcurrency, 6);
+  refuses({ HUB_SEARCH_CONCURRENCY: '0' }, /HUB_SEARCH_CONCURRENCY/);
+  refuses({ HUB_SEARCH_CONCURRENCY: '1.5' }, /HUB_SEARCH_CONCURRENCY/);
+});
+
 config('HTTP timeouts: a headers timeout longer than the request timeout is refused', () => {
   refuses(
     { HUB_HTTP_HEADERS_TIMEOUT_MS: '30000', HUB_HTTP_REQUEST_TIMEOUT_MS: '10000' },

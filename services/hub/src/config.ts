@@ -27,6 +27,7 @@ export const HubEnvironment = z.object({
   HUB_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   HUB_PROJECTION_STALL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   HUB_PROJECTION_ANALYZE_AFTER_EVENTS: z.coerce.number().int().min(0).max(1_000_000_000).default(10_000),
+  HUB_SEARCH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   HUB_SLA_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   HUB_CSAT_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   DATABASE_URL: optionalUrl,
@@ -206,6 +207,8 @@ export interface HubConfig {
   readonly projectionStallSeconds: number;
   /** A projection's catch-up of at least this many events ends with ANALYZE of its tables; 0: never. */
   readonly projectionAnalyzeAfterEvents: number;
+  /** Customer and message searches running at once in this process; the rest wait their turn. */
+  readonly searchConcurrency: number;
   /** How often the SLA checker looks for clocks that changed or fell due. */
   readonly slaCheckSeconds: number;
   /** How long a CSAT rating link works. */
@@ -298,6 +301,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): H
     }),
     projectionStallSeconds: e.HUB_PROJECTION_STALL_SECONDS,
     projectionAnalyzeAfterEvents: e.HUB_PROJECTION_ANALYZE_AFTER_EVENTS,
+    searchConcurrency: e.HUB_SEARCH_CONCURRENCY,
     slaCheckSeconds: e.HUB_SLA_CHECK_SECONDS,
     csatLinkDays: e.HUB_CSAT_LINK_DAYS,
     metricsToken: e.HUB_METRICS_TOKEN,
