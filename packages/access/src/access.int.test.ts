@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { isHubError } from '@hub/errors';
 import { createPostgresEventStore, eventStoreMigrations } from '@hub/event-store-postgres';
 import { connectPostgres, runMigrations, type SqlDatabase } from '@hub/sql';
@@ -177,5 +177,45 @@ starts(
     assert.is((await cached.sessions.authenticate(promoted))?.role, 'supervisor', 'the new role at once');
   },
 );
+
+starts('a check that read a session before its sign-out answers its request but is not remembered', async ({ db }) => {
+  let gate: Promise<void> | undefined;
+  // The session read runs, then waits here before it answers: the sign-out happens in between.
+  const gated: SqlDatabase = {
+    ...db,
+    query: async (text: string, params?: readonly unknown[], options?: { readonly name?: string }) => {
+      const rows = await db.query(text, params, options);
+      if (gate && text.includes('FROM access.sessions s')) await gate;
+      return rows as never;
+    },
+  };
+  const access = createAccess({
+    db: gated,
+    store: createPostgresEventStore(db),
+    now: () => new Date('2026-03-01T08:00:00Z'),
+    newId: randomUUID,
+    settings: { scryptCost: { N: 2 ** 10, r: 8, p: 1 }, sessionCacheMs: 60_000 },
+  });
+  const system = { kind: 'system', process: 'test' } as const;
+  await access.users.create(system, {
+    email: 'race@example.ir',
+    displayName: 'R',
+    role: 'agent',
+    password: 'long-enough-pw-1',
+  });
+  const { token } = await access.sessions.signIn('race@example.ir', 'long-enough-pw-1', '127.0.0.1');
+  let open!: () => void;
+  gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  const inFlight = access.sessions.authenticate(token);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const digest = createHash('sha256').update(token).digest('hex');
+  await access.sessions.signOut(digest);
+  gate = undefined;
+  open();
+  assert.ok(await inFlight, 'the request that read it before the sign-out is answered');
+  assert.is(await access.sessions.authenticate(token), undefined, 'the next one is refused');
+});
 
 starts.run();

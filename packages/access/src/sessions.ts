@@ -42,7 +42,11 @@ export function createSessions(deps: {
   // Each request of a signed-in user would otherwise cost a query before its own (a third of a
   // timeline read's time in `pnpm bench:agent`).
   const checked = new Map<string, CheckedSession>();
+  // Counts what was forgotten: a check that was under way meanwhile (its read may predate a
+  // sign-out) answers its own request but is not remembered.
+  let forgettings = 0;
   const forget = (keep: (session: CheckedSession, digest: string) => boolean) => {
+    forgettings += 1;
     for (const [digest, session] of checked) if (!keep(session, digest)) checked.delete(digest);
   };
   let decoy: Promise<string> | undefined;
@@ -104,6 +108,7 @@ export function createSessions(deps: {
         return known.principal;
       }
       checked.delete(digest);
+      const forgettingsBefore = forgettings;
       const rows = await db.query<{ user_id: string; role: UserRole; created_at: Date; last_seen: Date }>(
         `SELECT s.user_id, u.role, s.created_at, s.last_seen FROM access.sessions s
          JOIN access.users u ON u.user_id = s.user_id WHERE s.token_digest = $1 AND s.expires_at > $2 AND u.active`,
@@ -128,7 +133,8 @@ export function createSessions(deps: {
         actor: Object.freeze({ kind: 'agent' as const, userId: row.user_id }),
         sessionDigest: digest,
       });
-      checked.set(digest, { principal, createdAt, lastSeen, checkedAt: performance.now() });
+      if (forgettings === forgettingsBefore)
+        checked.set(digest, { principal, createdAt, lastSeen, checkedAt: performance.now() });
       if (checked.size > REMEMBERED_SESSIONS) checked.delete(checked.keys().next().value as string);
       return principal;
     },
@@ -138,18 +144,20 @@ export function createSessions(deps: {
       forget((session) => session.principal.userId !== userId);
     },
 
+    // Each forgets after its write: a check that read before the write is not remembered (see
+    // `forgettings`), and one that starts after it reads the write.
     async signOut(sessionDigest: string): Promise<void> {
-      checked.delete(sessionDigest);
       await db.query('DELETE FROM access.sessions WHERE token_digest = $1', [sessionDigest]);
+      forget((_, digest) => digest !== sessionDigest);
     },
 
     /** After a password change: every session of the user ends, but the one named (the user's own). */
     async endOtherSessions(userId: string, keepDigest?: string): Promise<void> {
-      forget((session, digest) => session.principal.userId !== userId || digest === keepDigest);
       await db.query('DELETE FROM access.sessions WHERE user_id = $1 AND token_digest <> $2', [
         userId,
         keepDigest ?? '',
       ]);
+      forget((session, digest) => session.principal.userId !== userId || digest === keepDigest);
       await db.query('DELETE FROM access.sessions WHERE expires_at < $1', [now()]);
     },
 
