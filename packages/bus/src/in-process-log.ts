@@ -1,9 +1,9 @@
 import { HubError, isHubError } from '@hub/errors';
 import { type Logger, silentLogger } from '@hub/logger';
-import type { SqlDatabase } from '@hub/sql';
+import { createSlots, type SqlDatabase } from '@hub/sql';
 import { type DeliveryContext, deliver } from './delivery.ts';
 import type { BatchHandler, InteractionLog, LogMessage, MessageHandler } from './interaction-log.port.ts';
-import { createKeyOrder, createSlots, type KeyOrder } from './key-order.ts';
+import { createKeyOrder, type KeyOrder } from './key-order.ts';
 import { interactionLogNames } from './log-names.ts';
 import { inProcessRetryPolicy, type RetryPolicy } from './retry.policy.ts';
 import { createSqlDeadLetters } from './sql-dead-letters.ts';

@@ -20,32 +20,3 @@ export function createKeyOrder(): KeyOrder {
     },
   };
 }
-
-export interface Slots {
-  /** Runs `task` once fewer than the limit are running, first come first served. */
-  use<T>(task: () => Promise<T>): Promise<T>;
-}
-
-export function createSlots(limit: number): Slots {
-  if (!(Number.isInteger(limit) && limit > 0))
-    throw new RangeError(`a slot limit must be a positive integer, not ${limit}`);
-  let active = 0;
-  const waiting: Array<() => void> = [];
-  const release = () => {
-    const next = waiting.shift();
-    // The slot passes straight to the next waiter, so a newcomer cannot overtake it.
-    if (next) next();
-    else active -= 1;
-  };
-  return {
-    async use(task) {
-      if (active < limit) active += 1;
-      else await new Promise<void>((resolve) => waiting.push(resolve));
-      try {
-        return await task();
-      } finally {
-        release();
-      }
-    },
-  };
-}

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { limitConcurrency } from './concurrency-limit.ts';
+import { createSlots, limitConcurrency } from './concurrency-limit.ts';
 import type { SqlExecutor } from './sql-database.ts';
 
 /** A database whose statements finish when the test says; it records how many ran at once. */
@@ -67,7 +67,30 @@ test('a failing statement gives its slot back and its caller the error', async (
 
 test('a limit that is not a whole number of at least one is refused', () => {
   for (const limit of [0, -1, 1.5, Number.NaN])
-    assert.throws(() => limitConcurrency({ query: async () => [] }, limit), /whole number/);
+    assert.throws(() => limitConcurrency({ query: async () => [] }, limit), /positive integer/);
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+test('slots bound how many tasks run at once and serve waiters first come first served', async () => {
+  const slots = createSlots(2);
+  let running = 0;
+  let most = 0;
+  const started: number[] = [];
+  await Promise.all(
+    Array.from({ length: 6 }, (_, n) =>
+      slots.use(async () => {
+        started.push(n);
+        running += 1;
+        most = Math.max(most, running);
+        await sleep(5);
+        running -= 1;
+      }),
+    ),
+  );
+  assert.is(most, 2);
+  assert.equal(started, [0, 1, 2, 3, 4, 5]);
+  assert.throws(() => createSlots(0), /positive integer/);
 });
 
 test.run();

@@ -1,4 +1,4 @@
-export { limitConcurrency } from './concurrency-limit.ts';
+export { createSlots, limitConcurrency, type Slots } from './concurrency-limit.ts';
 export { databaseUnavailable, isDatabaseUnavailable, rethrowUnavailable } from './database-unavailable.ts';
 export {
   checksumOf,
