@@ -48,10 +48,10 @@ export function subscribeCatchUp(
       if (stopped) return;
       if (page.reachedEnd) break;
     }
-    options.onCaughtUp?.();
+    options.onCaughtUp?.(cursor);
     if (stopped) return;
     live = client.subscribeToAll({ fromPosition: cursor ?? START, filter: serverFilter(options.filter) });
-    const caughtUp = caughtUpSignal(live, () => options.onCaughtUp?.());
+    const caughtUp = caughtUpSignal(live, () => options.onCaughtUp?.(cursor));
     for await (const resolved of live) {
       caughtUp.pulled();
       if (stopped) return;

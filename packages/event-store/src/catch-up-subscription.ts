@@ -43,7 +43,7 @@ export function subscribeByPolling(
       // Past what the filter left out too: the next poll does not read it again.
       if (cursor && comparePositions(cursor, checkpoint) > 0) checkpoint = cursor;
       if (events.length < settings.pageSize) {
-        options.onCaughtUp?.();
+        options.onCaughtUp?.(checkpoint);
         await source.waitForAppend(settings.pollIntervalMs, abort.signal);
       }
     }

@@ -61,8 +61,12 @@ export interface SubscribeToAllOptions {
   readonly onEvent: (event: RecordedEvent) => Promise<void> | void;
   /** Called once when the subscription stops on an error (a handler throw included). */
   readonly onError?: (error: unknown) => void;
-  /** Called each time the subscription has delivered everything committed so far. */
-  readonly onCaughtUp?: () => void;
+  /**
+   * Called each time the subscription has delivered everything committed so far, with how far it
+   * has read (past the events its filter left out, where the store tells): a reader that keeps
+   * it resumes there instead of reading those again.
+   */
+  readonly onCaughtUp?: (position: GlobalPosition | undefined) => void;
 }
 
 export interface Subscription {

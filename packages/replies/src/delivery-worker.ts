@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { handleCommand, loadAggregate } from '@hub/decider';
 import { isHubError } from '@hub/errors';
 import type { EventStore, Subscription } from '@hub/event-store';
-import { decodeEvent, formatPosition, parsePosition, type RecordedEvent, replyStream } from '@hub/events';
+import {
+  comparePositions,
+  decodeEvent,
+  formatPosition,
+  type GlobalPosition,
+  parsePosition,
+  type RecordedEvent,
+  replyStream,
+} from '@hub/events';
 import type { SqlDatabase } from '@hub/sql';
 import { DeliveryError, outcomeUnknown, type ReplySenders } from './delivery-error.ts';
 import { type Backoff, defaultBackoff, type ReplyCommand, type ReplyState, replyDecider } from './reply.decider.ts';
@@ -35,6 +43,8 @@ export interface ReplyDeliverySettings {
   readonly sendTimeoutMs?: number;
   readonly pollIntervalMs?: number;
   readonly batchSize?: number;
+  /** How often, at most, a caught-up outbox stores how far it has read past other streams (5 s). */
+  readonly idleCheckpointMs?: number;
 }
 
 export interface ReplyDelivery {
@@ -65,6 +75,7 @@ export function startReplyDelivery(settings: ReplyDeliverySettings): ReplyDelive
   const sendTimeoutMs = settings.sendTimeoutMs ?? 60_000;
   const pollIntervalMs = settings.pollIntervalMs ?? 1_000;
   const batchSize = settings.batchSize ?? 10;
+  const idleCheckpointMs = settings.idleCheckpointMs ?? 5_000;
   const abort = new AbortController();
 
   const queue = async (event: RecordedEvent): Promise<void> => {
@@ -87,10 +98,35 @@ export function startReplyDelivery(settings: ReplyDeliverySettings): ReplyDelive
         );
       }
     }
-    await db.query(
-      `INSERT INTO replies.checkpoint (name, position) VALUES ($1, $2)
-       ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position`,
-      [checkpointName, formatPosition(event.position)],
+    await storeCheckpoint(event.position);
+  };
+
+  /**
+   * Where the outbox resumes. Written after each reply event, and when caught up (at most every
+   * `idleCheckpointMs`) also past the other streams' events, so a restart does not read the
+   * whole store again for the few reply events in it. One write at a time, never backwards.
+   */
+  let stored: GlobalPosition | undefined;
+  let storedAt = 0;
+  let storing: Promise<void> = Promise.resolve();
+  const storeCheckpoint = (position: GlobalPosition): Promise<void> => {
+    storing = storing.then(async () => {
+      if (stored && comparePositions(position, stored) <= 0) return;
+      await db.query(
+        `INSERT INTO replies.checkpoint (name, position) VALUES ($1, $2)
+         ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position`,
+        [checkpointName, formatPosition(position)],
+      );
+      stored = position;
+      storedAt = Date.now();
+    });
+    return storing;
+  };
+  const caughtUp = (position: GlobalPosition | undefined) => {
+    if (!position || (stored && comparePositions(position, stored) <= 0)) return;
+    if (Date.now() - storedAt < idleCheckpointMs) return;
+    storeCheckpoint(position).catch((error: unknown) =>
+      logger.warn({ err: error }, 'could not store how far the reply outbox has read; it reads that again on restart'),
     );
   };
 
@@ -267,10 +303,12 @@ export function startReplyDelivery(settings: ReplyDeliverySettings): ReplyDelive
         checkpointName,
       ]);
       if (abort.signal.aborted) return;
+      stored = row ? parsePosition(row.position) : undefined;
       subscription = store.subscribeToAll({
-        from: row ? parsePosition(row.position) : 'start',
+        from: stored ?? 'start',
         filter: { streamPrefix: 'reply-' },
         onEvent: queue,
+        onCaughtUp: caughtUp,
         onError: (error) => {
           logger.error({ err: error }, 'reply outbox projection stopped; starting again');
           void pause(pollIntervalMs * 5).then(follow);

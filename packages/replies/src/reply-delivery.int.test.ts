@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type AddressInfo, createServer } from 'node:net';
 import type { EventStore } from '@hub/event-store';
 import { createPostgresEventStore, eventStoreMigrations } from '@hub/event-store-postgres';
-import { replyStream } from '@hub/events';
+import { formatPosition, replyStream } from '@hub/events';
 import { createInMemoryAttachmentStore } from '@hub/interactions';
 import { createSealingEventStore, createSqlKeyStore, keyStoreMigrations } from '@hub/personal-data';
 import { connectPostgres, runMigrations, type SqlDatabase } from '@hub/sql';
@@ -140,6 +140,22 @@ delivery(
     assert.is(mail.attachments[0]?.content.toString(), '%PDF-1.4 invoice 1001');
   },
 );
+
+delivery("a restarted outbox resumes past other streams' events, not from the start of the store", async (context) => {
+  const event = () => ({ id: randomUUID(), type: 'Noted', schemaVersion: 1, data: {}, occurredAt: new Date() });
+  await context.store.appendToStream('customer-1', [event(), event(), event()]);
+  const head = (await context.store.readAll()).at(-1)?.position;
+  start(context, {});
+  // Nothing of the outbox's streams: it still keeps how far it read, so a restart reads none of it again.
+  const stored = await waitFor(
+    async () => {
+      const [row] = await context.db.query<{ position: string }>('SELECT position FROM replies.checkpoint');
+      return row?.position;
+    },
+    { timeoutMs: 10_000, what: 'the outbox to store how far it read' },
+  );
+  assert.is(stored, head && formatPosition(head));
+});
 
 delivery('a Telegram reply reaches the Bot API once (local server in the Telegram Bot API format)', async (context) => {
   const provider = await telegramProvider(context, (request) => telegram.sent(9001, String(request.body.chat_id)));
