@@ -1,11 +1,13 @@
 import {
   type AppendResult,
   AppendSignal,
+  createRecentEvents,
   duplicateEventId,
   type EventStore,
   type ReadAllOptions,
   type ReadAllPage,
   type ReadStreamOptions,
+  type RecentEventsSettings,
   type StreamAppend,
   streamDeleted,
   subscribeByPolling,
@@ -21,6 +23,11 @@ export interface PostgresEventStoreSettings {
   /** How often a caught-up subscription looks for appends made by other processes. */
   readonly pollIntervalMs?: number;
   readonly pageSize?: number;
+  /**
+   * The newest events, read once for every reader in the process (`createRecentEvents`); false
+   * reads the store for each reader.
+   */
+  readonly recentEvents?: RecentEventsSettings | false;
 }
 
 interface AppendRow {
@@ -74,7 +81,7 @@ export function createPostgresEventStore(db: SqlDatabase, settings: PostgresEven
       return rows.map(toRecordedEvent);
     });
 
-  const readAllPage = async (options: ReadAllOptions = {}): Promise<ReadAllPage> => {
+  const readStoredPage = async (options: ReadAllOptions = {}): Promise<ReadAllPage> => {
     const { after, maxCount = 1000, filter } = options;
     if (!filter?.streamPrefix) {
       // Unfiltered, a page that is not full ends at the head: its last event is the cursor.
@@ -97,6 +104,18 @@ export function createPostgresEventStore(db: SqlDatabase, settings: PostgresEven
       return { events, cursor: last && comparePositions(last, end) > 0 ? last : end };
     });
   };
+
+  // Every projection and the live feed poll the head: one read of it answers them all.
+  const recent =
+    settings.recentEvents === false
+      ? undefined
+      : createRecentEvents(
+          { readAllPage: readStoredPage, headPosition: () => guard(headPosition), appends: () => signal.appends },
+          settings.recentEvents,
+        );
+  const readAllPage = recent ? recent.readAllPage : readStoredPage;
+  /** A deletion may remove events the window holds. */
+  const deleting = <T>(work: Promise<T>) => work.finally(() => recent?.forget());
 
   const store: EventStore = {
     appendToStream: (streamId, events: readonly EventToAppend[], { expectedRevision = 'any' } = {}) =>
@@ -188,8 +207,8 @@ export function createPostgresEventStore(db: SqlDatabase, settings: PostgresEven
         options,
       ),
 
-    truncateStream: (streamId, beforeRevision) => guard(() => truncateStream(db, streamId, beforeRevision)),
-    deleteStream: (streamId, options = {}) => guard(() => deleteStream(db, streamId, options)),
+    truncateStream: (streamId, beforeRevision) => deleting(guard(() => truncateStream(db, streamId, beforeRevision))),
+    deleteStream: (streamId, options = {}) => deleting(guard(() => deleteStream(db, streamId, options))),
 
     async health() {
       try {

@@ -23,3 +23,4 @@ export type {
 } from './event-store.port.ts';
 export { acceptsRevision, matchesFilter } from './expected-revision.ts';
 export { createInMemoryEventStore } from './in-memory-event-store.ts';
+export { createRecentEvents, type RecentEventsSettings, type RecentEventsSource } from './recent-events.ts';
