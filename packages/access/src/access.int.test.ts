@@ -7,6 +7,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { accessMigrations } from './access.migrations.ts';
 import { type Access, createAccess, ensureFirstAdmin } from './access.ts';
+import { signedInUsers } from './sessions.ts';
 
 interface Context {
   database: TestDatabase;
@@ -175,6 +176,39 @@ starts(
     assert.ok(before?.kind === 'user');
     await cached.users.change(system, before.userId, { role: 'supervisor' });
     assert.is((await cached.sessions.authenticate(promoted))?.role, 'supervisor', 'the new role at once');
+  },
+);
+
+starts(
+  'who is signed in: a live session counts; a signed-out, expired or deactivated user does not',
+  async (context) => {
+    const { access, db } = context;
+    const system = { kind: 'system', process: 'test' } as const;
+    const at = new Date('2026-03-01T08:00:00Z');
+    const user = async (name: string) => {
+      const email = `${name}@example.ir`;
+      const made = await access.users.create(system, {
+        email,
+        displayName: name,
+        role: 'agent',
+        password: 'long-enough-pw-1',
+      });
+      return { userId: made.userId, session: await access.sessions.signIn(email, 'long-enough-pw-1', '127.0.0.1') };
+    };
+    const [live, twice, out, expired, off] = await Promise.all(['live', 'twice', 'out', 'expired', 'off'].map(user));
+    assert.ok(live && twice && out && expired && off);
+    await access.sessions.signIn('twice@example.ir', 'long-enough-pw-1', '127.0.0.1');
+    await access.sessions.signOut(createHash('sha256').update(twice.session.token).digest('hex'));
+    await access.sessions.signOut(createHash('sha256').update(out.session.token).digest('hex'));
+    await db.query('UPDATE access.sessions SET expires_at = $2 WHERE user_id = $1', [expired.userId, at]);
+    await access.users.change(system, off.userId, { active: false });
+    const ids = [live, twice, out, expired, off].map((u) => u.userId);
+    assert.equal(
+      [...(await signedInUsers(db, ids, at))].sort(),
+      [live.userId, twice.userId].sort(),
+      'the live one, and the one with a second session left',
+    );
+    assert.equal([...(await signedInUsers(db, [], at))], []);
   },
 );
 

@@ -6,6 +6,6 @@ export { foldEmail } from './email.ts';
 export type { Principal } from './principal.ts';
 export { can, type Permission, permissions, rolePermissions, type UserRole, userRoles } from './roles.ts';
 export { defaultScryptCost, hashPassword, type ScryptCost, verifyPassword } from './secrets.ts';
-export type { Sessions, SignedIn } from './sessions.ts';
+export { type Sessions, type SignedIn, signedInUsers } from './sessions.ts';
 export { isUserEvent, type UserCommand, type UserEvent, type UserState, userDecider } from './user.decider.ts';
 export type { NewUser, UserChange, UserDirectory, UserView } from './user-directory.ts';

@@ -1,5 +1,5 @@
 import { HubError } from '@hub/errors';
-import type { SqlDatabase } from '@hub/sql';
+import type { SqlDatabase, SqlExecutor } from '@hub/sql';
 import type { AccessSettings } from './access.settings.ts';
 import { foldEmail } from './email.ts';
 import type { Principal } from './principal.ts';
@@ -29,6 +29,19 @@ interface CheckedSession {
 }
 
 const wrongCredentials = () => new HubError('UNAUTHENTICATED', 'the email or the password is wrong');
+
+/**
+ * Which of these users hold a session that has not expired at `at` (a deactivation ends a user's
+ * sessions): what the routing asks before it counts an agent as there.
+ */
+export async function signedInUsers(db: SqlExecutor, userIds: readonly string[], at: Date): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db.query<{ user_id: string }>(
+    'SELECT DISTINCT user_id FROM access.sessions WHERE user_id = ANY($1::text[]) AND expires_at > $2',
+    [userIds, at],
+  );
+  return new Set(rows.map((row) => row.user_id));
+}
 
 /** Password sign-in, sessions with sliding and absolute expiry, sign-out. */
 export function createSessions(deps: {

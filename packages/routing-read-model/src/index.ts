@@ -8,6 +8,7 @@ export {
 export {
   type AgentPresenceView,
   type AgentWorkload,
+  agentsPresent,
   agentWorkload,
   type InboxView,
   inboxRoutes,

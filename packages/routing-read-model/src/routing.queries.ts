@@ -90,6 +90,14 @@ export async function listPresence(db: SqlExecutor): Promise<AgentPresenceView[]
   return rows.map((row) => ({ userId: row.user_id, presence: row.presence, changedAt: new Date(row.changed_at) }));
 }
 
+/** Agents whose presence is not `away`, with the revision of their presence stream it shows. */
+export async function agentsPresent(db: SqlExecutor): Promise<{ userId: string; revision: number }[]> {
+  const rows = await db.query<{ user_id: string; revision: number }>(
+    "SELECT user_id, revision FROM routing.presence WHERE presence <> 'away' ORDER BY user_id",
+  );
+  return rows.map((row) => ({ userId: row.user_id, revision: Number(row.revision) }));
+}
+
 /**
  * Per agent (a team member, anyone who set a presence, anyone holding a conversation): presence
  * (`away` until they set one), teams, and the conversations assigned to them by status.

@@ -7,6 +7,12 @@ export {
   routerActor,
 } from './conversation-router.ts';
 export {
+  PRESENCE_SWEEPER_ACTOR,
+  type PresenceSweeper,
+  type PresenceSweeperDependencies,
+  startPresenceSweeper,
+} from './presence-sweeper.ts';
+export {
   SLA_CHECKER_ACTOR,
   type SlaBreachRecorder,
   type SlaBreachRecorderDependencies,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createAccess, ensureFirstAdmin, type Principal } from '@hub/access';
+import { createAccess, ensureFirstAdmin, type Principal, signedInUsers } from '@hub/access';
 import {
   createAuthenticate,
   csatRequests,
@@ -22,6 +22,7 @@ import {
   configuredInboxes,
   conversationLinker,
   conversationRouter,
+  startPresenceSweeper,
   startSlaBreachRecorder,
 } from '@hub/agent-workspace';
 import { auditTrailProjection } from '@hub/audit-trail';
@@ -239,6 +240,17 @@ export async function composeHub(
         pollIntervalMs: config.slaCheckSeconds * 1000,
       })
     : undefined;
+  // Agents with no session left (signed out, expired, deactivated) are set away, so the router
+  // stops giving them conversations; a sign-out in this process looks at once.
+  const presenceSweeper = roles.has('projector')
+    ? startPresenceSweeper({
+        store,
+        db: database,
+        signedIn: (userIds) => signedInUsers(database, userIds, now()),
+        now,
+        logger,
+      })
+    : undefined;
   // One admin connection for health and metrics, kept for the life of the process.
   const kafkaAdmin = config.kafkaBrokers ? openKafkaAdminSession(config.kafkaBrokers) : undefined;
   const eventLoop = startEventLoopMonitor();
@@ -344,7 +356,13 @@ export async function composeHub(
     // its turn here instead of taking every connection and core from the cheap reads beside them.
     const searchReads = limitConcurrency(database, config.searchConcurrency);
     await app.register(async (scope) =>
-      registerAccessRoutes(scope, { access, authenticate, secureCookie: config.secureCookie, now }),
+      registerAccessRoutes(scope, {
+        access,
+        authenticate,
+        secureCookie: config.secureCookie,
+        now,
+        onSignedOut: () => void presenceSweeper?.sweepNow(),
+      }),
     );
     await app.register(async (scope) =>
       registerCustomerRoutes(scope, {
@@ -436,6 +454,7 @@ export async function composeHub(
       await feed?.close();
       await replies?.stop();
       await slaChecker?.stop();
+      await presenceSweeper?.stop();
       for (const projection of projections.reverse()) await projection.stop();
       eventLoop.stop();
       await kafkaAdmin?.close();

@@ -292,6 +292,32 @@ routing('a supervisor’s transfer is in the conversation’s history with her n
   );
 });
 
+routing('an agent signed out of every session is set away by the hub, not left available', async (context) => {
+  const { users } = context;
+  const presenceOf = async (userId: string) => {
+    await context.hub.projectionCaughtUp();
+    const listed = await call(context.hub, 'GET', '/v1/presence', context.tokens.sima);
+    return listed.body.agents.find((agent: { userId: string }) => agent.userId === userId)?.presence;
+  };
+  // Reza is signed in twice (a laptop and a phone): leaving one, he is still there.
+  const phone = await signIn(context.hub, 'reza@shop.example', PASSWORD);
+  assert.is((await call(context.hub, 'POST', '/v1/auth/sign-out', phone.token)).status, 204);
+  assert.is(await presenceOf(users.reza), 'available');
+  assert.is((await call(context.hub, 'POST', '/v1/auth/sign-out', context.tokens.reza)).status, 204);
+  const away = await waitFor(async () => ((await presenceOf(users.reza)) === 'away' ? true : undefined), {
+    timeoutMs: 10_000,
+    what: 'reza away after his last sign-out',
+  });
+  assert.ok(away);
+  assert.is(await presenceOf(users.maryam), 'available', 'a colleague still signed in is left as she was');
+  // In his presence's history, with who set it.
+  const [last] = await context.hub.store.readStream(`agent-presence-${users.reza}`, {
+    direction: 'backwards',
+    maxCount: 1,
+  });
+  assert.equal((last?.data as { actor?: unknown } | undefined)?.actor, { kind: 'system', process: 'sessions-ended' });
+});
+
 const countEvents = async (hub: ComposedHub) =>
   Number((await hub.database.query<{ n: string }>('SELECT count(*) AS n FROM event_store.events'))[0]?.n);
 

@@ -12,6 +12,8 @@ export interface AccessRouteDependencies {
   /** Mark the session cookie `Secure` (the hub is reached over https). */
   readonly secureCookie: boolean;
   readonly now: () => Date;
+  /** After a user signed out (to set them away when it was their last session). */
+  readonly onSignedOut?: (userId: string) => void;
 }
 
 /** Small JSON bodies only: a sign-in or a user is a few hundred bytes. */
@@ -107,7 +109,10 @@ export async function registerAccessRoutes(parent: FastifyInstance, deps: Access
     const signOut = { ...accessRoute('End the session'), response: { 204: NoContent, ...problems(401) } };
     scope.post('/v1/auth/sign-out', { bodyLimit: BODY_LIMIT, schema: signOut }, async (request, reply) => {
       const principal = principalOf(request);
-      if (principal.kind === 'user') await access.sessions.signOut(principal.sessionDigest);
+      if (principal.kind === 'user') {
+        await access.sessions.signOut(principal.sessionDigest);
+        deps.onSignedOut?.(principal.userId);
+      }
       return reply.header('set-cookie', clearedSessionCookie(deps.secureCookie)).status(204).send();
     });
 
