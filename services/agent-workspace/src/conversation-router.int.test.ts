@@ -10,6 +10,7 @@ import {
   formatPosition,
   inboxStream,
   teamStream,
+  userStream,
 } from '@hub/events';
 import { silentLogger } from '@hub/logger';
 import { projectionMigrations, type RunningProjection, runProjection } from '@hub/projections';
@@ -41,11 +42,12 @@ async function record(store: EventStore, streamId: string, events: DomainEvent[]
   );
 }
 
-async function recordTeam(store: EventStore) {
+async function recordTeam(store: EventStore, members: readonly string[] = ['maryam', 'reza']) {
   await record(store, teamStream('support'), [
     { type: 'TeamCreated', data: { teamId: 'support', name: 'Support', maxOpenPerAgent: 5, actor: sima } },
-    { type: 'TeamMemberAdded', data: { teamId: 'support', userId: 'maryam', actor: sima } },
-    { type: 'TeamMemberAdded', data: { teamId: 'support', userId: 'reza', actor: sima } },
+    ...members.map(
+      (userId): DomainEvent => ({ type: 'TeamMemberAdded', data: { teamId: 'support', userId, actor: sima } }),
+    ),
   ]);
   await record(store, inboxStream('mail'), [
     {
@@ -53,7 +55,7 @@ async function recordTeam(store: EventStore) {
       data: { inboxId: 'mail', name: 'Mail', channel: 'email', endpoints: [], teamId: 'support', actor: sima },
     },
   ]);
-  for (const userId of ['maryam', 'reza']) {
+  for (const userId of members) {
     await record(store, agentPresenceStream(userId), [
       { type: 'AgentPresenceChanged', data: { userId, presence: 'available', actor: { kind: 'agent', userId } } },
     ]);
@@ -141,6 +143,61 @@ router('assigns in turn, names itself, and a replay from the start assigns nothi
     'the round goes on where it was',
   );
 });
+
+router(
+  'a deactivated agent hands back what she held; a replay after she came back takes nothing new',
+  async (context) => {
+    // A user's own stream names them by uuid.
+    const maryam = '0b6f7e52-5c3a-4c1e-9d2a-1f0e9a7b3c01';
+    const reza = '0b6f7e52-5c3a-4c1e-9d2a-1f0e9a7b3c02';
+    await recordTeam(context.store, [maryam, reza]);
+    for (const id of ['c1', 'c2']) await open(context.store, id);
+    await start(context);
+    await caughtUp(context);
+    assert.equal(
+      (await assignments(context.store, 'c1')).map((a) => a.agentId),
+      [maryam],
+    );
+    await record(context.store, userStream(maryam), [
+      { type: 'UserDeactivated', data: { userId: maryam, actor: sima } },
+    ]);
+    await caughtUp(context);
+    // Handed back to the team's queue by the router, then given to the one still there.
+    assert.equal(
+      (await assignments(context.store, 'c1')).map((a) => [a.agentId, a.teamId, a.actor]),
+      [
+        [maryam, 'support', { kind: 'system', process: 'router' }],
+        [null, 'support', { kind: 'system', process: 'router' }],
+        [reza, 'support', { kind: 'system', process: 'router' }],
+      ],
+    );
+    // She comes back and, Reza away, gets the next one; the router then replays the deactivation.
+    await record(context.store, userStream(maryam), [
+      { type: 'UserReactivated', data: { userId: maryam, actor: sima } },
+    ]);
+    await record(context.store, agentPresenceStream(reza), [
+      {
+        type: 'AgentPresenceChanged',
+        data: { userId: reza, presence: 'away', actor: { kind: 'agent', userId: reza } },
+      },
+    ]);
+    await open(context.store, 'c3');
+    await caughtUp(context);
+    assert.equal(
+      (await assignments(context.store, 'c3')).map((a) => a.agentId),
+      [maryam],
+    );
+    await stop(context);
+    await context.db.query("DELETE FROM read_models.checkpoints WHERE projection = 'conversation-router'");
+    await start(context);
+    await caughtUp(context);
+    assert.equal(
+      (await assignments(context.store, 'c3')).map((a) => a.agentId),
+      [maryam],
+      'c3 stays hers',
+    );
+  },
+);
 
 router('a conversation an agent took after the read model showed it is left to them', async (context) => {
   await recordTeam(context.store);

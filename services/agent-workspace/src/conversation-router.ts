@@ -6,6 +6,7 @@ import {
   type Actor,
   comparePositions,
   conversationStream,
+  decodeEvent,
   type GlobalPosition,
   parsePosition,
   type RecordedEvent,
@@ -106,8 +107,59 @@ export function conversationRouter(deps: RouterDependencies): ProjectionDefiniti
     }
   }
 
+  /**
+   * An agent removed from a team, or deactivated, hands back what they held (of that team, or
+   * all of it): each unresolved conversation is unassigned, its team kept, decided on its stream
+   * at the revision read. Only assignments made before the event: a replay after the agent came
+   * back takes nothing they were given since.
+   */
+  async function handBack(db: SqlExecutor, recorded: RecordedEvent): Promise<void> {
+    if (recorded.type !== 'TeamMemberRemoved' && recorded.type !== 'UserDeactivated') return;
+    const event = decodeEvent(recorded);
+    if (event.type !== 'TeamMemberRemoved' && event.type !== 'UserDeactivated') return;
+    const { userId } = event.data;
+    const teamId = event.type === 'TeamMemberRemoved' ? event.data.teamId : null;
+    await readModelShows(db, checkpointAt(recorded), `event ${recorded.id}`);
+    const held = await db.query<{ conversation_id: string }>(
+      `SELECT conversation_id FROM routing.conversations
+        WHERE agent_id = $1 AND status <> 'resolved' AND ($2::text IS NULL OR team_id = $2)`,
+      [userId, teamId],
+    );
+    let handed = 0;
+    for (const { conversation_id: conversationId } of held) {
+      const streamId = conversationStream(conversationId);
+      const history = await deps.store.readStream(streamId);
+      const assignedAt = history.findLast((e) => e.type === 'ConversationAssigned')?.position;
+      if (!assignedAt || comparePositions(assignedAt, recorded.position) > 0) continue;
+      const current = await loadAggregate(deps.store, streamId, conversationDecider);
+      const { state } = current;
+      if (!state.exists || state.status === 'resolved' || state.assignee.agentId !== userId) continue;
+      try {
+        const result = await handleCommand({
+          store: deps.store,
+          streamId,
+          decider: conversationDecider,
+          command: { kind: 'Assign', agentId: null, teamId: state.assignee.teamId, actor: routerActor, now: now() },
+          seenRevision: current.revision,
+          eventContext: (_event, index) => ({
+            id: uuidV5(`${CONVERSATION_ROUTER}:hand-back:${conversationId}:${current.revision}:${index}`),
+            occurredAt: now(),
+            metadata: { [PERSONAL_DATA_OF]: state.customerId },
+          }),
+        });
+        if (result.events.length > 0) handed += 1;
+      } catch (error) {
+        // Changed since it was read (someone took or resolved it): theirs stands.
+        if (!isHubError(error, 'WRONG_EXPECTED_REVISION')) throw error;
+      }
+    }
+    if (handed > 0) log.info({ userId, teamId, conversations: handed }, 'conversations handed back to the queue');
+  }
+
   async function apply(db: SqlExecutor, recorded: RecordedEvent): Promise<void> {
     if (!isRoutingStream(recorded.streamId)) return;
+    // Before the skip below: a plan that read past this event did not hand anything back.
+    await handBack(db, recorded);
     if (plannedThrough && comparePositions(recorded.position, plannedThrough) <= 0) return;
     await readModelShows(db, checkpointAt(recorded), `event ${recorded.id}`);
     // Read before the situation: the situation shows at least this much.

@@ -318,6 +318,30 @@ routing('an agent signed out of every session is set away by the hub, not left a
   assert.equal((last?.data as { actor?: unknown } | undefined)?.actor, { kind: 'system', process: 'sessions-ended' });
 });
 
+routing('an agent removed from the team hands her conversations back to its queue', async (context) => {
+  const { users } = context;
+  const held = (await conversations(context)).filter((c) => c.assigneeId === users.maryam && c.status !== 'resolved');
+  assert.ok(held.length > 0, 'maryam holds conversations of the team');
+  const team = await call(context.hub, 'GET', '/v1/teams', context.tokens.sima);
+  const { revision } = team.body.teams.find((t: { teamId: string }) => t.teamId === context.teamId);
+  const removed = await call(
+    context.hub,
+    'DELETE',
+    `/v1/teams/${context.teamId}/members/${users.maryam}?revision=${revision}`,
+    context.tokens.sima,
+  );
+  assert.is(removed.status, 200, JSON.stringify(removed.body));
+  // Reza is away: nobody takes them, they wait in the team's queue.
+  for (const { id } of held) await assertAssignee(context, id, null);
+  for (const { id } of held) assert.is((await conversation(context, id)).teamId, context.teamId, 'the team is kept');
+  const [last] = await context.hub.store.readStream(`conversation-${held[0]?.id}`, {
+    direction: 'backwards',
+    maxCount: 1,
+  });
+  assert.is(last?.type, 'ConversationAssigned');
+  assert.equal((last?.data as { actor?: unknown } | undefined)?.actor, { kind: 'system', process: 'router' });
+});
+
 const countEvents = async (hub: ComposedHub) =>
   Number((await hub.database.query<{ n: string }>('SELECT count(*) AS n FROM event_store.events'))[0]?.n);
 
