@@ -130,7 +130,12 @@ recent('readers behind the window, and pages that fill, get what the store gives
   await h.append('customer-0');
   const [first] = await h.store.readAll();
   await h.recent.readAllPage({ after: (first as RecordedEvent).position });
-  for (let n = 1; n <= 30; n++) await h.append(n % 3 === 0 ? `case-${n}` : `customer-${n}`);
+  const appendSome = async (from: number, to: number) => {
+    for (let n = from; n <= to; n++) await h.append(n % 3 === 0 ? `case-${n}` : `customer-${n}`);
+  };
+  await appendSome(1, 6);
+  await h.recent.readAllPage({ after: (first as RecordedEvent).position }); // the window holds these
+  await appendSome(7, 30); // more than the window keeps arrives between two reads
   h.tick(11);
   const all = await h.store.readAll({ maxCount: 1e9 });
   for (const from of [startOfAll, ...all.map((e) => e.position)])

@@ -58,16 +58,26 @@ export function createRecentEvents(source: RecentEventsSource, settings: RecentE
     const from = end ?? (await source.headPosition());
     let to = from;
     const read: RecordedEvent[] = [];
+    /** Set when more was appended than the window keeps: it then starts after this event. */
+    let cut: GlobalPosition | undefined;
     for (;;) {
       const page = await source.readAllPage({ after: to, maxCount: pageSize });
-      read.push(...page.events);
+      for (const event of page.events) read.push(event);
       if (page.cursor && comparePositions(page.cursor, to) > 0) to = page.cursor;
+      if (read.length > capacity) {
+        cut = (read[read.length - capacity - 1] as RecordedEvent).position;
+        read.splice(0, read.length - capacity);
+      }
       if (page.events.length < pageSize) break;
     }
     if (forgotten !== forgets) return; // a deletion came meanwhile: what was read may be gone
     if (!end) start = from;
+    if (cut) {
+      window = [];
+      start = cut;
+    }
     end = to;
-    window.push(...read);
+    for (const event of read) window.push(event);
     // Trimmed now and then, not on every read: each trim copies the window.
     if (window.length > capacity * 1.25) {
       const dropped = window.length - capacity;
@@ -110,7 +120,8 @@ export function createRecentEvents(source: RecentEventsSource, settings: RecentE
     /** `readAllPage`, answered from the window when `after` lies in it. */
     async readAllPage(options: ReadAllOptions = {}): Promise<ReadAllPage> {
       const { after, maxCount = 1_000, filter } = options;
-      if (!after) return source.readAllPage(options);
+      // Behind the window (the window never moves back): no need to wait for a read of the head.
+      if (!after || (start && comparePositions(after, start) < 0)) return source.readAllPage(options);
       await upToDate();
       if (!start || !end || comparePositions(after, start) < 0 || comparePositions(after, end) > 0) {
         return source.readAllPage(options);
