@@ -40,9 +40,17 @@ function harness(settings: { capacity?: number; freshForMs?: number; pageSize?: 
       { id: randomUUID(), type: 'Noted', schemaVersion: 1, data: { stream }, occurredAt: new Date(0) },
     ]);
   };
+  /** Appends customer-1 and opens the window after it: where the readers of a test start. */
+  const opened = async (): Promise<GlobalPosition> => {
+    await append('customer-1');
+    const after = (await store.readAll()).at(-1)?.position as GlobalPosition;
+    await recent.readAllPage({ after });
+    return after;
+  };
   return {
     store,
     recent,
+    opened,
     reads,
     append,
     appendElsewhere,
@@ -90,9 +98,7 @@ recent('readers at the head share one read of it, each given only its streams', 
 
 recent("a reader never misses this process's append, however recent the last read", async () => {
   const h = harness({ freshForMs: 60_000 });
-  await h.append('customer-1');
-  const after = (await h.store.readAll()).at(-1)?.position as GlobalPosition;
-  await h.recent.readAllPage({ after });
+  const after = await h.opened();
   await h.append('customer-2');
   const page = await h.recent.readAllPage({ after, filter: { streamPrefix: 'customer-' } });
   assert.equal(ids(page.events), ['customer-2@0']);
@@ -100,9 +106,7 @@ recent("a reader never misses this process's append, however recent the last rea
 
 recent('a read under way when this process appended is not taken as showing the append', async () => {
   const h = harness({ freshForMs: 60_000 });
-  await h.append('customer-1');
-  const after = (await h.store.readAll()).at(-1)?.position as GlobalPosition;
-  await h.recent.readAllPage({ after });
+  const after = await h.opened();
   await h.append('customer-2');
   const release = h.hold();
   const early = h.recent.readAllPage({ after }); // its read of the store began before customer-3
@@ -116,9 +120,7 @@ recent('a read under way when this process appended is not taken as showing the 
 
 recent("other processes' appends are seen once the last read is older than freshForMs", async () => {
   const h = harness({ freshForMs: 10 });
-  await h.append('customer-1');
-  const after = (await h.store.readAll()).at(-1)?.position as GlobalPosition;
-  await h.recent.readAllPage({ after });
+  const after = await h.opened();
   await h.appendElsewhere('customer-2');
   assert.equal(ids((await h.recent.readAllPage({ after })).events), [], 'within 10 ms the last read answers');
   h.tick(11);
@@ -156,9 +158,7 @@ recent('readers behind the window, and pages that fill, get what the store gives
 
 recent('a deletion during a read leaves nothing of that read behind', async () => {
   const h = harness({ freshForMs: 60_000 });
-  await h.append('customer-1');
-  const after = (await h.store.readAll()).at(-1)?.position as GlobalPosition;
-  await h.recent.readAllPage({ after });
+  const after = await h.opened();
   await h.append('customer-2');
   const release = h.hold();
   const reading = h.recent.readAllPage({ after });
