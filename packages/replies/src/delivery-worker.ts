@@ -110,7 +110,7 @@ export function startReplyDelivery(settings: ReplyDeliverySettings): ReplyDelive
   let storedAt = 0;
   let storing: Promise<void> = Promise.resolve();
   const storeCheckpoint = (position: GlobalPosition): Promise<void> => {
-    storing = storing.then(async () => {
+    const write = storing.then(async () => {
       if (stored && comparePositions(position, stored) <= 0) return;
       await db.query(
         `INSERT INTO replies.checkpoint (name, position) VALUES ($1, $2)
@@ -120,7 +120,9 @@ export function startReplyDelivery(settings: ReplyDeliverySettings): ReplyDelive
       stored = position;
       storedAt = Date.now();
     });
-    return storing;
+    // A write that failed (the database away) fails its caller only: the next one is still made.
+    storing = write.catch(() => undefined);
+    return write;
   };
   const caughtUp = (position: GlobalPosition | undefined) => {
     if (!position || (stored && comparePositions(position, stored) <= 0)) return;

@@ -157,6 +157,35 @@ delivery("a restarted outbox resumes past other streams' events, not from the st
   assert.is(stored, head && formatPosition(head));
 });
 
+delivery('a checkpoint write that fails (the database away a moment) does not stop the later ones', async (context) => {
+  const event = () => ({ id: randomUUID(), type: 'Noted', schemaVersion: 1, data: {}, occurredAt: new Date() });
+  await context.store.appendToStream('customer-1', [event()]);
+  const head = (await context.store.readAll()).at(-1)?.position;
+  let failures = 0;
+  const flaky: SqlDatabase = {
+    ...context.db,
+    query: async (text: string, params?: readonly unknown[], options?: { readonly name?: string }) => {
+      if (text.includes('INSERT INTO replies.checkpoint') && failures++ === 0) throw new Error('connection terminated');
+      return context.db.query(text, params, options) as never;
+    },
+  };
+  const worker = startReplyDelivery({
+    store: context.store,
+    db: flaky,
+    senders: {},
+    workerId: 'worker-flaky',
+    pollIntervalMs: 50,
+    idleCheckpointMs: 0,
+  });
+  context.workers.push(worker);
+  const stored = await waitFor(
+    async () => (await context.db.query<{ position: string }>('SELECT position FROM replies.checkpoint'))[0]?.position,
+    { timeoutMs: 10_000, what: 'a checkpoint written after the failed one' },
+  );
+  assert.ok(failures >= 2, 'the first write failed, a later one was made');
+  assert.is(stored, head && formatPosition(head));
+});
+
 delivery('a Telegram reply reaches the Bot API once (local server in the Telegram Bot API format)', async (context) => {
   const provider = await telegramProvider(context, (request) => telegram.sent(9001, String(request.body.chat_id)));
   const reply = aReply({ inReplyTo: '77' });
