@@ -24,8 +24,9 @@ export interface PostgresEventStoreSettings {
   readonly pollIntervalMs?: number;
   readonly pageSize?: number;
   /**
-   * The newest events, read once for every reader in the process (`createRecentEvents`); false
-   * reads the store for each reader.
+   * The newest events, read once for every reader in the process (`createRecentEvents`). Off by
+   * default: a read answered from the window may be up to `freshForMs` behind a visibility change
+   * made by other transactions, which a rebuild's last read must not be (see its README).
    */
   readonly recentEvents?: RecentEventsSettings | false;
 }
@@ -105,9 +106,9 @@ export function createPostgresEventStore(db: SqlDatabase, settings: PostgresEven
     });
   };
 
-  // Every projection and the live feed poll the head: one read of it answers them all.
+  // When asked for: every projection and the live feed poll the head, one read of it answers them all.
   const recent =
-    settings.recentEvents === false
+    settings.recentEvents === undefined || settings.recentEvents === false
       ? undefined
       : createRecentEvents(
           { readAllPage: readStoredPage, headPosition: () => guard(headPosition), appends: () => signal.appends },
