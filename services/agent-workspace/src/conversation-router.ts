@@ -1,5 +1,5 @@
-import { conversationDecider } from '@hub/conversations';
-import { handleCommand, loadAggregate } from '@hub/decider';
+import { type ConversationEvent, conversationDecider } from '@hub/conversations';
+import { fold, handleCommand, loadAggregate } from '@hub/decider';
 import { isHubError } from '@hub/errors';
 import type { EventStore } from '@hub/event-store';
 import {
@@ -128,10 +128,14 @@ export function conversationRouter(deps: RouterDependencies): ProjectionDefiniti
     let handed = 0;
     for (const { conversation_id: conversationId } of held) {
       const streamId = conversationStream(conversationId);
+      // One read of the stream: when it was last assigned, and the state the command is decided on.
       const history = await deps.store.readStream(streamId);
       const assignedAt = history.findLast((e) => e.type === 'ConversationAssigned')?.position;
       if (!assignedAt || comparePositions(assignedAt, recorded.position) > 0) continue;
-      const current = await loadAggregate(deps.store, streamId, conversationDecider);
+      const current = {
+        state: fold(conversationDecider, history.map(decodeEvent) as ConversationEvent[]),
+        revision: history.at(-1)?.revision ?? -1,
+      };
       const { state } = current;
       if (!state.exists || state.status === 'resolved' || state.assignee.agentId !== userId) continue;
       try {

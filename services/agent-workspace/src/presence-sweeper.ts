@@ -12,7 +12,7 @@ export interface PresenceSweeperDependencies {
   readonly store: EventStore;
   /** The routing read model. */
   readonly db: SqlExecutor;
-  /** Which of these users hold a session that has not expired (`access.sessions.signedIn`). */
+  /** Which of these users hold a session that has not expired (the hub passes `signedInUsers` of `@hub/access`). */
   readonly signedIn: (userIds: readonly string[]) => Promise<ReadonlySet<string>>;
   readonly now: () => Date;
   readonly logger: Logger;
