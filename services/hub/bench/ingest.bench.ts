@@ -8,7 +8,7 @@ import { createTestDatabase, findFreePort, provideKafka, singleBrokerDurability 
 import { Kafka, logLevel } from 'kafkajs';
 import { composeHub } from '../src/compose-hub.ts';
 import { loadConfig } from '../src/config.ts';
-import { WRITER_GROUP } from '../src/start-writer.ts';
+import { writerGroupOf } from '../src/start-writer.ts';
 import { benchInteraction, percentile, round } from './bench-load.ts';
 import { type HubProcess, startHubProcess } from './hub-processes.ts';
 import { rawKafkaFigures, rawStoreAppends } from './raw-figures.ts';
@@ -87,7 +87,7 @@ async function main() {
   const admin = new Kafka({ brokers: [...kafka.brokers], logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   const appended = async () =>
-    (await admin.fetchOffsets({ groupId: WRITER_GROUP, topics: [topic] }))
+    (await admin.fetchOffsets({ groupId: writerGroupOf(topic), topics: [topic] }))
       .flatMap((t) => t.partitions)
       .reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
   const visible = async () =>

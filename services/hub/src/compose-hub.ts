@@ -75,7 +75,7 @@ import { rebuildHubProjection } from './rebuild-projection.ts';
 import { replySenders } from './reply-senders.ts';
 import { firstAdminPassword, loadSecrets } from './secrets.ts';
 import { startGateway } from './start-gateway.ts';
-import { startWriter, WRITER_GROUP } from './start-writer.ts';
+import { startWriter } from './start-writer.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -155,6 +155,7 @@ export async function composeHub(
   const writer = roles.has('writer')
     ? startWriter(
         log,
+        config.kafkaWriterGroup,
         {
           handle: interactionHandler({ recorder, transportKey: secrets.keys.transport }),
           handleBatch: interactionBatchHandler({ recorder, transportKey: secrets.keys.transport }),
@@ -259,7 +260,7 @@ export async function composeHub(
     {
       projections,
       writerLag: kafkaAdmin
-        ? kafkaWriterLag(kafkaAdmin, config.kafkaTopic, WRITER_GROUP)
+        ? kafkaWriterLag(kafkaAdmin, config.kafkaTopic, config.kafkaWriterGroup)
         : // In process, publishing waits for the writer: its backlog is what the intake has in hand.
           async () => [{ partition: 'in-process', messages: intake.inFlight() }],
       deadLetters: kafkaAdmin

@@ -56,6 +56,19 @@ config('a writer group member is dropped 6 s after its last heartbeat unless con
   refuses({ HUB_KAFKA_HEARTBEAT_INTERVAL_MS: '2500' }, /HUB_KAFKA_HEARTBEAT_INTERVAL_MS: at most a third/);
 });
 
+config(
+  "hubs with topics of their own on one Kafka cluster get writer groups of their own; the default topic's group is unchanged",
+  () => {
+    assert.is(loadConfig({}).kafkaWriterGroup, 'timeline-writer');
+    assert.is(
+      loadConfig({ HUB_KAFKA_TOPIC: 'staging.interactions' }).kafkaWriterGroup,
+      'timeline-writer.staging.interactions',
+    );
+    assert.is(loadConfig({ HUB_KAFKA_WRITER_GROUP: 'acme-writers' }).kafkaWriterGroup, 'acme-writers');
+    refuses({ HUB_KAFKA_WRITER_GROUP: 'a group' }, /HUB_KAFKA_WRITER_GROUP/);
+  },
+);
+
 config('the event store follows what is configured, and HUB_EVENT_STORE overrides', () => {
   assert.is(loadConfig({ DATABASE_URL: 'postgres://hub@db:5432/hub' }).eventStore, 'postgres');
   assert.is(loadConfig({ ESDB_URL: 'esdb://kurrent:2113?tls=false' }).eventStore, 'esdb');

@@ -3,6 +3,7 @@ import { type CdrLayout, parseCdrLayout } from '@hub/channels';
 import { HubError, isHubError } from '@hub/errors';
 import { z } from 'zod';
 import type { HttpLimits } from './http-limits.ts';
+import { writerGroupOf } from './start-writer.ts';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const optionalUrl = z.string().url().optional();
@@ -39,6 +40,10 @@ export const HubEnvironment = z.object({
     .string()
     .regex(/^[A-Za-z0-9._-]{1,200}$/, 'a Kafka topic name')
     .default('hub.interactions'),
+  HUB_KAFKA_WRITER_GROUP: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,200}$/, 'a Kafka consumer group id')
+    .optional(),
   HUB_KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(6),
   HUB_KAFKA_RETENTION_HOURS: z.coerce.number().int().min(1).max(87_600).default(168),
   HUB_KAFKA_DEAD_LETTER_RETENTION_HOURS: z.coerce.number().int().min(1).max(87_600).default(720),
@@ -218,6 +223,8 @@ export interface HubConfig {
   readonly kafkaBrokers: readonly string[] | undefined;
   readonly esdbUrl: string | undefined;
   readonly kafkaTopic: string;
+  /** The writers' consumer group; by default one per topic (`writerGroupOf`). */
+  readonly kafkaWriterGroup: string;
   readonly kafkaPartitions: number;
   readonly kafkaRetentionHours: number;
   readonly kafkaDeadLetterRetentionHours: number;
@@ -309,6 +316,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): H
     kafkaBrokers: e.KAFKA_BROKERS?.split(','),
     esdbUrl: e.ESDB_URL,
     kafkaTopic: e.HUB_KAFKA_TOPIC,
+    kafkaWriterGroup: e.HUB_KAFKA_WRITER_GROUP ?? writerGroupOf(e.HUB_KAFKA_TOPIC),
     kafkaPartitions: e.HUB_KAFKA_PARTITIONS,
     kafkaRetentionHours: e.HUB_KAFKA_RETENTION_HOURS,
     kafkaDeadLetterRetentionHours: e.HUB_KAFKA_DEAD_LETTER_RETENTION_HOURS,

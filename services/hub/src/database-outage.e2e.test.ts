@@ -138,10 +138,19 @@ async function assertEveryInteractionOnce(hub: ComposedHub, total: number): Prom
         )
       )[0]?.n,
     );
-  await waitFor(async () => ((await timelineCount()) >= total ? true : undefined), {
-    timeoutMs: 90_000,
-    intervalMs: 250,
-    what: `all ${total} interactions in the timeline`,
+  let inTimeline = 0;
+  await waitFor(
+    async () => {
+      inTimeline = await timelineCount();
+      return inTimeline >= total ? true : undefined;
+    },
+    { timeoutMs: 90_000, intervalMs: 250, what: `all ${total} interactions in the timeline` },
+  ).catch(async (error: Error) => {
+    // Where it stopped tells the writer (Kafka to store) from the projection (store to timeline).
+    const [events] = await hub.database.query<{ n: string }>(
+      "SELECT count(*)::text AS n FROM event_store.events WHERE event_type = 'InteractionRecorded'",
+    );
+    throw new Error(`${error.message}: ${inTimeline} in the timeline, ${events?.n} appended`);
   });
   await hub.projectionCaughtUp();
   const rows = await hub.database.query<{ body_text: string; n: string }>(

@@ -7,7 +7,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type ComposedHub, composeHub } from './compose-hub.ts';
 import { loadConfig } from './config.ts';
-import { WRITER_GROUP } from './start-writer.ts';
+import { writerGroupOf } from './start-writer.ts';
 
 const CHANNEL = 'channel-token-for-tests-0123';
 const AGENT = 'agent-token-for-tests-456789';
@@ -138,7 +138,7 @@ async function writerDrained(brokers: string[], topic: string) {
     const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, p.high]));
     await waitFor(
       async () => {
-        const [committed] = await admin.fetchOffsets({ groupId: WRITER_GROUP, topics: [topic] });
+        const [committed] = await admin.fetchOffsets({ groupId: writerGroupOf(topic), topics: [topic] });
         // A partition that never held a message has nothing to commit (high watermark 0).
         const done = committed?.partitions.every((p) => ['0', p.offset].includes(ends.get(p.partition) ?? ''));
         return done ? true : undefined;

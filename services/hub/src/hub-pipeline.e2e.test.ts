@@ -45,8 +45,9 @@ const agent = (hub: ComposedHub, method: 'GET' | 'DELETE', url: string) =>
   hub.app.inject({ method, url, headers: { authorization: `Bearer ${AGENT_TOKEN}` } });
 
 /**
- * With Kafka, 202 means "durable in the log": the timeline follows a moment later. Beside the rest
- * of the suite on two cores, the writer's first batch after joining its group took over 20 s.
+ * With Kafka, 202 means "durable in the log": the timeline follows a moment later. Waits went from
+ * 20 s to 60 s while every test's writers still shared one group (their partitions went unread
+ * until a rebalance); they are ceilings, not what a pass takes.
  */
 const eventually = <T>(what: string, probe: () => Promise<T | undefined>) =>
   waitFor(probe, { timeoutMs: 60_000, intervalMs: 50, what });

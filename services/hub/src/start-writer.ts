@@ -1,8 +1,17 @@
 import type { BatchHandler, InteractionLog, LogConsumer, MessageHandler } from '@hub/bus';
 import type { Logger } from '@hub/logger';
 
-/** The writers' consumer group: every writer process shares the partitions of the log. */
-export const WRITER_GROUP = 'timeline-writer';
+const DEFAULT_TOPIC = 'hub.interactions';
+
+/**
+ * The writers' consumer group: every writer process of one hub shares the partitions of its log.
+ * Hubs sharing a Kafka cluster with topics of their own get groups of their own, so writers of one
+ * joining, leaving or dying never stop another's for a rebalance. The default topic keeps the
+ * group it always had, so its committed offsets carry over.
+ */
+export function writerGroupOf(topic: string): string {
+  return topic === DEFAULT_TOPIC ? 'timeline-writer' : `timeline-writer.${topic}`;
+}
 
 export interface RunningWriter {
   /** Resolves once the writer is in its group (topics made, partitions assigned). */
@@ -16,6 +25,7 @@ export interface RunningWriter {
  */
 export function startWriter(
   log: InteractionLog,
+  group: string,
   handlers: { handle: MessageHandler; handleBatch: BatchHandler },
   logger: Logger,
 ): RunningWriter {
@@ -25,7 +35,7 @@ export function startWriter(
   const joined = (async () => {
     for (let attempt = 1; !stopping; attempt++) {
       try {
-        consumer = await log.consume({ group: WRITER_GROUP, ...handlers });
+        consumer = await log.consume({ group, ...handlers });
         if (attempt > 1) writerLog.info({ attempt }, 'writer joined the interaction log');
         return;
       } catch (error) {

@@ -15,7 +15,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type ComposedHub, composeHub } from './compose-hub.ts';
 import { loadConfig } from './config.ts';
-import { WRITER_GROUP } from './start-writer.ts';
+import { writerGroupOf } from './start-writer.ts';
 
 const fixture = fileURLToPath(new URL('./testing/writer-crash.fixture.ts', import.meta.url));
 const CHANNEL_TOKEN = 'channel-token-for-tests-0123';
@@ -103,7 +103,7 @@ crash(
     const admin = new Kafka({ brokers: context.kafka.brokers, logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     const committed = async () =>
-      (await admin.fetchOffsets({ groupId: WRITER_GROUP, topics: [topic] }))[0]?.partitions[0]?.offset;
+      (await admin.fetchOffsets({ groupId: writerGroupOf(topic), topics: [topic] }))[0]?.partitions[0]?.offset;
     try {
       assert.is(await committed(), '-1', 'the killed writer committed no offset');
 

@@ -11,7 +11,6 @@ import { loadConfig } from '../config.ts';
 import { openDatabase, openEventStore } from '../event-store.factory.ts';
 import { hubMigrations } from '../hub.migrations.ts';
 import { loadSecrets } from '../secrets.ts';
-import { WRITER_GROUP } from '../start-writer.ts';
 
 const config = loadConfig(process.env);
 const logger = silentLogger();
@@ -46,7 +45,7 @@ const die = (): never => {
 const handle = interactionHandler(deps);
 const handleBatch = interactionBatchHandler(deps);
 await log.consume({
-  group: WRITER_GROUP,
+  group: config.kafkaWriterGroup,
   handle: async (message) => {
     await handle(message);
     die();
