@@ -3,7 +3,7 @@ export { answerClientError } from './client-error.ts';
 export { toJsonSafe } from './json-safe.ts';
 export { type OpenApiSettings, registerOpenApi } from './openapi.ts';
 export { type Problem, sendProblem, toProblem } from './problem.ts';
-export { useProblemDetails } from './problem-handlers.ts';
+export { frameworkErrorsAsProblems, useProblemDetails } from './problem-handlers.ts';
 export {
   type ApiTag,
   ProblemSchema,

@@ -1,5 +1,5 @@
 import { isHubError } from '@hub/errors';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem, toProblem } from './problem.ts';
 import { useZodSchemas } from './route-schemas.ts';
 
@@ -38,4 +38,12 @@ export function useProblemDetails(app: FastifyInstance): void {
       instance: request.url,
     }),
   );
+}
+
+/**
+ * For Fastify's `frameworkErrors` option: what it refuses before any route (a path parameter
+ * longer than `maxParamLength`, a URL that does not decode) answered as problem+json like the rest.
+ */
+export function frameworkErrorsAsProblems(error: Error, request: FastifyRequest, reply: FastifyReply): void {
+  void sendProblem(reply, toProblem(error, request));
 }

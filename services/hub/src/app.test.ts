@@ -102,4 +102,19 @@ errors('an unexpected failure: 500 without internals in the answer, with the err
   await hub.close();
 });
 
+errors(
+  'what Fastify refuses before any route (a path parameter over 100 characters, a URL that does not decode): problem+json too',
+  async () => {
+    const hub = await app([]);
+    hub.get('/v1/things/:id', async () => 'found');
+    const long = await hub.inject({ method: 'GET', url: `/v1/things/${'x'.repeat(150)}` });
+    assert.is(long.statusCode, 414);
+    assert.is(long.headers['content-type'], 'application/problem+json; charset=utf-8');
+    const undecodable = await hub.inject({ method: 'GET', url: '/v1/things/%E0%A4%A' });
+    assert.is(undecodable.statusCode, 400);
+    assert.is(undecodable.headers['content-type'], 'application/problem+json; charset=utf-8');
+    await hub.close();
+  },
+);
+
 errors.run();

@@ -1,5 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
-import { registerOpenApi, useProblemDetails } from '@hub/http';
+import { frameworkErrorsAsProblems, registerOpenApi, useProblemDetails } from '@hub/http';
 import type { Logger } from '@hub/logger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import type { EventLoopMonitor } from './event-loop.monitor.ts';
@@ -33,6 +33,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const app = Fastify({
     loggerInstance: deps.logger.child({ component: 'http' }) as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: frameworkErrorsAsProblems,
     ...serverTimeouts(deps.http ?? defaultHttpLimits),
   });
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);

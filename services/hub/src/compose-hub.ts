@@ -35,6 +35,7 @@ import {
   purgeSqlDeadLetters,
 } from '@hub/bus';
 import { casesProjection } from '@hub/cases';
+import { registerConsole } from '@hub/console';
 import type { CountryCode } from '@hub/customer-identity';
 import type { EventStore } from '@hub/event-store';
 import { createIdentityIndex } from '@hub/identity-index';
@@ -327,6 +328,10 @@ export async function composeHub(
   const ingest: IngestDependencies = { intake, attachments, settings, logger, now, widgetReplies };
   const gateway = roles.has('gateway') ? await startGateway(app, { config, ingest, rawPayloads, database }) : undefined;
   if (roles.has('api')) {
+    // The agent console: static pages at `/`, everything they show from the API below.
+    registerConsole(app, {
+      onRequest: app.rateLimit({ max: config.healthRateLimitPerMinute, timeWindow: '1 minute' }),
+    });
     const access = createAccess({
       db: database,
       store,

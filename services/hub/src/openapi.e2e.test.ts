@@ -39,6 +39,7 @@ interface Context {
  * every other route must declare a request schema. Adding a route here is a decision, not a fix.
  */
 const takesNoInput = new Set([
+  'GET /',
   'GET /health',
   'GET /health/ready',
   'GET /health/live',

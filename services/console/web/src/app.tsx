@@ -1,0 +1,91 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { api, type User } from './api/client.ts';
+import { initialLocale, type Locale, LocaleContext, messages } from './i18n.ts';
+import { useLive } from './live.ts';
+import { navigate, useRoute } from './route.ts';
+import { ConversationScreen } from './screens/conversation.tsx';
+import { InboxScreen } from './screens/inbox.tsx';
+import { SignInScreen } from './screens/sign-in.tsx';
+
+type Session = { state: 'checking' } | { state: 'signed-out' } | { state: 'signed-in'; user: User };
+
+export function App() {
+  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const setLocale = useCallback((next: Locale) => {
+    localStorage.setItem('hub.locale', next);
+    setLocaleState(next);
+  }, []);
+  const t = messages[locale];
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.documentElement.dir = locale === 'fa' ? 'rtl' : 'ltr';
+    document.title = t.appName;
+  }, [locale, t]);
+
+  const [session, setSession] = useState<Session>({ state: 'checking' });
+  useEffect(() => {
+    void api.GET('/v1/auth/me').then(({ data }) => {
+      setSession(data && 'user' in data ? { state: 'signed-in', user: data.user } : { state: 'signed-out' });
+    });
+  }, []);
+
+  // Bumped by every live notification: screens refetch what they show (the API is the truth).
+  const [changes, setChanges] = useState({ n: 0, conversationId: undefined as string | undefined });
+  const connected = useLive(session.state === 'signed-in', (conversationId) =>
+    setChanges((previous) => ({ n: previous.n + 1, conversationId })),
+  );
+
+  const route = useRoute();
+  const context = useMemo(() => ({ locale, t, setLocale }), [locale, t, setLocale]);
+  const signOut = async () => {
+    await api.POST('/v1/auth/sign-out');
+    setSession({ state: 'signed-out' });
+  };
+
+  return (
+    <LocaleContext.Provider value={context}>
+      <header className="bar">
+        <a className="brand" href="#/inbox">
+          {t.appName}
+        </a>
+        <span className="spacer" />
+        {session.state === 'signed-in' && (
+          <span className={connected ? 'live on' : 'live'} role="status">
+            {connected ? t.live : t.offline}
+          </span>
+        )}
+        <button type="button" className="link" onClick={() => setLocale(locale === 'fa' ? 'en' : 'fa')}>
+          {t.language}
+        </button>
+        {session.state === 'signed-in' && (
+          <>
+            <span className="who">{session.user.displayName}</span>
+            <button type="button" className="link" onClick={() => void signOut()}>
+              {t.signOut}
+            </button>
+          </>
+        )}
+      </header>
+      <main>
+        {session.state === 'checking' && <p className="muted">{t.loading}</p>}
+        {session.state === 'signed-out' && (
+          <SignInScreen
+            onSignedIn={(user) => {
+              setSession({ state: 'signed-in', user });
+              navigate({ screen: 'inbox' });
+            }}
+          />
+        )}
+        {session.state === 'signed-in' && route.screen !== 'conversation' && (
+          <InboxScreen me={session.user} changes={changes.n} />
+        )}
+        {session.state === 'signed-in' && route.screen === 'conversation' && (
+          <ConversationScreen
+            id={route.id}
+            changes={changes.conversationId === route.id || changes.conversationId === undefined ? changes.n : 0}
+          />
+        )}
+      </main>
+    </LocaleContext.Provider>
+  );
+}

@@ -1,0 +1,204 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { api } from '../api/client.ts';
+import { formatDateTime, useLocale } from '../i18n.ts';
+import { CustomerHtml } from './customer-html.tsx';
+
+type Conversation = NonNullable<
+  Awaited<ReturnType<typeof api.GET<'/v1/conversations/{id}', { params: { path: { id: string } } }>>>['data']
+>;
+type Timeline = NonNullable<
+  Awaited<ReturnType<typeof api.GET<'/v1/customers/{id}/timeline', { params: { path: { id: string } } }>>>['data']
+>;
+type Item = Conversation['items'][number];
+
+/** A conversation: its messages, notes and replies in order, the customer's timeline beside it. */
+export function ConversationScreen({ id, changes }: { id: string; changes: number }) {
+  const { t, locale } = useLocale();
+  const [conversation, setConversation] = useState<Conversation | undefined>();
+  const [timeline, setTimeline] = useState<Timeline | undefined>();
+  const [notice, setNotice] = useState<string | undefined>();
+  const [missing, setMissing] = useState(false);
+
+  const load = useCallback(async () => {
+    const { data, response } = await api.GET('/v1/conversations/{id}', { params: { path: { id } } });
+    if (!data) {
+      setMissing(response.status === 404);
+      return;
+    }
+    setConversation(data);
+    const history = await api.GET('/v1/customers/{id}/timeline', {
+      params: { path: { id: data.customerId }, query: { limit: 20 } },
+    });
+    if (history.data) setTimeline(history.data);
+  }, [id]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `changes` is the live feed's nudge to refetch
+  useEffect(() => {
+    void load();
+  }, [load, changes]);
+
+  /** A change sent with the revision shown: a colleague's change in between is a conflict, shown. */
+  const afterChange = async (response: Response) => {
+    if (response.status === 409) setNotice(t.conflict);
+    else setNotice(response.ok ? undefined : t.error);
+    await load();
+  };
+
+  if (missing) return <p className="error">{t.error}</p>;
+  if (!conversation) return <p className="muted">{t.loading}</p>;
+  const resolved = conversation.status === 'resolved';
+
+  const messagesById = new Map((timeline?.entries ?? []).map((entry) => [entry.interactionId, entry]));
+  const setStatus = async () => {
+    const { response } = await api.POST('/v1/conversations/{id}/status', {
+      params: { path: { id } },
+      body: { status: resolved ? 'open' : 'resolved', revision: conversation.revision },
+    });
+    await afterChange(response);
+  };
+  const reply = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const text = String(new FormData(form).get('text') ?? '').trim();
+    if (!text) return;
+    const { response } = await api.POST('/v1/conversations/{id}/replies', {
+      params: { path: { id } },
+      body: { text, revision: conversation.revision },
+    });
+    if (response.ok) form.reset();
+    await afterChange(response);
+  };
+  const note = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const text = String(new FormData(form).get('text') ?? '').trim();
+    if (!text) return;
+    const { response } = await api.POST('/v1/conversations/{id}/notes', {
+      params: { path: { id } },
+      body: { text, revision: conversation.revision },
+    });
+    if (response.ok) form.reset();
+    await afterChange(response);
+  };
+
+  // The customer's other contacts: what this conversation does not hold already.
+  const here = new Set(conversation.items.map((item) => item.interactionId).filter(Boolean));
+  const earlier = (timeline?.entries ?? []).filter((entry) => !here.has(entry.interactionId));
+  return (
+    <div className="conversation">
+      <section className="thread">
+        <a className="back" href="#/inbox">
+          {t.back}
+        </a>
+        <h1>
+          <bdi>{conversation.subject ?? t.noSubject}</bdi>
+        </h1>
+        <p className="meta">
+          <span className={`channel ${conversation.channel}`}>
+            {t.channel[conversation.channel as keyof typeof t.channel] ?? conversation.channel}
+          </span>
+          <span className={`status ${conversation.status}`}>
+            {t[conversation.status as 'open' | 'pending' | 'snoozed' | 'resolved'] ?? conversation.status}
+          </span>
+          <button type="button" className="status-action" onClick={() => void setStatus()}>
+            {resolved ? t.reopen : t.resolve}
+          </button>
+        </p>
+        {notice && (
+          <p className="notice" role="alert">
+            {notice}
+          </p>
+        )}
+        <ol className="items">
+          {conversation.items.map((item) => (
+            <ItemView key={`${item.revision}-${item.kind}`} item={item} entry={messagesById} />
+          ))}
+        </ol>
+        <form className="composer" onSubmit={(event) => void reply(event)}>
+          <label>
+            {t.reply} · {t.sendVia} {t.channel[conversation.channel as keyof typeof t.channel] ?? conversation.channel}
+            <textarea name="text" rows={3} placeholder={t.replyPlaceholder} dir="auto" />
+          </label>
+          <button type="submit" className="send">
+            {t.send}
+          </button>
+        </form>
+        <form className="composer note" onSubmit={(event) => void note(event)}>
+          <label>
+            {t.note}
+            <textarea name="text" rows={2} placeholder={t.notePlaceholder} dir="auto" />
+          </label>
+          <button type="submit" className="send">
+            {t.addNote}
+          </button>
+        </form>
+      </section>
+      <aside className="history" aria-label={t.timeline}>
+        <h2>{t.timeline}</h2>
+        <p className="muted">{t.earlier}</p>
+        <ol>
+          {earlier.map((entry) => (
+            <li key={entry.interactionId} className={`entry ${entry.direction}`}>
+              <span className={`channel ${entry.channel}`}>
+                {t.channel[entry.channel as keyof typeof t.channel] ?? entry.channel}
+              </span>
+              <time dateTime={entry.occurredAt}>{formatDateTime(locale, entry.occurredAt)}</time>
+              <bdi>{entry.summary}</bdi>
+            </li>
+          ))}
+        </ol>
+      </aside>
+    </div>
+  );
+}
+
+function ItemView({ item, entry }: { item: Item; entry: Map<string, Timeline['entries'][number]> }) {
+  const { t, locale } = useLocale();
+  const at = <time dateTime={item.at}>{formatDateTime(locale, item.at)}</time>;
+  if (item.reply) {
+    const status = item.reply.delivery.status;
+    return (
+      <li className="item message outbound">
+        <header>
+          <strong>{t.outbound}</strong> {at}{' '}
+          <span className={`delivery ${status}`} data-delivery={status}>
+            {t[status]}
+            {item.reply.delivery.reason ? `: ${item.reply.delivery.reason}` : ''}
+          </span>
+        </header>
+        <p dir="auto">{item.reply.text}</p>
+      </li>
+    );
+  }
+  if (item.kind === 'message') {
+    const message = item.message ?? (item.interactionId ? entry.get(item.interactionId) : undefined);
+    const direction = String(item.data.direction ?? message?.direction ?? 'inbound');
+    return (
+      <li className={`item message ${direction}`}>
+        <header>
+          <strong>{direction === 'outbound' ? t.outbound : t.inbound}</strong> {at}
+        </header>
+        {message?.html ? (
+          <CustomerHtml html={message.html} title={message.summary} />
+        ) : (
+          <p dir="auto">{message?.text ?? ''}</p>
+        )}
+      </li>
+    );
+  }
+  if (item.kind === 'note') {
+    return (
+      <li className="item note">
+        <header>
+          <strong>{t.note}</strong> {at}
+        </header>
+        <p dir="auto">{String(item.data.text ?? '')}</p>
+      </li>
+    );
+  }
+  return (
+    <li className="item event">
+      {t.kind[item.kind] ?? item.kind} {at}
+    </li>
+  );
+}

@@ -1,0 +1,116 @@
+import { type KeyboardEvent, useEffect, useState } from 'react';
+import { api, type InboxConversation, type User } from '../api/client.ts';
+import { formatDateTime, formatNumber, useLocale } from '../i18n.ts';
+import { navigate } from '../route.ts';
+
+type Filter = 'open' | 'pending' | 'snoozed' | 'resolved' | 'mine' | 'unassigned' | 'breached';
+type Counts = Record<'open' | 'pending' | 'snoozed' | 'mine' | 'unassigned' | 'breached', number>;
+
+const queryOf = (filter: Filter) => {
+  if (filter === 'mine') return { status: 'open', assignee: 'me' } as const;
+  if (filter === 'unassigned') return { status: 'open', assignee: 'unassigned' } as const;
+  if (filter === 'breached') return { status: 'open', sla: 'breached', sort: 'sla-due' } as const;
+  return { status: filter } as const;
+};
+
+/** The inbox: the API's filters with their counts, newest activity first, opened with Enter. */
+export function InboxScreen({ changes }: { me: User; changes: number }) {
+  const { t, locale } = useLocale();
+  const [filter, setFilter] = useState<Filter>('open');
+  const [rows, setRows] = useState<InboxConversation[] | undefined>();
+  const [counts, setCounts] = useState<Counts | undefined>();
+  const [selected, setSelected] = useState(0);
+  const [failed, setFailed] = useState(false);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `changes` is the live feed's nudge to refetch
+  useEffect(() => {
+    let current = true;
+    void Promise.all([
+      api.GET('/v1/inbox', { params: { query: { ...queryOf(filter), limit: 50 } } }),
+      api.GET('/v1/inbox/counts'),
+    ]).then(([list, numbers]) => {
+      if (!current) return;
+      setFailed(!list.data);
+      if (list.data) setRows(list.data.conversations);
+      if (numbers.data) setCounts(numbers.data);
+    });
+    return () => {
+      current = false;
+    };
+  }, [filter, changes]);
+
+  const filters: [Filter, string, number | undefined][] = [
+    ['open', t.open, counts?.open],
+    ['mine', t.mine, counts?.mine],
+    ['unassigned', t.unassigned, counts?.unassigned],
+    ['pending', t.pending, counts?.pending],
+    ['snoozed', t.snoozed, counts?.snoozed],
+    ['breached', t.breached, counts?.breached],
+    ['resolved', t.resolved, undefined],
+  ];
+
+  const onKey = (event: KeyboardEvent<HTMLUListElement>) => {
+    if (!rows?.length) return;
+    if (event.key === 'ArrowDown' || event.key === 'j') setSelected((i) => Math.min(rows.length - 1, i + 1));
+    else if (event.key === 'ArrowUp' || event.key === 'k') setSelected((i) => Math.max(0, i - 1));
+    else if (event.key === 'Enter') {
+      const row = rows[selected];
+      if (row) navigate({ screen: 'conversation', id: row.id });
+    } else return;
+    event.preventDefault();
+  };
+
+  return (
+    <section className="inbox">
+      <h1>{t.inbox}</h1>
+      <nav className="filters" aria-label={t.inbox}>
+        {filters.map(([name, label, count]) => (
+          <button
+            type="button"
+            key={name}
+            className={name === filter ? 'filter active' : 'filter'}
+            aria-pressed={name === filter}
+            onClick={() => {
+              setFilter(name);
+              setSelected(0);
+            }}
+          >
+            {label}
+            {count !== undefined && <span className="count">{formatNumber(locale, count)}</span>}
+          </button>
+        ))}
+      </nav>
+      {failed && <p className="error">{t.error}</p>}
+      {rows === undefined && !failed && <p className="muted">{t.loading}</p>}
+      {rows?.length === 0 && <p className="muted">{t.noConversations}</p>}
+      {rows && rows.length > 0 && (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the list takes arrow keys, j/k and Enter
+        <ul className="rows" tabIndex={0} onKeyDown={onKey} aria-label={t.inbox}>
+          {rows.map((row, i) => (
+            <li key={row.id} className={i === selected ? 'row selected' : 'row'} data-conversation={row.id}>
+              <a href={`#/conversations/${row.id}`} onFocus={() => setSelected(i)}>
+                <span className="subject">
+                  <bdi>{row.subject ?? t.noSubject}</bdi>
+                </span>
+                <span className="meta">
+                  <span className={`channel ${row.channel}`}>
+                    {t.channel[row.channel as keyof typeof t.channel] ?? row.channel}
+                  </span>
+                  <span>{t.messages(row.messageCount, formatNumber(locale, row.messageCount))}</span>
+                  <time dateTime={row.lastActivityAt}>{formatDateTime(locale, row.lastActivityAt)}</time>
+                  {row.waitingSince && <span className="unread" title={row.waitingSince} aria-hidden="true" />}
+                  {row.sla.state && row.sla.dueAt && (
+                    <span className={`sla ${row.sla.state}`}>
+                      {row.sla.state === 'breached' ? t.breached : row.sla.state === 'due-soon' ? t.dueSoon : t.due}{' '}
+                      <time dateTime={row.sla.dueAt}>{formatDateTime(locale, row.sla.dueAt)}</time>
+                    </span>
+                  )}
+                </span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

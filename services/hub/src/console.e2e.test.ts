@@ -1,0 +1,288 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { silentLogger } from '@hub/logger';
+import { type LocalSmtpRelay, startLocalSmtpRelay } from '@hub/replies/testing';
+import { requireChromium, waitFor } from '@hub/testing';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { buildConsole } from '../../../scripts/console.ts';
+import { type ComposedHub, composeHub } from './compose-hub.ts';
+import { loadConfig } from './config.ts';
+import { CHANNEL_TOKEN, postEmail } from './testing/agent-workspace.fixture.ts';
+
+// The agent console served by the embedded hub, in Debian's Chromium (playwright-core): what an
+// agent does on the first morning. Screenshots of every screen, in English and Persian, at desktop
+// and phone width, go to test-artefacts/console/ for a person to look at.
+const artefacts = fileURLToPath(new URL('../../../test-artefacts/console/', import.meta.url));
+const ADMIN_EMAIL = 'admin@shop.example';
+const ADMIN_PASSWORD = 'console-admin-password-123';
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+interface Context {
+  dataDir: string;
+  relay: LocalSmtpRelay;
+  hub: ComposedHub;
+  url: string;
+  browser: Browser;
+}
+
+const htmlMail = [
+  'From: Sara Rezaei <sara@example.ir>',
+  'To: support@shop.example',
+  'Subject: سفارش ۱۲۳۴ کجاست؟',
+  'Message-ID: <console-order@mail.example>',
+  'Date: Sat, 05 Dec 2026 09:00:00 +0000',
+  'MIME-Version: 1.0',
+  'Content-Type: text/html; charset=utf-8',
+  '',
+  '<p>سلام، سفارش <b>1234</b> من کجاست؟ order 1234</p>',
+  `<img src="x" onerror="parent.document.title='pwned'"><script>parent.document.title='pwned'</script>`,
+  '',
+].join('\r\n');
+
+const channelPost = (hub: ComposedHub, url: string, body: unknown) =>
+  hub.app.inject({
+    method: 'POST',
+    url,
+    headers: { authorization: `Bearer ${CHANNEL_TOKEN}`, 'content-type': 'application/json' },
+    payload: JSON.stringify(body),
+  });
+
+const call = {
+  callId: 'console-call-1',
+  system: 'callcenter',
+  from: '+98 912 123 4567',
+  to: '201',
+  direction: 'inbound',
+  startedAt: '2026-12-05T10:15:00+03:30',
+  answeredAt: '2026-12-05T10:15:09+03:30',
+  endedAt: '2026-12-05T10:18:00+03:30',
+  durationSeconds: 171,
+  outcome: 'answered',
+  agentExtension: '201',
+  customerName: 'سارا رضایی',
+};
+
+/** A chat transcript line from a CRM integration: it carries both the phone and the email. */
+const chatLine = (externalId: string, text: string) => ({
+  channel: 'generic',
+  source: { system: 'site-chat', externalId },
+  direction: 'inbound',
+  occurredAt: new Date().toISOString(),
+  contact: {
+    identifiers: [
+      { kind: 'email', value: 'sara@example.ir' },
+      { kind: 'phone', value: '+989121234567' },
+    ],
+    displayName: 'سارا رضایی',
+  },
+  threadKey: `chat-${externalId}`,
+  summary: text,
+  text,
+  html: null,
+  details: { channel: 'generic', system: 'site-chat', externalId, attributes: {} },
+});
+
+async function signedInPage(
+  context: Context,
+  viewport: { width: number; height: number },
+  locale: 'en' | 'fa',
+  options: { live: boolean } = { live: true },
+) {
+  const browserContext = await context.browser.newContext({ viewport, locale: locale === 'fa' ? 'fa-IR' : 'en-GB' });
+  const page = await browserContext.newPage();
+  if (!options.live) await page.route('**/v1/live*', (route) => route.abort());
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    // Before sign-in, the console asks who is signed in and is told 401: that is no error.
+    if (message.type() === 'error' && !/status of 401/.test(message.text())) errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(context.url);
+  await page.locator('input[name=email]').fill(ADMIN_EMAIL);
+  await page.locator('input[name=password]').fill(ADMIN_PASSWORD);
+  await page.locator('form button[type=submit]').click();
+  await page.locator('.rows').waitFor({ timeout: 15_000 });
+  return { page, errors, close: () => browserContext.close() };
+}
+
+const shot = async (page: Page, name: string) => {
+  await mkdir(artefacts, { recursive: true });
+  await page.screenshot({ path: join(artefacts, `${name}.png`), fullPage: true });
+};
+
+const consoleSuite = suite<Context>('the agent console in Chromium, on the embedded hub');
+
+consoleSuite.before(async (context) => {
+  await buildConsole({ ifStale: true });
+  context.relay = await startLocalSmtpRelay();
+  context.dataDir = await mkdtemp(join(tmpdir(), 'hub-console-'));
+  context.hub = await composeHub(
+    loadConfig({
+      HUB_DATA_DIR: context.dataDir,
+      HUB_CHANNEL_TOKEN: CHANNEL_TOKEN,
+      HUB_AGENT_TOKEN: 'agent-token-for-tests-456789',
+      HUB_MASTER_KEY: randomBytes(32).toString('base64'),
+      HUB_ADMIN_EMAIL: ADMIN_EMAIL,
+      HUB_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      HUB_SMTP_RELAY_URL: context.relay.url,
+      HUB_REPLY_FROM: 'support@shop.example',
+    }),
+    silentLogger(),
+  );
+  await context.hub.app.listen({ port: 0, host: '127.0.0.1' });
+  context.url = `http://127.0.0.1:${(context.hub.app.server.address() as AddressInfo).port}/`;
+  context.browser = await chromium.launch({
+    executablePath: requireChromium(),
+    args: ['--no-sandbox', '--disable-background-networking'],
+    headless: true,
+  });
+});
+
+consoleSuite.after(async ({ browser, hub, relay, dataDir }) => {
+  await browser?.close();
+  await hub?.stop();
+  await relay?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+consoleSuite('the page is served with a strict CSP; a wrong password says so and signs nobody in', async (context) => {
+  const response = await fetch(context.url);
+  assert.is(response.status, 200);
+  assert.match(String(response.headers.get('content-security-policy')), /script-src 'self'/);
+  const browserContext = await context.browser.newContext({ viewport: DESKTOP, locale: 'en-GB' });
+  const page = await browserContext.newPage();
+  await page.goto(context.url);
+  await page.locator('input[name=email]').fill(ADMIN_EMAIL);
+  await page.locator('input[name=password]').fill('not-the-password');
+  await page.locator('form button[type=submit]').click();
+  await page.locator('[role=alert]').waitFor({ timeout: 10_000 });
+  assert.match(String(await page.locator('[role=alert]').textContent()), /wrong/);
+  assert.is(await page.locator('.rows').count(), 0, 'still signed out');
+  await shot(page, 'sign-in-en-desktop');
+  await browserContext.close();
+});
+
+consoleSuite(
+  'an email, a call and a chat from one person: one timeline; the agent replies by email, notes, resolves; a stale change shows the conflict; a new chat appears live',
+  async (context) => {
+    const { hub } = context;
+    // The chat first: it carries her email and phone, so the email and the call find her.
+    assert.is((await channelPost(hub, '/v1/interactions', chatLine('c-1', 'سلام، هنوز منتظرم'))).statusCode, 202);
+    await hub.projectionCaughtUp();
+    await postEmail(hub, htmlMail);
+    const called = await channelPost(hub, '/v1/channels/phone/calls', call);
+    assert.is(called.statusCode, 202, called.body);
+    await hub.projectionCaughtUp();
+
+    const { page, errors, close } = await signedInPage(context, DESKTOP, 'en');
+    try {
+      const rows = page.locator('.rows .row');
+      // The chat and the call in one conversation (her open one), the email in its own thread.
+      await waitFor(async () => ((await rows.count()) === 2 ? true : undefined), {
+        timeoutMs: 10_000,
+        what: 'two conversations in the inbox',
+      });
+      await shot(page, 'inbox-en-desktop');
+
+      // The email's conversation: its HTML in a sandboxed frame, the other channels beside it.
+      await page.locator('.rows .row', { hasText: 'سفارش ۱۲۳۴' }).locator('a').click();
+      await page.locator('.items .message').first().waitFor();
+      const frame = page.locator('iframe.customer-html');
+      assert.is(await frame.getAttribute('sandbox'), '', 'the customer HTML frame may do nothing');
+      assert.match(String(await frame.contentFrame().locator('p').textContent()), /order 1234/);
+      await page.locator('.history .entry').nth(1).waitFor();
+      assert.is(await page.locator('.history .entry').count(), 2, 'the call and the chat, one customer');
+
+      await page.locator('.composer textarea[name=text]').first().fill('سفارش شما فردا می‌رسد. Tracking: IR-1234');
+      await page.locator('.composer .send').first().click();
+      await page.locator('[data-delivery]').first().waitFor({ timeout: 10_000 });
+      const raw = await waitFor(async () => context.relay.messages[0], {
+        timeoutMs: 20_000,
+        what: 'the reply at the SMTP relay',
+      });
+      assert.match(raw.toString('utf8'), /In-Reply-To: <console-order@mail\.example>/);
+      await page.locator('[data-delivery=sent]').waitFor({ timeout: 20_000 });
+
+      await page.locator('.composer.note textarea').fill('Courier called; @maryam follow up tomorrow');
+      await page.locator('.composer.note .send').click();
+      await page.locator('.items .note', { hasText: 'Courier called' }).waitFor({ timeout: 10_000 });
+      await shot(page, 'conversation-en-desktop');
+
+      // A colleague's console lost its live feed (a laptop lid closed): it still shows the
+      // conversation open when the first agent resolves it, and the colleague acts on that.
+      const colleague = await signedInPage(context, DESKTOP, 'en', { live: false });
+      try {
+        await colleague.page.goto(page.url());
+        await colleague.page.locator('.status-action', { hasText: 'Resolve' }).waitFor();
+        await page.locator('.status-action', { hasText: 'Resolve' }).click();
+        await page.locator('.status-action', { hasText: 'Reopen' }).waitFor({ timeout: 10_000 });
+        await colleague.page.locator('.status-action', { hasText: 'Resolve' }).click();
+        await colleague.page.locator('.notice[role=alert]').waitFor({ timeout: 10_000 });
+        assert.match(String(await colleague.page.locator('.notice').textContent()), /colleague changed/);
+        await colleague.page.locator('.status-action', { hasText: 'Reopen' }).waitFor({ timeout: 10_000 });
+        await shot(colleague.page, 'conflict-en-desktop');
+      } finally {
+        await colleague.close();
+      }
+
+      // Back in the inbox, a new chat conversation appears without a reload.
+      await page.locator('a.back').click();
+      await rows.first().waitFor();
+      const before = await rows.count();
+      assert.is(
+        (await channelPost(hub, '/v1/interactions', chatLine('c-2', 'New question about invoices'))).statusCode,
+        202,
+      );
+      await waitFor(async () => ((await rows.count()) === before + 1 ? true : undefined), {
+        timeoutMs: 10_000,
+        what: 'the new conversation in the open inbox, without a reload',
+      });
+      assert.equal(await page.evaluate<string>('document.title'), 'Interaction hub', 'no customer script ran');
+      assert.equal(errors, [], 'no errors in the page (CSP included)');
+    } finally {
+      await close();
+    }
+  },
+);
+
+consoleSuite(
+  'every screen in Persian (right to left, Persian calendar and digits) and at phone width',
+  async (context) => {
+    for (const [viewport, width] of [
+      [DESKTOP, 'desktop'],
+      [PHONE, 'phone'],
+    ] as const) {
+      for (const locale of ['en', 'fa'] as const) {
+        const { page, errors, close } = await signedInPage(context, viewport, locale);
+        try {
+          assert.is(await page.evaluate<string>('document.documentElement.dir'), locale === 'fa' ? 'rtl' : 'ltr');
+          if (locale === 'fa') {
+            assert.match(String(await page.locator('h1').first().textContent()), /صندوق/);
+            // Persian digits and the Solar Hijri year (1405) in the rows' dates.
+            assert.match(String(await page.locator('.rows time').first().textContent()), /۱۴۰۵/);
+          }
+          await shot(page, `inbox-${locale}-${width}`);
+          // The email, resolved in the test before: under the Resolved filter.
+          await page.locator('.filter').last().click();
+          await page.locator('.rows .row', { hasText: 'سفارش ۱۲۳۴' }).locator('a').click();
+          await page.locator('.items .message').first().waitFor();
+          await shot(page, `conversation-${locale}-${width}`);
+          const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+          assert.ok(overflow <= 0, `no sideways scrolling at ${viewport.width} px (${overflow} px too wide)`);
+          assert.equal(errors, []);
+        } finally {
+          await close();
+        }
+      }
+    }
+  },
+);
+
+consoleSuite.run();
