@@ -48,6 +48,14 @@ export interface InboxConversation {
   readonly csatRating: number | null;
 }
 
+/** A row of the inbox list: the conversation, who it is with and what was said last. */
+export interface InboxListItem extends InboxConversation {
+  /** The customer's name as the timeline knows it (null when none was given, or erased). */
+  readonly customerName: string | null;
+  /** The summary of the conversation's latest message (null before any, or once erased). */
+  readonly preview: string | null;
+}
+
 interface ConversationRow {
   conversation_id: string;
   customer_id: string;
@@ -139,7 +147,7 @@ function decodeCursor(text: string): Cursor {
 export async function listInbox(
   db: SqlExecutor,
   query: InboxQuery,
-): Promise<{ conversations: InboxConversation[]; nextCursor: string | null }> {
+): Promise<{ conversations: InboxListItem[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
   const where = whereOf(query, query.viewerId);
   const params = [...where.params];
@@ -171,7 +179,34 @@ export async function listInbox(
     rows.length > limit && last
       ? encodeCursor({ at: iso(bySla ? last.sla_due_at : last.last_activity_at), id: last.conversation_id })
       : null;
-  return { conversations: page.map(toInboxConversation), nextCursor };
+  const labels = await labelsOf(db, page);
+  const conversations = page.map((row) => ({
+    ...toInboxConversation(row),
+    customerName: labels.get(row.conversation_id)?.display_name ?? null,
+    preview: labels.get(row.conversation_id)?.preview ?? null,
+  }));
+  return { conversations, nextCursor };
+}
+
+/**
+ * Who each listed conversation is with and its latest message's summary, read from the timeline
+ * for the page only (one statement; each row an index lookup), so the inbox rows need nothing the
+ * conversation events do not carry.
+ */
+async function labelsOf(db: SqlExecutor, page: readonly ConversationRow[]) {
+  if (page.length === 0) return new Map<string, { display_name: string | null; preview: string | null }>();
+  const rows = await db.query<{ conversation_id: string; display_name: string | null; preview: string | null }>(
+    `SELECT x.conversation_id, cu.display_name,
+            (SELECT t.summary
+               FROM read_models.conversation_items i
+               JOIN read_models.timeline t ON t.interaction_id = i.interaction_id
+              WHERE i.conversation_id = x.conversation_id AND i.kind = 'message'
+              ORDER BY i.revision DESC LIMIT 1) AS preview
+       FROM unnest($1::text[], $2::text[]) AS x(conversation_id, customer_id)
+       LEFT JOIN read_models.customers cu ON cu.customer_id = x.customer_id`,
+    [page.map((row) => row.conversation_id), page.map((row) => row.customer_id)],
+  );
+  return new Map(rows.map((row) => [row.conversation_id, row]));
 }
 
 export interface InboxCounts {

@@ -13,6 +13,7 @@ export {
   type InboxConversation,
   type InboxCounts,
   type InboxFilter,
+  type InboxListItem,
   type InboxQuery,
   inboxCounts,
   listInbox,

@@ -120,7 +120,11 @@ const Conversation = z
     csatRating: z.number().nullable(),
   })
   .meta({ id: 'InboxConversation' });
-const InboxPage = z.object({ conversations: z.array(Conversation), nextCursor: z.string().nullable() });
+const InboxListItem = Conversation.extend({
+  customerName: z.string().nullable().meta({ description: "the customer's name (null when unknown or erased)" }),
+  preview: z.string().nullable().meta({ description: "the summary of the conversation's latest message" }),
+}).meta({ id: 'InboxListItem' });
+const InboxPage = z.object({ conversations: z.array(InboxListItem), nextCursor: z.string().nullable() });
 const Counts = z.object({
   mine: z.number().int(),
   unassigned: z.number().int(),

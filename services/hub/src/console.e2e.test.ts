@@ -244,6 +244,9 @@ consoleSuite(
         timeoutMs: 10_000,
         what: 'the new conversation in the open inbox, without a reload',
       });
+      // The row says who it is with and what was said.
+      const newRow = page.locator('.rows .row', { hasText: 'New question about invoices' });
+      assert.match(String(await newRow.textContent()), /سارا رضایی/);
       assert.equal(await page.evaluate<string>('document.title'), 'Interaction hub', 'no customer script ran');
       assert.equal(errors, [], 'no errors in the page (CSP included)');
     } finally {

@@ -46,6 +46,8 @@ interface InboxItem {
   status: string;
   labels: string[];
   assigneeId: string | null;
+  customerName: string | null;
+  preview: string | null;
 }
 
 const inbox = async (context: Context, query = '') =>
@@ -90,6 +92,8 @@ workspace(
     const { conversations } = await inbox(context);
     assert.equal(conversations.map((c) => c.messageCount).sort(), [1, 2]);
     const thread = conversations.find((c) => c.messageCount === 2) as InboxItem;
+    assert.is(thread.customerName, 'Sara Rezaei', 'the row says who it is with');
+    assert.is(thread.preview, 'Re: سفارش ۱۲۳۴', "and what was said last (the latest message's summary)");
     const view = await call(hub, 'GET', `/v1/conversations/${thread.id}`, context.agent.token);
     assert.is(view.status, 200);
     const texts = (view.body.items as { kind: string; message?: { text: string } }[])

@@ -10,7 +10,7 @@ export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin'
 
 export type Problem = components['schemas']['Problem'];
 export type User = components['schemas']['User'];
-export type InboxConversation = components['schemas']['InboxConversation'];
+export type InboxListItem = components['schemas']['InboxListItem'];
 
 /** The problem's code and words, for an answer that was not 2xx. */
 export function describeProblem(error: unknown): { code: string; detail: string } {

@@ -4822,7 +4822,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            conversations: components["schemas"]["InboxConversation"][];
+                            conversations: components["schemas"]["InboxListItem"][];
                             nextCursor: string | null;
                         };
                     };
@@ -7408,6 +7408,64 @@ export interface components {
             lastActivityAt: string;
             messageCount: number;
             openedAt: string;
+            priority: string;
+            /** @description send it back as the revision you saw with any change */
+            revision: number;
+            sla: {
+                dueAt: string | null;
+                state: string | null;
+            };
+            snoozedUntil: string | null;
+            status: string;
+            subject: string | null;
+            teamId: string | null;
+            waitingSince: string | null;
+        };
+        InboxListItem: {
+            assigneeId: string | null;
+            channel: string;
+            csatRating: number | null;
+            customerId: string;
+            /** @description the customer's name (null when unknown or erased) */
+            customerName: string | null;
+            firstResponseAt: string | null;
+            id: string;
+            inboxId: string;
+            labels: string[];
+            lastActivityAt: string;
+            messageCount: number;
+            openedAt: string;
+            /** @description the summary of the conversation's latest message */
+            preview: string | null;
+            priority: string;
+            /** @description send it back as the revision you saw with any change */
+            revision: number;
+            sla: {
+                dueAt: string | null;
+                state: string | null;
+            };
+            snoozedUntil: string | null;
+            status: string;
+            subject: string | null;
+            teamId: string | null;
+            waitingSince: string | null;
+        };
+        InboxListItemInput: {
+            assigneeId: string | null;
+            channel: string;
+            csatRating: number | null;
+            customerId: string;
+            /** @description the customer's name (null when unknown or erased) */
+            customerName: string | null;
+            firstResponseAt: string | null;
+            id: string;
+            inboxId: string;
+            labels: string[];
+            lastActivityAt: string;
+            messageCount: number;
+            openedAt: string;
+            /** @description the summary of the conversation's latest message */
+            preview: string | null;
             priority: string;
             /** @description send it back as the revision you saw with any change */
             revision: number;

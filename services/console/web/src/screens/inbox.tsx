@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useEffect, useState } from 'react';
-import { api, type InboxConversation, type User } from '../api/client.ts';
+import { api, type InboxListItem, type User } from '../api/client.ts';
 import { formatDateTime, formatNumber, useLocale } from '../i18n.ts';
 import { navigate } from '../route.ts';
 
@@ -17,7 +17,7 @@ const queryOf = (filter: Filter) => {
 export function InboxScreen({ changes }: { me: User; changes: number }) {
   const { t, locale } = useLocale();
   const [filter, setFilter] = useState<Filter>('open');
-  const [rows, setRows] = useState<InboxConversation[] | undefined>();
+  const [rows, setRows] = useState<InboxListItem[] | undefined>();
   const [counts, setCounts] = useState<Counts | undefined>();
   const [selected, setSelected] = useState(0);
   const [failed, setFailed] = useState(false);
@@ -89,9 +89,20 @@ export function InboxScreen({ changes }: { me: User; changes: number }) {
           {rows.map((row, i) => (
             <li key={row.id} className={i === selected ? 'row selected' : 'row'} data-conversation={row.id}>
               <a href={`#/conversations/${row.id}`} onFocus={() => setSelected(i)}>
-                <span className="subject">
-                  <bdi>{row.subject ?? t.noSubject}</bdi>
+                <span className="who">
+                  <bdi>{row.customerName ?? t.unknownCustomer}</bdi>
+                  {row.subject && (
+                    <span className="subject">
+                      {' · '}
+                      <bdi>{row.subject}</bdi>
+                    </span>
+                  )}
                 </span>
+                {row.preview && row.preview !== row.subject && (
+                  <span className="preview">
+                    <bdi>{row.preview}</bdi>
+                  </span>
+                )}
                 <span className="meta">
                   <span className={`channel ${row.channel}`}>
                     {t.channel[row.channel as keyof typeof t.channel] ?? row.channel}
