@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,6 +114,25 @@ async function signedInPage(
   return { page, errors, close: () => browserContext.close() };
 }
 
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical findings on the page as it is (run over CDP: the CSP stays on). */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const { violations } = await page.evaluate<{
+    violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+  }>(`axe.run(document, { resultTypes: ['violations'] })`);
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .map((node) => node.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
+}
+
 const shot = async (page: Page, name: string) => {
   await mkdir(artefacts, { recursive: true });
   await page.screenshot({ path: join(artefacts, `${name}.png`), fullPage: true });
@@ -166,6 +187,7 @@ consoleSuite('the page is served with a strict CSP; a wrong password says so and
   assert.match(String(await page.locator('[role=alert]').textContent()), /wrong/);
   assert.is(await page.locator('.rows').count(), 0, 'still signed out');
   await shot(page, 'sign-in-en-desktop');
+  assert.equal(await accessibilityProblems(page), [], 'the sign-in page');
   await browserContext.close();
 });
 
@@ -272,11 +294,13 @@ consoleSuite(
             assert.match(String(await page.locator('.rows time').first().textContent()), /۱۴۰۵/);
           }
           await shot(page, `inbox-${locale}-${width}`);
+          assert.equal(await accessibilityProblems(page), [], `the inbox, ${locale}, ${width}`);
           // The email, resolved in the test before: under the Resolved filter.
           await page.locator('.filter').last().click();
           await page.locator('.rows .row', { hasText: 'سفارش ۱۲۳۴' }).locator('a').click();
           await page.locator('.items .message').first().waitFor();
           await shot(page, `conversation-${locale}-${width}`);
+          assert.equal(await accessibilityProblems(page), [], `the conversation, ${locale}, ${width}`);
           const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
           assert.ok(overflow <= 0, `no sideways scrolling at ${viewport.width} px (${overflow} px too wide)`);
           assert.equal(errors, []);
