@@ -15,7 +15,7 @@ import * as assert from 'uvu/assert';
 import { buildConsole } from '../../../scripts/console.ts';
 import { type ComposedHub, composeHub } from './compose-hub.ts';
 import { loadConfig } from './config.ts';
-import { CHANNEL_TOKEN, postEmail } from './testing/agent-workspace.fixture.ts';
+import { CHANNEL_TOKEN, postEmail, signIn } from './testing/agent-workspace.fixture.ts';
 
 // The agent console served by the embedded hub, in Debian's Chromium (playwright-core): what an
 // agent does on the first morning. Screenshots of every screen, in English and Persian, at desktop
@@ -235,6 +235,45 @@ consoleSuite(
       await page.locator('.composer.note textarea').fill('Courier called; @maryam follow up tomorrow');
       await page.locator('.composer.note .send').click();
       await page.locator('.items .note', { hasText: 'Courier called' }).waitFor({ timeout: 10_000 });
+      // Triage: take it, raise its priority, label it; the API has each change.
+      const conversationId = page.url().split('/').at(-1) as string;
+      await page.locator('.triage button', { hasText: 'Assign to me' }).click();
+      await page.locator('.triage button', { hasText: 'Unassign' }).waitFor({ timeout: 10_000 });
+      await page
+        .locator('.triage select')
+        .filter({ has: page.locator('option[value=urgent]') })
+        .selectOption('high');
+      await page.locator('.triage input[name=label]').fill('vip');
+      await page.locator('.triage input[name=label]').press('Enter');
+      await page.locator('.triage .chip', { hasText: 'vip' }).waitFor({ timeout: 10_000 });
+      const adminToken = (await signIn(hub, ADMIN_EMAIL, ADMIN_PASSWORD)).token;
+      const seen = (
+        await hub.app.inject({
+          method: 'GET',
+          url: `/v1/conversations/${conversationId}`,
+          headers: { authorization: `Bearer ${adminToken}` },
+        })
+      ).json() as { assigneeId: string | null; priority: string; labels: string[] };
+      assert.ok(seen.assigneeId, 'assigned');
+      assert.is(seen.priority, 'high');
+      assert.equal(seen.labels, ['vip']);
+      // Presence: the agent makes herself available for new conversations.
+      await page.locator('.presence select').selectOption('available');
+      await waitFor(
+        async () => {
+          const presence = (
+            await hub.app.inject({
+              method: 'GET',
+              url: '/v1/presence',
+              headers: { authorization: `Bearer ${adminToken}` },
+            })
+          ).json() as { agents: { userId: string; presence: string }[] };
+          return presence.agents.some((a) => a.userId === seen.assigneeId && a.presence === 'available')
+            ? true
+            : undefined;
+        },
+        { timeoutMs: 10_000, what: 'the agent available in GET /v1/presence' },
+      );
       await shot(page, 'conversation-en-desktop');
 
       // A colleague's console lost its live feed (a laptop lid closed): it still shows the

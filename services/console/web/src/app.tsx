@@ -5,6 +5,7 @@ import { useLive } from './live.ts';
 import { navigate, useRoute } from './route.ts';
 import { ConversationScreen } from './screens/conversation.tsx';
 import { InboxScreen } from './screens/inbox.tsx';
+import { Presence } from './screens/presence.tsx';
 import { SignInScreen } from './screens/sign-in.tsx';
 
 type Session = { state: 'checking' } | { state: 'signed-out' } | { state: 'signed-in'; user: User };
@@ -60,6 +61,7 @@ export function App() {
         {session.state === 'signed-in' && (
           <>
             <span className="who">{session.user.displayName}</span>
+            <Presence me={session.user} />
             <button type="button" className="link" onClick={() => void signOut()}>
               {t.signOut}
             </button>
@@ -82,6 +84,7 @@ export function App() {
         {session.state === 'signed-in' && route.screen === 'conversation' && (
           <ConversationScreen
             id={route.id}
+            me={session.user}
             changes={changes.conversationId === route.id || changes.conversationId === undefined ? changes.n : 0}
           />
         )}

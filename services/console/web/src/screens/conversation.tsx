@@ -1,7 +1,8 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { api } from '../api/client.ts';
+import { api, type User } from '../api/client.ts';
 import { formatDateTime, useLocale } from '../i18n.ts';
 import { CustomerHtml } from './customer-html.tsx';
+import { Triage } from './triage.tsx';
 
 type Conversation = NonNullable<
   Awaited<ReturnType<typeof api.GET<'/v1/conversations/{id}', { params: { path: { id: string } } }>>>['data']
@@ -12,7 +13,7 @@ type Timeline = NonNullable<
 type Item = Conversation['items'][number];
 
 /** A conversation: its messages, notes and replies in order, the customer's timeline beside it. */
-export function ConversationScreen({ id, changes }: { id: string; changes: number }) {
+export function ConversationScreen({ id, me, changes }: { id: string; me: User; changes: number }) {
   const { t, locale } = useLocale();
   const [conversation, setConversation] = useState<Conversation | undefined>();
   const [timeline, setTimeline] = useState<Timeline | undefined>();
@@ -104,6 +105,7 @@ export function ConversationScreen({ id, changes }: { id: string; changes: numbe
             {resolved ? t.reopen : t.resolve}
           </button>
         </p>
+        <Triage conversation={conversation} me={me} onDone={afterChange} />
         {notice && (
           <p className="notice" role="alert">
             {notice}
