@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createSqlDeadLetters, interactionLogNames } from '@hub/bus';
 import { encodeInteractionMessage, interactionId, interactionLogKey, NormalizedInteraction } from '@hub/interactions';
-import { silentLogger } from '@hub/logger';
+import { createLogger } from '@hub/logger';
 import { isSealed, isSealedBytes, unseal, unsealBytes } from '@hub/personal-data';
 import type { SqlDatabase } from '@hub/sql';
 import { createTestDatabase, type TestDatabase, waitFor } from '@hub/testing';
@@ -166,7 +166,11 @@ erasure.before(async (context) => {
     DATABASE_URL: context.database.url,
   });
   context.secrets = await loadSecrets(config);
-  context.hub = await composeHub(config, silentLogger());
+  // Errors only, on stderr: the runner shows them when a test fails (a 500 says why here).
+  context.hub = await composeHub(
+    config,
+    createLogger({ service: 'erasure-test', level: 'error', destination: process.stderr }),
+  );
 });
 erasure.after(async ({ hub, database }) => {
   await hub?.stop();
