@@ -342,6 +342,19 @@ consoleSuite(
           assert.equal(await accessibilityProblems(page), [], `the conversation, ${locale}, ${width}`);
           const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
           assert.ok(overflow <= 0, `no sideways scrolling at ${viewport.width} px (${overflow} px too wide)`);
+
+          // Customer search, spelled with the Arabic yeh as many keyboards type it, then her profile.
+          await page.locator('.section-link').last().click();
+          await page.locator('input[name=q]').fill('رضايي');
+          await page.locator('input[name=q]').press('Enter');
+          await page.locator('.rows .row', { hasText: 'سارا رضایی' }).waitFor({ timeout: 10_000 });
+          await shot(page, `customers-${locale}-${width}`);
+          assert.equal(await accessibilityProblems(page), [], `the customer search, ${locale}, ${width}`);
+          await page.locator('.rows .row a').first().click();
+          await page.locator('.items .message').nth(2).waitFor({ timeout: 10_000 });
+          assert.match(String(await page.locator('.history').textContent()), /\+989121234567/);
+          await shot(page, `customer-${locale}-${width}`);
+          assert.equal(await accessibilityProblems(page), [], `the customer profile, ${locale}, ${width}`);
           assert.equal(errors, []);
         } finally {
           await close();

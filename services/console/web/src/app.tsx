@@ -4,6 +4,7 @@ import { initialLocale, type Locale, LocaleContext, messages } from './i18n.ts';
 import { useLive } from './live.ts';
 import { navigate, useRoute } from './route.ts';
 import { ConversationScreen } from './screens/conversation.tsx';
+import { CustomerScreen, CustomersScreen } from './screens/customers.tsx';
 import { InboxScreen } from './screens/inbox.tsx';
 import { Presence } from './screens/presence.tsx';
 import { SignInScreen } from './screens/sign-in.tsx';
@@ -49,6 +50,16 @@ export function App() {
         <a className="brand" href="#/inbox">
           {t.appName}
         </a>
+        {session.state === 'signed-in' && (
+          <nav className="sections" aria-label={t.appName}>
+            <a className="section-link" href="#/inbox">
+              {t.inbox}
+            </a>
+            <a className="section-link" href="#/customers">
+              {t.customers}
+            </a>
+          </nav>
+        )}
         <span className="spacer" />
         {session.state === 'signed-in' && (
           <span className={connected ? 'live on' : 'live'} role="status">
@@ -78,9 +89,11 @@ export function App() {
             }}
           />
         )}
-        {session.state === 'signed-in' && route.screen !== 'conversation' && (
+        {session.state === 'signed-in' && (route.screen === 'inbox' || route.screen === 'sign-in') && (
           <InboxScreen me={session.user} changes={changes.n} />
         )}
+        {session.state === 'signed-in' && route.screen === 'customers' && <CustomersScreen q={route.q} />}
+        {session.state === 'signed-in' && route.screen === 'customer' && <CustomerScreen id={route.id} />}
         {session.state === 'signed-in' && route.screen === 'conversation' && (
           <ConversationScreen
             id={route.id}

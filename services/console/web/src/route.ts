@@ -1,17 +1,30 @@
 import { useEffect, useState } from 'react';
 
 /** The console's screens, addressed by the URL's hash so the hub serves one page for all. */
-export type Route = { screen: 'sign-in' } | { screen: 'inbox' } | { screen: 'conversation'; id: string };
+export type Route =
+  | { screen: 'sign-in' }
+  | { screen: 'inbox' }
+  | { screen: 'conversation'; id: string }
+  | { screen: 'customers'; q: string }
+  | { screen: 'customer'; id: string };
 
 export function parseRoute(hash: string): Route {
   const conversation = /^#\/conversations\/([\w-]+)$/.exec(hash);
   if (conversation?.[1]) return { screen: 'conversation', id: conversation[1] };
+  const customer = /^#\/customers\/([\w-]+)$/.exec(hash);
+  if (customer?.[1]) return { screen: 'customer', id: customer[1] };
+  const search = /^#\/customers(?:\?q=(.*))?$/.exec(hash);
+  if (search) return { screen: 'customers', q: decodeURIComponent(search[1] ?? '') };
   if (hash === '#/sign-in') return { screen: 'sign-in' };
   return { screen: 'inbox' };
 }
 
-export const hrefOf = (route: Route): string =>
-  route.screen === 'conversation' ? `#/conversations/${route.id}` : `#/${route.screen}`;
+export function hrefOf(route: Route): string {
+  if (route.screen === 'conversation') return `#/conversations/${route.id}`;
+  if (route.screen === 'customer') return `#/customers/${route.id}`;
+  if (route.screen === 'customers') return `#/customers?q=${encodeURIComponent(route.q)}`;
+  return `#/${route.screen}`;
+}
 
 export function navigate(route: Route): void {
   window.location.hash = hrefOf(route);
