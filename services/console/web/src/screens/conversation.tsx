@@ -12,6 +12,12 @@ type Timeline = NonNullable<
 >;
 type Item = Conversation['items'][number];
 
+/** What a change to the conversation answered: its status, and the revision it made. */
+export interface ChangeAnswer {
+  readonly response: Response;
+  readonly data?: unknown;
+}
+
 /** A conversation: its messages, notes and replies in order, the customer's timeline beside it. */
 export function ConversationScreen({ id, me, changes }: { id: string; me: User; changes: number }) {
   const { t, locale } = useLocale();
@@ -24,13 +30,14 @@ export function ConversationScreen({ id, me, changes }: { id: string; me: User; 
     const { data, response } = await api.GET('/v1/conversations/{id}', { params: { path: { id } } });
     if (!data) {
       setMissing(response.status === 404);
-      return;
+      return undefined;
     }
     setConversation(data);
     const history = await api.GET('/v1/customers/{id}/timeline', {
       params: { path: { id: data.customerId }, query: { limit: 20 } },
     });
     if (history.data) setTimeline(history.data);
+    return data;
   }, [id]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `changes` is the live feed's nudge to refetch
@@ -38,11 +45,20 @@ export function ConversationScreen({ id, me, changes }: { id: string; me: User; 
     void load();
   }, [load, changes]);
 
-  /** A change sent with the revision shown: a colleague's change in between is a conflict, shown. */
-  const afterChange = async (response: Response) => {
+  /**
+   * A change sent with the revision shown: a colleague's change in between is a conflict, shown.
+   * After one of ours, the view is read again until it shows at least the revision the change
+   * made (the read model follows the stream a moment later), so the next change is not stale.
+   */
+  const afterChange = async ({ response, data }: ChangeAnswer) => {
     if (response.status === 409) setNotice(t.conflict);
     else setNotice(response.ok ? undefined : t.error);
-    await load();
+    const made = (data as { revision?: unknown } | undefined)?.revision;
+    for (let tries = 0; tries < 50; tries++) {
+      const shown = await load();
+      if (typeof made !== 'number' || (shown?.revision ?? -1) >= made) return;
+      await new Promise((done) => setTimeout(done, 100));
+    }
   };
 
   if (missing) return <p className="error">{t.error}</p>;
@@ -51,35 +67,35 @@ export function ConversationScreen({ id, me, changes }: { id: string; me: User; 
 
   const messagesById = new Map((timeline?.entries ?? []).map((entry) => [entry.interactionId, entry]));
   const setStatus = async () => {
-    const { response } = await api.POST('/v1/conversations/{id}/status', {
+    const answer = await api.POST('/v1/conversations/{id}/status', {
       params: { path: { id } },
       body: { status: resolved ? 'open' : 'resolved', revision: conversation.revision },
     });
-    await afterChange(response);
+    await afterChange(answer);
   };
   const reply = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
     const text = String(new FormData(form).get('text') ?? '').trim();
     if (!text) return;
-    const { response } = await api.POST('/v1/conversations/{id}/replies', {
+    const answer = await api.POST('/v1/conversations/{id}/replies', {
       params: { path: { id } },
       body: { text, revision: conversation.revision },
     });
-    if (response.ok) form.reset();
-    await afterChange(response);
+    if (answer.response.ok) form.reset();
+    await afterChange(answer);
   };
   const note = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
     const text = String(new FormData(form).get('text') ?? '').trim();
     if (!text) return;
-    const { response } = await api.POST('/v1/conversations/{id}/notes', {
+    const answer = await api.POST('/v1/conversations/{id}/notes', {
       params: { path: { id } },
       body: { text, revision: conversation.revision },
     });
-    if (response.ok) form.reset();
-    await afterChange(response);
+    if (answer.response.ok) form.reset();
+    await afterChange(answer);
   };
 
   // The customer's other contacts: what this conversation does not hold already.

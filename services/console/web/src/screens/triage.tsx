@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { api, type User } from '../api/client.ts';
 import { useLocale } from '../i18n.ts';
+import type { ChangeAnswer } from './conversation.tsx';
 
 export interface TriageTarget {
   readonly id: string;
@@ -34,10 +35,19 @@ export function Triage({
 }: {
   conversation: TriageTarget;
   me: User;
-  onDone: (response: Response) => Promise<void>;
+  onDone: (answer: ChangeAnswer) => Promise<void>;
 }) {
   const { t } = useLocale();
   const [colleagues, setColleagues] = useState<User[]>([]);
+  // One change at a time: the next is sent with the revision the first one made, never a stale one.
+  const [busy, setBusy] = useState(false);
+  const finish = async (answer: ChangeAnswer) => {
+    try {
+      await onDone(answer);
+    } finally {
+      setBusy(false);
+    }
+  };
   useEffect(() => {
     // Only supervisors and admins may list users; an agent transfers through the team's queue.
     void api.GET('/v1/users').then(({ data }) => setColleagues(data?.users.filter((u) => u.active) ?? []));
@@ -45,20 +55,22 @@ export function Triage({
   const path = { params: { path: { id: conversation.id } } };
   const revision = conversation.revision;
   const assign = async (agentId: string | null) => {
-    const { response } = await api.POST('/v1/conversations/{id}/assignment', {
+    setBusy(true);
+    const answer = await api.POST('/v1/conversations/{id}/assignment', {
       ...path,
       body: { agentId, teamId: conversation.teamId, revision },
     });
-    await onDone(response);
+    await finish(answer);
   };
   const addLabel = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
     const label = String(new FormData(form).get('label') ?? '').trim();
     if (!label) return;
-    const { response } = await api.POST('/v1/conversations/{id}/labels', { ...path, body: { label, revision } });
-    if (response.ok) form.reset();
-    await onDone(response);
+    setBusy(true);
+    const answer = await api.POST('/v1/conversations/{id}/labels', { ...path, body: { label, revision } });
+    if (answer.response.ok) form.reset();
+    await finish(answer);
   };
   const transferable = colleagues.filter((c) => c.userId !== conversation.assigneeId && c.role !== 'analyst');
   const assignee =
@@ -69,7 +81,7 @@ export function Triage({
         : (colleagues.find((c) => c.userId === conversation.assigneeId)?.displayName ?? conversation.assigneeId);
 
   return (
-    <div className="triage">
+    <fieldset className="triage" disabled={busy} aria-busy={busy}>
       <span>
         {t.assignedTo}: <strong>{assignee}</strong>
       </span>
@@ -106,11 +118,12 @@ export function Triage({
           value={conversation.priority}
           onChange={async (event) => {
             const priority = event.target.value as (typeof priorities)[number];
-            const { response } = await api.POST('/v1/conversations/{id}/priority', {
+            setBusy(true);
+            const answer = await api.POST('/v1/conversations/{id}/priority', {
               ...path,
               body: { priority, revision },
             });
-            await onDone(response);
+            await finish(answer);
           }}
         >
           {priorities.map((p) => (
@@ -126,11 +139,12 @@ export function Triage({
           value=""
           onChange={async (event) => {
             if (!event.target.value) return;
-            const { response } = await api.POST('/v1/conversations/{id}/snooze', {
+            setBusy(true);
+            const answer = await api.POST('/v1/conversations/{id}/snooze', {
               ...path,
               body: { until: wakeAt(event.target.value), revision },
             });
-            await onDone(response);
+            await finish(answer);
           }}
         >
           <option value="">—</option>
@@ -150,10 +164,11 @@ export function Triage({
               className="chip-remove"
               aria-label={`${t.removeLabel} ${label}`}
               onClick={async () => {
-                const { response } = await api.DELETE('/v1/conversations/{id}/labels/{label}', {
+                setBusy(true);
+                const answer = await api.DELETE('/v1/conversations/{id}/labels/{label}', {
                   params: { path: { id: conversation.id, label }, query: { revision } },
                 });
-                await onDone(response);
+                await finish(answer);
               }}
             >
               ×
@@ -164,6 +179,6 @@ export function Triage({
       <form className="inline" onSubmit={(event) => void addLabel(event)}>
         <input name="label" aria-label={t.addLabel} placeholder={t.addLabel} maxLength={50} dir="auto" />
       </form>
-    </div>
+    </fieldset>
   );
 }
