@@ -73,30 +73,23 @@ export function ConversationScreen({ id, me, changes }: { id: string; me: User; 
     });
     await afterChange(answer);
   };
-  const reply = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const text = String(new FormData(form).get('text') ?? '').trim();
-    if (!text) return;
-    const answer = await api.POST('/v1/conversations/{id}/replies', {
-      params: { path: { id } },
-      body: { text, revision: conversation.revision },
-    });
-    if (answer.response.ok) form.reset();
-    await afterChange(answer);
-  };
-  const note = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const text = String(new FormData(form).get('text') ?? '').trim();
-    if (!text) return;
-    const answer = await api.POST('/v1/conversations/{id}/notes', {
-      params: { path: { id } },
-      body: { text, revision: conversation.revision },
-    });
-    if (answer.response.ok) form.reset();
-    await afterChange(answer);
-  };
+  /** A composer's submit: its text sent with the revision shown; cleared once accepted. */
+  const composer =
+    (path: '/v1/conversations/{id}/replies' | '/v1/conversations/{id}/notes') =>
+    async (event: FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      const form = event.currentTarget;
+      const text = String(new FormData(form).get('text') ?? '').trim();
+      if (!text) return;
+      const answer = await api.POST(path, {
+        params: { path: { id } },
+        body: { text, revision: conversation.revision },
+      });
+      if (answer.response.ok) form.reset();
+      await afterChange(answer);
+    };
+  const reply = composer('/v1/conversations/{id}/replies');
+  const note = composer('/v1/conversations/{id}/notes');
 
   // The customer's other contacts: what this conversation does not hold already.
   const here = new Set(conversation.items.map((item) => item.interactionId).filter(Boolean));
