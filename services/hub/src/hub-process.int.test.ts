@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createTestDatabase, findFreePort, singleBrokerDurability, waitFor } from '@hub/testing';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { health, runHub, sharedSecrets, started } from './testing/hub-process.fixture.ts';
+import { health, killLeftoverHubs, runHub, sharedSecrets, started } from './testing/hub-process.fixture.ts';
 
 const process_ = suite<{ dataDir: string }>('the hub process');
 
@@ -12,6 +12,7 @@ process_.before(async (context) => {
   context.dataDir = await mkdtemp(join(tmpdir(), 'hub-process-'));
 });
 process_.after(async ({ dataDir }) => {
+  await killLeftoverHubs();
   await rm(dataDir, { recursive: true, force: true });
 });
 

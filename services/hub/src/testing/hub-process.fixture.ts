@@ -19,6 +19,19 @@ export const sharedSecrets = {
   HUB_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
 };
 
+const running = new Set<RunningHub>();
+
+/**
+ * Kills every hub a test started and left running (it failed before stopping it), and waits for
+ * them to exit: only then can its data folder be removed.
+ */
+export async function killLeftoverHubs(): Promise<void> {
+  const left = [...running].filter((hub) => hub.child.exitCode === null && hub.child.signalCode === null);
+  for (const hub of left) hub.child.kill('SIGKILL');
+  await Promise.all(left.map((hub) => hub.exited));
+  running.clear();
+}
+
 /** Starts the hub as `npm start` does: its own process, configured only by the environment. */
 export async function runHub(env: Record<string, string>): Promise<RunningHub> {
   const port = await findFreePort();
@@ -39,7 +52,9 @@ export async function runHub(env: Record<string, string>): Promise<RunningHub> {
     stderr += chunk;
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { url: `http://127.0.0.1:${port}`, lines, stderr: () => stderr, exited, child };
+  const hub = { url: `http://127.0.0.1:${port}`, lines, stderr: () => stderr, exited, child };
+  running.add(hub);
+  return hub;
 }
 
 /** Resolves once the hub logs "hub started"; rejects with its stderr when it exits before. */
@@ -47,7 +62,9 @@ export const started = (hub: RunningHub) =>
   waitFor(
     async () => hub.lines.find((l) => l.msg === 'hub started') ?? (hub.child.exitCode !== null ? null : undefined),
     {
-      timeoutMs: 60_000,
+      // Alone it starts in about 25 s with Kafka down (it gives the writer 15 s to join); beside
+      // the rest of the suite, compiling and migrating on a busy machine, that took over 60 s.
+      timeoutMs: 120_000,
       what: 'the hub to log "hub started"',
     },
   ).then((line) => {
