@@ -5,9 +5,10 @@ const DEFAULT_TOPIC = 'hub.interactions';
 
 /**
  * The writers' consumer group: every writer process of one hub shares the partitions of its log.
- * Hubs sharing a Kafka cluster with topics of their own get groups of their own, so writers of one
- * joining, leaving or dying never stop another's for a rebalance. The default topic keeps the
- * group it always had, so its committed offsets carry over.
+ * Hubs sharing a Kafka cluster with topics of their own get groups of their own. In one group,
+ * kafkajs's leader would assign only its own topic's partitions, round robin over every member, so
+ * another hub's writers would be handed partitions they drop, and their own topic none. The
+ * default topic keeps the group it always had, so its committed offsets carry over.
  */
 export function writerGroupOf(topic: string): string {
   return topic === DEFAULT_TOPIC ? 'timeline-writer' : `timeline-writer.${topic}`;
