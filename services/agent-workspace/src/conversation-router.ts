@@ -132,11 +132,8 @@ export function conversationRouter(deps: RouterDependencies): ProjectionDefiniti
       const history = await deps.store.readStream(streamId);
       const assignedAt = history.findLast((e) => e.type === 'ConversationAssigned')?.position;
       if (!assignedAt || comparePositions(assignedAt, recorded.position) > 0) continue;
-      const current = {
-        state: fold(conversationDecider, history.map(decodeEvent) as ConversationEvent[]),
-        revision: history.at(-1)?.revision ?? -1,
-      };
-      const { state } = current;
+      const state = fold(conversationDecider, history.map(decodeEvent) as ConversationEvent[]);
+      const revision = history.at(-1)?.revision ?? -1;
       if (!state.exists || state.status === 'resolved' || state.assignee.agentId !== userId) continue;
       try {
         const result = await handleCommand({
@@ -144,9 +141,9 @@ export function conversationRouter(deps: RouterDependencies): ProjectionDefiniti
           streamId,
           decider: conversationDecider,
           command: { kind: 'Assign', agentId: null, teamId: state.assignee.teamId, actor: routerActor, now: now() },
-          seenRevision: current.revision,
+          seenRevision: revision,
           eventContext: (_event, index) => ({
-            id: uuidV5(`${CONVERSATION_ROUTER}:hand-back:${conversationId}:${current.revision}:${index}`),
+            id: uuidV5(`${CONVERSATION_ROUTER}:hand-back:${conversationId}:${revision}:${index}`),
             occurredAt: now(),
             metadata: { [PERSONAL_DATA_OF]: state.customerId },
           }),

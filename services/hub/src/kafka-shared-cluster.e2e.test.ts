@@ -112,11 +112,13 @@ shared(
       [staging, 'staging'],
     ] as const) {
       for (const email of customers) {
-        const texts = await waitFor(async () => ((await timelineTexts(hub, email))?.length ? true : undefined), {
-          timeoutMs: 30_000,
-          intervalMs: 100,
-          what: `${email}'s ${text} interaction in the ${text} hub's timeline`,
-        }).then(() => timelineTexts(hub, email));
+        const texts = await waitFor(
+          async () => {
+            const shown = await timelineTexts(hub, email);
+            return shown?.length ? shown : undefined;
+          },
+          { timeoutMs: 30_000, intervalMs: 100, what: `${email}'s ${text} interaction in the ${text} hub's timeline` },
+        );
         assert.equal(texts, [text], `${email} has only the ${text} interaction in the ${text} hub`);
       }
     }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, type User } from './api/client.ts';
 import { initialLocale, type Locale, LocaleContext, messages } from './i18n.ts';
 import { useLive } from './live.ts';
@@ -31,13 +31,20 @@ export function App() {
     });
   }, []);
 
-  // Bumped by every live notification: screens refetch what they show (the API is the truth).
-  const [changes, setChanges] = useState({ n: 0, conversationId: undefined as string | undefined });
-  const connected = useLive(session.state === 'signed-in', (conversationId) =>
-    setChanges((previous) => ({ n: previous.n + 1, conversationId })),
-  );
-
+  // Live notifications make screens refetch what they show (the API is the truth): the inbox on
+  // every one, an open conversation on those about it (or about something unnamed).
   const route = useRoute();
+  const shown = useRef(route);
+  shown.current = route;
+  const [changes, setChanges] = useState(0);
+  const [conversationChanges, setConversationChanges] = useState(0);
+  const connected = useLive(session.state === 'signed-in', (conversationId) => {
+    setChanges((n) => n + 1);
+    const open = shown.current;
+    if (open.screen === 'conversation' && (conversationId === undefined || conversationId === open.id))
+      setConversationChanges((n) => n + 1);
+  });
+
   const context = useMemo(() => ({ locale, t, setLocale }), [locale, t, setLocale]);
   const signOut = async () => {
     await api.POST('/v1/auth/sign-out');
@@ -90,16 +97,12 @@ export function App() {
           />
         )}
         {session.state === 'signed-in' && (route.screen === 'inbox' || route.screen === 'sign-in') && (
-          <InboxScreen me={session.user} changes={changes.n} />
+          <InboxScreen me={session.user} changes={changes} />
         )}
         {session.state === 'signed-in' && route.screen === 'customers' && <CustomersScreen q={route.q} />}
         {session.state === 'signed-in' && route.screen === 'customer' && <CustomerScreen id={route.id} />}
         {session.state === 'signed-in' && route.screen === 'conversation' && (
-          <ConversationScreen
-            id={route.id}
-            me={session.user}
-            changes={changes.conversationId === route.id || changes.conversationId === undefined ? changes.n : 0}
-          />
+          <ConversationScreen id={route.id} me={session.user} changes={conversationChanges} />
         )}
       </main>
     </LocaleContext.Provider>

@@ -184,6 +184,10 @@ const fa: Messages = {
 
 export const messages: Record<Locale, Messages> = { en, fa };
 
+/** A channel's name in the locale; a channel the console does not know keeps its own name. */
+export const channelLabel = (t: Messages, channel: string): string =>
+  t.channel[channel as keyof Messages['channel']] ?? channel;
+
 export interface LocaleContextValue {
   readonly locale: Locale;
   readonly t: Messages;

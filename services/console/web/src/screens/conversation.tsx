@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { api, type User } from '../api/client.ts';
-import { formatDateTime, useLocale } from '../i18n.ts';
+import { channelLabel, formatDateTime, useLocale } from '../i18n.ts';
 import { CustomerHtml } from './customer-html.tsx';
 import { Triage } from './triage.tsx';
 
@@ -104,9 +104,7 @@ export function ConversationScreen({ id, me, changes }: { id: string; me: User; 
           <bdi>{conversation.subject ?? t.noSubject}</bdi>
         </h1>
         <p className="meta">
-          <span className={`channel ${conversation.channel}`}>
-            {t.channel[conversation.channel as keyof typeof t.channel] ?? conversation.channel}
-          </span>
+          <span className={`channel ${conversation.channel}`}>{channelLabel(t, conversation.channel)}</span>
           <span className={`status ${conversation.status}`}>
             {t[conversation.status as 'open' | 'pending' | 'snoozed' | 'resolved'] ?? conversation.status}
           </span>
@@ -125,24 +123,21 @@ export function ConversationScreen({ id, me, changes }: { id: string; me: User; 
             <ItemView key={`${item.revision}-${item.kind}`} item={item} entry={messagesById} />
           ))}
         </ol>
-        <form className="composer" onSubmit={(event) => void reply(event)}>
-          <label>
-            {t.reply} · {t.sendVia} {t.channel[conversation.channel as keyof typeof t.channel] ?? conversation.channel}
-            <textarea name="text" rows={3} placeholder={t.replyPlaceholder} dir="auto" />
-          </label>
-          <button type="submit" className="send">
-            {t.send}
-          </button>
-        </form>
-        <form className="composer note" onSubmit={(event) => void note(event)}>
-          <label>
-            {t.note}
-            <textarea name="text" rows={2} placeholder={t.notePlaceholder} dir="auto" />
-          </label>
-          <button type="submit" className="send">
-            {t.addNote}
-          </button>
-        </form>
+        <Composer
+          label={`${t.reply} · ${t.sendVia} ${channelLabel(t, conversation.channel)}`}
+          placeholder={t.replyPlaceholder}
+          rows={3}
+          submit={t.send}
+          onSubmit={reply}
+        />
+        <Composer
+          className="note"
+          label={t.note}
+          placeholder={t.notePlaceholder}
+          rows={2}
+          submit={t.addNote}
+          onSubmit={note}
+        />
       </section>
       <aside className="history" aria-label={t.timeline}>
         <h2>{t.timeline}</h2>
@@ -150,9 +145,7 @@ export function ConversationScreen({ id, me, changes }: { id: string; me: User; 
         <ol>
           {earlier.map((entry) => (
             <li key={entry.interactionId} className={`entry ${entry.direction}`}>
-              <span className={`channel ${entry.channel}`}>
-                {t.channel[entry.channel as keyof typeof t.channel] ?? entry.channel}
-              </span>
+              <span className={`channel ${entry.channel}`}>{channelLabel(t, entry.channel)}</span>
               <time dateTime={entry.occurredAt}>{formatDateTime(locale, entry.occurredAt)}</time>
               <bdi>{entry.summary}</bdi>
             </li>
@@ -160,6 +153,31 @@ export function ConversationScreen({ id, me, changes }: { id: string; me: User; 
         </ol>
       </aside>
     </div>
+  );
+}
+
+/** A text box and its button: the reply and the internal note. */
+function Composer(props: {
+  label: string;
+  placeholder: string;
+  rows: number;
+  submit: string;
+  className?: string;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => Promise<void>;
+}) {
+  return (
+    <form
+      className={props.className ? `composer ${props.className}` : 'composer'}
+      onSubmit={(e) => void props.onSubmit(e)}
+    >
+      <label>
+        {props.label}
+        <textarea name="text" rows={props.rows} placeholder={props.placeholder} dir="auto" />
+      </label>
+      <button type="submit" className="send">
+        {props.submit}
+      </button>
+    </form>
   );
 }
 

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
-import { formatDateTime, formatNumber, useLocale } from '../i18n.ts';
+import { channelLabel, formatDateTime, formatNumber, useLocale } from '../i18n.ts';
 import { navigate } from '../route.ts';
 
 type Profile = NonNullable<
@@ -91,7 +91,6 @@ export function CustomerScreen({ id }: { id: string }) {
       .then(({ data }) => setTimeline(data?.entries ?? []));
   }, [id]);
   if (!profile) return <p className="muted">{t.loading}</p>;
-  const channelName = (channel: string) => t.channel[channel as keyof typeof t.channel] ?? channel;
   return (
     <div className="conversation">
       <section className="thread">
@@ -103,7 +102,7 @@ export function CustomerScreen({ id }: { id: string }) {
           {timeline.map((entry) => (
             <li key={entry.interactionId} className={`item message ${entry.direction}`}>
               <header>
-                <strong>{channelName(entry.channel)}</strong>{' '}
+                <strong>{channelLabel(t, entry.channel)}</strong>{' '}
                 <time dateTime={entry.occurredAt}>{formatDateTime(locale, entry.occurredAt)}</time>
               </header>
               <p>
@@ -126,7 +125,7 @@ export function CustomerScreen({ id }: { id: string }) {
         <ul className="plain">
           {profile.channels.map((c) => (
             <li key={c.channel}>
-              {channelName(c.channel)}: {t.interactions(c.interactions, formatNumber(locale, c.interactions))}
+              {channelLabel(t, c.channel)}: {t.interactions(c.interactions, formatNumber(locale, c.interactions))}
             </li>
           ))}
         </ul>
@@ -135,7 +134,7 @@ export function CustomerScreen({ id }: { id: string }) {
           {profile.openConversations.map((c) => (
             <li key={c.id}>
               <a href={`#/conversations/${c.id}`}>
-                <bdi>{c.subject ?? channelName(c.channel)}</bdi>
+                <bdi>{c.subject ?? channelLabel(t, c.channel)}</bdi>
               </a>
             </li>
           ))}

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useEffect, useState } from 'react';
 import { api, type InboxListItem, type User } from '../api/client.ts';
-import { formatDateTime, formatNumber, useLocale } from '../i18n.ts';
+import { channelLabel, formatDateTime, formatNumber, useLocale } from '../i18n.ts';
 import { navigate } from '../route.ts';
 
 type Filter = 'open' | 'pending' | 'snoozed' | 'resolved' | 'mine' | 'unassigned' | 'breached';
@@ -104,9 +104,7 @@ export function InboxScreen({ changes }: { me: User; changes: number }) {
                   </span>
                 )}
                 <span className="meta">
-                  <span className={`channel ${row.channel}`}>
-                    {t.channel[row.channel as keyof typeof t.channel] ?? row.channel}
-                  </span>
+                  <span className={`channel ${row.channel}`}>{channelLabel(t, row.channel)}</span>
                   <span>{t.messages(row.messageCount, formatNumber(locale, row.messageCount))}</span>
                   <time dateTime={row.lastActivityAt}>{formatDateTime(locale, row.lastActivityAt)}</time>
                   {row.waitingSince && <span className="unread" title={row.waitingSince} aria-hidden="true" />}
