@@ -1,30 +1,29 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { silentLogger } from '@hub/logger';
-import { type LocalSmtpRelay, startLocalSmtpRelay } from '@hub/replies/testing';
-import { createTestDatabase, provideKafka, requireChromium, singleBrokerDurability, waitFor } from '@hub/testing';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { createTestDatabase, provideKafka, singleBrokerDurability, waitFor } from '@hub/testing';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { buildConsole } from '../../../scripts/console.ts';
-import { type ComposedHub, composeHub } from './compose-hub.ts';
-import { loadConfig } from './config.ts';
+import type { ComposedHub } from './compose-hub.ts';
 import { CHANNEL_TOKEN, postEmail, signIn } from './testing/agent-workspace.fixture.ts';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  AGENT_TOKEN,
+  accessibilityProblems,
+  type ConsoleHub,
+  DESKTOP,
+  overflowOf,
+  PHONE,
+  shot,
+  signedInPage,
+  startConsoleHub,
+} from './testing/console-browser.fixture.ts';
 
 // The agent console served by the embedded hub, in Debian's Chromium (playwright-core): what an
 // agent does on the first morning. Screenshots of every screen, in English and Persian, at desktop
 // and phone width, go to test-artefacts/console/ for a person to look at.
-const artefacts = fileURLToPath(new URL('../../../test-artefacts/console/', import.meta.url));
-const ADMIN_EMAIL = 'admin@shop.example';
-const ADMIN_PASSWORD = 'console-admin-password-123';
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 
 interface Backend {
   /** Names the screenshots of the flow run on it ('' for the embedded default). */
@@ -35,13 +34,9 @@ interface Backend {
   readonly screens: boolean;
 }
 
-interface Context {
+interface Context extends ConsoleHub {
   cleanup: () => Promise<void>;
   tag: string;
-  relay: LocalSmtpRelay;
-  hub: ComposedHub;
-  url: string;
-  browser: Browser;
 }
 
 const htmlMail = [
@@ -101,48 +96,6 @@ const chatLine = (externalId: string, text: string) => ({
   details: { channel: 'generic', system: 'site-chat', externalId, attributes: {} },
 });
 
-async function signedInPage(
-  context: Context,
-  viewport: { width: number; height: number },
-  locale: 'en' | 'fa',
-  options: { live: boolean } = { live: true },
-) {
-  const browserContext = await context.browser.newContext({ viewport, locale: locale === 'fa' ? 'fa-IR' : 'en-GB' });
-  const page = await browserContext.newPage();
-  if (!options.live) await page.route('**/v1/live*', (route) => route.abort());
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    // Before sign-in, the console asks who is signed in and is told 401: that is no error.
-    if (message.type() === 'error' && !/status of 401/.test(message.text())) errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(context.url);
-  await page.locator('input[name=email]').fill(ADMIN_EMAIL);
-  await page.locator('input[name=password]').fill(ADMIN_PASSWORD);
-  await page.locator('form button[type=submit]').click();
-  await page.locator('.rows').waitFor({ timeout: 15_000 });
-  return { page, errors, close: () => browserContext.close() };
-}
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's serious and critical findings on the page as it is (run over CDP: the CSP stays on). */
-async function accessibilityProblems(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const { violations } = await page.evaluate<{
-    violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-  }>(`axe.run(document, { resultTypes: ['violations'] })`);
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.nodes
-          .map((node) => node.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-}
-
 /** Until the hub knows the customer by this email (with Kafka, 202 comes before the writer). */
 const untilKnown = (hub: ComposedHub, email: string) =>
   waitFor(
@@ -150,54 +103,26 @@ const untilKnown = (hub: ComposedHub, email: string) =>
       const response = await hub.app.inject({
         method: 'GET',
         url: `/v1/customers/lookup?email=${encodeURIComponent(email)}`,
-        headers: { authorization: 'Bearer agent-token-for-tests-456789' },
+        headers: { authorization: `Bearer ${AGENT_TOKEN}` },
       });
       return response.statusCode === 200 ? true : undefined;
     },
     { timeoutMs: 60_000, what: `the customer ${email}` },
   );
 
-const shot = async (page: Page, name: string) => {
-  await mkdir(artefacts, { recursive: true });
-  await page.screenshot({ path: join(artefacts, `${name}.png`), fullPage: true });
-};
-
 function scenario(name: string, backend: Backend) {
   const consoleSuite = suite<Context>(`the agent console in Chromium, ${name}`);
 
   consoleSuite.before(async (context) => {
-    await buildConsole({ ifStale: true });
-    context.relay = await startLocalSmtpRelay();
     const opened = await backend.open();
     context.cleanup = opened.cleanup;
     context.tag = backend.tag;
-    context.hub = await composeHub(
-      loadConfig({
-        ...opened.env,
-        HUB_CHANNEL_TOKEN: CHANNEL_TOKEN,
-        HUB_AGENT_TOKEN: 'agent-token-for-tests-456789',
-        HUB_MASTER_KEY: randomBytes(32).toString('base64'),
-        HUB_ADMIN_EMAIL: ADMIN_EMAIL,
-        HUB_ADMIN_PASSWORD: ADMIN_PASSWORD,
-        HUB_SMTP_RELAY_URL: context.relay.url,
-        HUB_REPLY_FROM: 'support@shop.example',
-      }),
-      silentLogger(),
-    );
-    await context.hub.app.listen({ port: 0, host: '127.0.0.1' });
-    context.url = `http://127.0.0.1:${(context.hub.app.server.address() as AddressInfo).port}/`;
-    context.browser = await chromium.launch({
-      executablePath: requireChromium(),
-      args: ['--no-sandbox', '--disable-background-networking'],
-      headless: true,
-    });
+    Object.assign(context, await startConsoleHub(opened.env));
   });
 
-  consoleSuite.after(async ({ browser, hub, relay, cleanup }) => {
-    await browser?.close();
-    await hub?.stop();
-    await relay?.stop();
-    await cleanup?.();
+  consoleSuite.after(async (context) => {
+    await context.stop?.();
+    await context.cleanup?.();
   });
 
   consoleSuite(
@@ -371,7 +296,7 @@ function scenario(name: string, backend: Backend) {
               await page.locator('.items .message').first().waitFor();
               await shot(page, `conversation-${locale}-${width}`);
               assert.equal(await accessibilityProblems(page), [], `the conversation, ${locale}, ${width}`);
-              const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+              const overflow = await overflowOf(page);
               assert.ok(overflow <= 0, `no sideways scrolling at ${viewport.width} px (${overflow} px too wide)`);
 
               // Customer search, spelled with the Arabic yeh as many keyboards type it, then her profile.
