@@ -8,3 +8,6 @@ export function foldEmail(email: string): string {
   }
   return folded;
 }
+
+/** The name a user is mentioned by in notes (`@maryam`): their email's local part, lower-cased. */
+export const mentionHandleOf = (email: string): string => (email.split('@')[0] ?? email).toLowerCase();

@@ -2,7 +2,7 @@ export { accessMigrations } from './access.migrations.ts';
 export { type AccessSettings, defaultAccessSettings } from './access.settings.ts';
 export { type Access, type AccessDependencies, createAccess, ensureFirstAdmin } from './access.ts';
 export type { ApiTokens, ApiTokenView } from './api-tokens.ts';
-export { foldEmail } from './email.ts';
+export { foldEmail, mentionHandleOf } from './email.ts';
 export type { Principal } from './principal.ts';
 export { can, type Permission, permissions, rolePermissions, type UserRole, userRoles } from './roles.ts';
 export { defaultScryptCost, hashPassword, type ScryptCost, verifyPassword } from './secrets.ts';

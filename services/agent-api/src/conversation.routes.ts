@@ -4,7 +4,7 @@ import { type ConversationCommand, conversationDecider } from '@hub/conversation
 import { handleCommand, loadAggregate, staleView } from '@hub/decider';
 import { HubError } from '@hub/errors';
 import type { EventStore } from '@hub/event-store';
-import { conversationPriorities, conversationStream } from '@hub/events';
+import { conversationPriorities, conversationStream, ReplyChannel } from '@hub/events';
 import { problems, security, type ZodTypeProvider } from '@hub/http';
 import { findConversation, inboxCounts, listInbox, slaStates } from '@hub/inbox';
 import type { AttachmentStore } from '@hub/interactions';
@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { principalOf, requirePermission } from './access/authenticate.ts';
 import type { AgentName } from './canned-context.ts';
 import { renderCannedFor } from './canned-response.routes.ts';
-import { type LastInbound, replyAddress } from './reply-address.ts';
+import { chosenReplyAddress, loadReplyOptions } from './reply-options.ts';
 import { loadReplyViews } from './reply-view.ts';
 
 export interface ConversationApiDependencies {
@@ -77,6 +77,10 @@ const ReplyBody = z
     text: z.string().trim().min(1).max(100_000).optional(),
     html: z.string().max(500_000).nullable().default(null),
     cannedResponseId: z.string().uuid().optional(),
+    channel: ReplyChannel.optional().meta({
+      description:
+        'another way to reach the customer, from GET /v1/conversations/{id}/reply-options (default: the first)',
+    }),
     attachments: z
       .array(
         z.object({
@@ -170,6 +174,15 @@ const ConversationItem = z.object({
   }),
 });
 const ConversationDetail = Conversation.extend({ items: z.array(ConversationItem) });
+const ReplyOptions = z.object({
+  options: z.array(
+    z.object({
+      channel: ReplyChannel,
+      recipient: z.string().meta({ description: 'the address, chat or number the reply goes to' }),
+      default: z.boolean(),
+    }),
+  ),
+});
 const Changed = z.object({ conversationId: z.string(), revision: z.number().int(), changed: z.boolean() });
 
 /** What every conversation route shares in the document. */
@@ -247,6 +260,31 @@ export async function registerConversationRoutes(scope: FastifyInstance, deps: C
         const view = item.interactionId ? replies.get(item.interactionId) : undefined;
         return view ? { ...item, reply: view, delivery: view.delivery } : item;
       }),
+    };
+  });
+
+  const replyOptionsSchema = {
+    ...documented,
+    summary:
+      'Where a reply can reach the customer: the channel of their last message here first, then their other chats and email',
+    params: ConversationId,
+    response: { 200: ReplyOptions, ...problems(400, 401, 403, 404, 409) },
+  };
+  app.get('/v1/conversations/:id/reply-options', { ...read, schema: replyOptionsSchema }, async (request) => {
+    const { id } = request.params;
+    const { state } = await loadAggregate(deps.store, conversationStream(id), conversationDecider);
+    if (!state.exists) throw new HubError('NOT_FOUND', `no conversation ${id}`);
+    const options = await loadReplyOptions(deps.readModels, {
+      conversationId: id,
+      customerId: state.customerId,
+      subject: state.subject,
+    });
+    return {
+      options: options.map((option, index) => ({
+        channel: option.channel,
+        recipient: option.recipient,
+        default: index === 0,
+      })),
     };
   });
 
@@ -363,15 +401,11 @@ export async function registerConversationRoutes(scope: FastifyInstance, deps: C
     if (body.revision !== undefined && body.revision !== current.revision) {
       throw staleView(conversationStream(id), body.revision, current);
     }
-    const [last] = await deps.readModels.query<{ details: LastInbound['details']; kind: string; value: string }>(
-      `SELECT t.details, t.contact_kind AS kind, t.contact_value AS value
-         FROM read_models.conversation_items i JOIN read_models.timeline t ON t.interaction_id = i.interaction_id
-        WHERE i.conversation_id = $1 AND i.kind = 'message' AND t.direction = 'inbound'
-        ORDER BY i.revision DESC LIMIT 1`,
-      [id],
+    const address = await chosenReplyAddress(
+      deps.readModels,
+      { conversationId: id, customerId: state.customerId, subject: state.subject },
+      body.channel,
     );
-    if (!last) throw new HubError('CONVERSATION_CONFLICT', 'the customer has not written in this conversation yet');
-    const address = replyAddress({ details: last.details, contact: last, subject: state.subject });
     const principal = principalOf(request);
     if (body.attachments.length > 0) {
       if (address.channel !== 'email') {

@@ -26,10 +26,33 @@ const CustomerProfile = z.object({
     }),
   ),
   openCases: z.array(CaseSummary),
+  merged: z
+    .array(z.object({ customerId: z.string(), displayName: z.string().nullable() }))
+    .meta({
+      description: 'customers merged into this one: DELETE /v1/customers/{id}/merges/{mergedId} gives one back',
+    }),
+  mergeCandidates: z
+    .array(
+      z.object({
+        customerId: z.string(),
+        displayName: z.string().nullable(),
+        identifiers: z.array(z.object({ kind: z.string(), value: z.string() })),
+        evidence: z.array(
+          z.object({
+            interactionId: z.string(),
+            detectedAt: z.string(),
+            channel: z.string().nullable(),
+            summary: z.string().nullable(),
+          }),
+        ),
+      }),
+    )
+    .meta({ description: 'customers who may be this person, with the interactions that brought them together' }),
 });
 
 const profileSchema = {
-  summary: 'A customer at a glance: identifiers, channels, last contact, open conversations and cases',
+  summary:
+    'A customer at a glance: identifiers, channels, last contact, open conversations and cases, merges and merge candidates',
   tags: ['customers'],
   security: security.agent,
   params: CustomerParams,

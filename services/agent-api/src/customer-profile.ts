@@ -21,6 +21,18 @@ export interface CustomerProfile {
     lastActivityAt: string;
   }[];
   readonly openCases: CaseSummary[];
+  /** Customers merged into this one, each of which an unmerge gives back. */
+  readonly merged: { customerId: string; displayName: string | null }[];
+  /** Other customers who may be this person, with the interactions that brought them together. */
+  readonly mergeCandidates: MergeCandidate[];
+}
+
+export interface MergeCandidate {
+  readonly customerId: string;
+  readonly displayName: string | null;
+  readonly identifiers: { kind: string; value: string }[];
+  /** Interactions where their identifiers and this customer's were seen together. */
+  readonly evidence: { interactionId: string; detectedAt: string; channel: string | null; summary: string | null }[];
 }
 
 const iso = (d: Date) => new Date(d).toISOString();
@@ -61,6 +73,11 @@ export async function customerProfile(db: SqlExecutor, customerId: string): Prom
     [ids],
   );
   const { cases } = await listCases(db, { customerIds: ids, openOnly: true, limit: SHOWN });
+  const merged = await db.query<{ customer_id: string; display_name: string | null }>(
+    `SELECT customer_id, display_name FROM read_models.customers
+      WHERE customer_id = ANY($1::text[]) AND customer_id <> $2 ORDER BY customer_id`,
+    [ids, group.survivorId],
+  );
   return {
     customerId: group.survivorId,
     mergedIds: ids.filter((id) => id !== group.survivorId),
@@ -81,5 +98,58 @@ export async function customerProfile(db: SqlExecutor, customerId: string): Prom
       lastActivityAt: iso(c.last_activity_at),
     })),
     openCases: cases,
+    merged: merged.map((m) => ({ customerId: m.customer_id, displayName: m.display_name })),
+    mergeCandidates: await mergeCandidates(db, ids),
   };
+}
+
+/**
+ * The customers the writer found sharing an interaction with one of `ids` (either side of the
+ * pair), neither merged since nor erased, newest evidence first.
+ */
+async function mergeCandidates(db: SqlExecutor, ids: readonly string[]): Promise<MergeCandidate[]> {
+  const rows = await db.query<{
+    customer_id: string;
+    display_name: string | null;
+    interaction_id: string;
+    detected_at: Date;
+    channel: string | null;
+    summary: string | null;
+  }>(
+    `SELECT m.other AS customer_id, c.display_name, m.interaction_id, m.detected_at, t.channel, t.summary
+       FROM (SELECT candidate_id AS other, interaction_id, detected_at FROM read_models.merge_candidates
+              WHERE customer_id = ANY($1::text[])
+             UNION
+             SELECT customer_id, interaction_id, detected_at FROM read_models.merge_candidates
+              WHERE candidate_id = ANY($1::text[])) m
+       JOIN read_models.customers c ON c.customer_id = m.other AND c.merged_into IS NULL AND c.erased_at IS NULL
+       LEFT JOIN read_models.timeline t ON t.interaction_id = m.interaction_id
+      WHERE m.other <> ALL($1::text[])
+      ORDER BY m.detected_at DESC, m.interaction_id
+      LIMIT ${SHOWN}`,
+    [ids],
+  );
+  const others = [...new Set(rows.map((row) => row.customer_id))];
+  if (others.length === 0) return [];
+  const identifiers = await db.query<{ customer_id: string; kind: string; value: string }>(
+    `SELECT customer_id, kind, value FROM read_models.customer_identifiers
+      WHERE customer_id = ANY($1::text[]) ORDER BY kind, value`,
+    [others],
+  );
+  return others.map((customerId) => {
+    const evidence = rows.filter((row) => row.customer_id === customerId);
+    return {
+      customerId,
+      displayName: evidence[0]?.display_name ?? null,
+      identifiers: identifiers
+        .filter((i) => i.customer_id === customerId)
+        .map((i) => ({ kind: i.kind, value: i.value })),
+      evidence: evidence.map((row) => ({
+        interactionId: row.interaction_id,
+        detectedAt: iso(row.detected_at),
+        channel: row.channel,
+        summary: row.summary,
+      })),
+    };
+  });
 }

@@ -96,3 +96,35 @@ export function replyAddress(last: LastInbound): ReplyAddress {
       return details satisfies never;
   }
 }
+
+/** The channels a reply may take instead of the conversation's own: chats and email, not comments or calls. */
+const switchable: ReadonlySet<ReplyChannel> = new Set(['email', 'telegram', 'widget', 'messenger']);
+
+/**
+ * Where a reply in this conversation may go: first its own channel (`own`, as `replyAddress` has
+ * it), then the customer's other ways in, newest first: a chat or Messenger conversation they wrote
+ * from (`elsewhere`, their last message on each), and email, unthreaded (a new message to the
+ * address, not an answer in another conversation's thread), from a message or from `emails`, the
+ * customer's known addresses. One address per channel; a message nobody can be answered at is left out.
+ */
+export function replyOptions(
+  own: ReplyAddress,
+  elsewhere: readonly LastInbound[],
+  emails: readonly string[],
+  subject: string | null,
+): ReplyAddress[] {
+  const options = new Map<ReplyChannel, ReplyAddress>([[own.channel, own]]);
+  const add = (address: ReplyAddress) => {
+    if (!switchable.has(address.channel) || options.has(address.channel)) return;
+    options.set(address.channel, address.channel === 'email' ? byEmail(address.recipient, subject) : address);
+  };
+  for (const last of elsewhere) {
+    try {
+      add(replyAddress(last));
+    } catch {
+      // Erased, or nobody to answer: not a way to reach the customer.
+    }
+  }
+  for (const email of emails) add(byEmail(email, subject));
+  return [...options.values()];
+}

@@ -20,7 +20,7 @@ import { simpleParser } from 'mailparser';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import WebSocket from 'ws';
-import { customerMail } from './testing/agent-workspace.fixture.ts';
+import { chatOnWebsite, customerMail } from './testing/agent-workspace.fixture.ts';
 import { type RunningHub, runHub, sharedSecrets, started } from './testing/hub-process.fixture.ts';
 
 // The agent's scenario on Kafka + PostgreSQL with the hub as real processes: one process with the
@@ -145,44 +145,6 @@ const telegramUpdate = (updateId: number, message: Record<string, unknown>) => (
   },
 });
 
-/** A signed-in visitor of the shop's website: the page vouches for her email and phone. */
-async function chatOnWebsite(hub: RunningHub, text: string): Promise<void> {
-  const socket = new WebSocket(`${hub.url.replace('http', 'ws')}/v1/channels/chat/widget`, {
-    headers: { origin: SHOP },
-  });
-  const frames: Record<string, unknown>[] = [];
-  socket.on('message', (data) => frames.push(JSON.parse(String(data)) as Record<string, unknown>));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
-  });
-  const frame = (type: string, clientMessageId?: string) =>
-    waitFor(async () => frames.find((f) => f.type === type && f.clientMessageId === clientMessageId), {
-      timeoutMs: 20_000,
-      what: `the widget's ${type} frame ${clientMessageId ?? ''}`,
-    });
-  try {
-    socket.send(JSON.stringify({ v: 1, type: 'hello', visitorId: randomUUID(), pageUrl: `${SHOP}/orders/1234` }));
-    await frame('welcome');
-    const identity = { email: SARA.email, phone: SARA.phone };
-    socket.send(
-      JSON.stringify({
-        v: 1,
-        type: 'identify',
-        clientMessageId: 'identify-1',
-        ...identity,
-        name: 'Sara Rezaei',
-        identityHash: signWidgetIdentity(WIDGET_SECRET, identity),
-      }),
-    );
-    await frame('ack', 'identify-1');
-    socket.send(JSON.stringify({ v: 1, type: 'message', clientMessageId: 'chat-1', text }));
-    await frame('ack', 'chat-1');
-  } finally {
-    socket.close();
-  }
-}
-
 const scenario = suite<Context>('the agent workspace on Kafka + PostgreSQL, the hub as processes');
 scenario.before(
   loudHook(async (context) => {
@@ -249,7 +211,12 @@ scenario(
       },
       { timeoutMs: 30_000, what: 'the customer of the email' },
     );
-    await chatOnWebsite(context.front, 'سلام، درباره سفارش ۱۲۳۴ پیام دادم');
+    await chatOnWebsite(context.front.url, {
+      origin: SHOP,
+      identitySecret: WIDGET_SECRET,
+      visitor: { email: SARA.email, phone: SARA.phone, name: 'Sara Rezaei' },
+      text: 'سلام، درباره سفارش ۱۲۳۴ پیام دادم',
+    });
     // Her chat in the inbox before she calls: a call joins the caller's conversation active within
     // the last 30 minutes, so it is filed by what the inbox shows when it arrives.
     await waitFor(async () => (messagesIn(await inboxOf(context, byEmail)) === 3 ? true : undefined), {

@@ -276,6 +276,31 @@ channels(
       mergeCandidates: string[];
     };
     assert.equal(card.mergeCandidates, [byPhone.id]);
+    // The profile an agent decides on: who the candidate is, and the interaction that brought them together.
+    type Profile = {
+      merged: { customerId: string }[];
+      mergeCandidates: {
+        customerId: string;
+        identifiers: { kind: string; value: string }[];
+        evidence: { summary: string | null; channel: string | null }[];
+      }[];
+    };
+    const profileOf = async (id: string) =>
+      (await hub.app.inject({ method: 'GET', url: `/v1/customers/${id}/profile`, headers })).json() as Profile;
+    const seen = await profileOf(byEmail.id);
+    assert.equal(seen.mergeCandidates, [
+      {
+        customerId: byPhone.id,
+        displayName: null,
+        identifiers: [minaPhone],
+        evidence: [{ ...seen.mergeCandidates[0]?.evidence[0], summary: 'both together', channel: 'generic' }],
+      },
+    ]);
+    assert.equal(
+      (await profileOf(byPhone.id)).mergeCandidates.map((c) => c.customerId),
+      [byEmail.id],
+      'seen from either side',
+    );
 
     const merged = await hub.app.inject({
       method: 'POST',
@@ -286,6 +311,13 @@ channels(
     assert.is(merged.statusCode, 202, merged.body);
     const after = await timelineOf(hub, 'phone=%2B989351234567');
     assert.is(after.customer.id, byEmail.id, 'the phone now finds the survivor');
+    const afterMerge = await profileOf(byEmail.id);
+    assert.equal(
+      afterMerge.merged,
+      [{ customerId: byPhone.id, displayName: null }],
+      'the merge can be undone from here',
+    );
+    assert.equal(afterMerge.mergeCandidates, [], 'no longer a candidate');
     assert.equal(after.entries.map((e) => e.text).sort(), ['both together', 'from email', 'from phone']);
 
     const undone = await hub.app.inject({

@@ -12,7 +12,14 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type ComposedHub, composeHub } from './compose-hub.ts';
 import { loadConfig } from './config.ts';
-import { CHANNEL_TOKEN, customerMail, openLive, postEmail, signIn } from './testing/agent-workspace.fixture.ts';
+import {
+  CHANNEL_TOKEN,
+  chatOnWebsite,
+  customerMail,
+  openLive,
+  postEmail,
+  signIn,
+} from './testing/agent-workspace.fixture.ts';
 
 // What agents do around a reply, on the embedded default with a local SMTP relay: canned responses
 // with placeholders, files attached to an email reply, a failed reply shown with the relay's
@@ -22,6 +29,8 @@ import { CHANNEL_TOKEN, customerMail, openLive, postEmail, signIn } from './test
 const ADMIN_PASSWORD = 'admin-password-for-tests-1';
 const PASSWORD = 'a-long-password-123';
 const MAX_ATTACHMENT_BYTES = 64 * 1024;
+const SHOP = 'https://shop.example';
+const WIDGET_SECRET = 'widget-identity-secret-for-tests';
 
 interface Context {
   hub: ComposedHub;
@@ -67,6 +76,7 @@ interface ReplyItem {
   interactionId: string | null;
   reply?: {
     replyId: string;
+    channel: string;
     text: string;
     attachments: { filename: string }[];
     delivery: { status: string; reason: string | null; providerCode: string | null; attempts: number };
@@ -116,6 +126,8 @@ extras.before(
         HUB_SMTP_RELAY_URL: context.relay.url,
         HUB_REPLY_FROM: 'support@shop.example',
         HUB_REPLY_ATTACHMENT_MAX_BYTES: String(MAX_ATTACHMENT_BYTES),
+        HUB_WIDGET_ORIGINS: SHOP,
+        HUB_WIDGET_IDENTITY_SECRET: WIDGET_SECRET,
       }),
       silentLogger(),
     );
@@ -336,6 +348,65 @@ extras('once a conversation belongs to a team, an agent of another team no longe
   for (const stream of [member, supervisor, outsider]) stream.close();
 });
 
+extras(
+  'the agent may answer by the website chat the customer also wrote from, not by a way she never used',
+  async (context) => {
+    await chatOnWebsite(context.base, {
+      origin: SHOP,
+      identitySecret: WIDGET_SECRET,
+      visitor: { email: 'sara@example.ir', name: 'Sara Rezaei' },
+      text: 'Any news about my order?',
+    });
+    await context.hub.projectionCaughtUp();
+    const url = `/v1/conversations/${context.conversationId}`;
+    const options = await call(context, 'agent', 'GET', `${url}/reply-options`);
+    assert.is(options.status, 200, JSON.stringify(options.body));
+    const listed = options.body.options as { channel: string; recipient: string; default: boolean }[];
+    assert.equal(
+      listed.map((o) => [o.channel, o.default]),
+      [
+        ['email', true],
+        ['widget', false],
+      ],
+      'the email she wrote first, then the chat',
+    );
+    assert.is(listed[0]?.recipient, 'sara@example.ir');
+
+    const before = (await call(context, 'agent', 'GET', url)).body;
+    const refused = await call(context, 'agent', 'POST', `${url}/replies`, { text: 'Hello', channel: 'telegram' });
+    assert.is(refused.status, 400);
+    assert.ok(problemJson(refused));
+    assert.match(String(refused.body.detail), 'cannot be reached by telegram here (email, widget can)');
+    const unknown = await call(context, 'agent', 'POST', `${url}/replies`, { text: 'Hello', channel: 'pigeon' });
+    assert.is(unknown.status, 400);
+    assert.equal((await call(context, 'agent', 'GET', url)).body, before, 'nothing written');
+
+    const sent = await call(context, 'agent', 'POST', `${url}/replies`, {
+      text: 'It left the warehouse today',
+      channel: 'widget',
+    });
+    assert.is(sent.status, 202, JSON.stringify(sent.body));
+    assert.is(sent.body.channel, 'widget');
+    const shown = await waitFor(async () => replyInView(context, sent.body.replyId as string), {
+      timeoutMs: 10_000,
+      what: 'the chat reply in the conversation',
+    });
+    assert.is(shown.text, 'It left the warehouse today');
+    assert.is(shown.channel, 'widget');
+  },
+);
+
+extras(
+  'colleagues: every reader sees who can be mentioned and by which handle, and no email address',
+  async (context) => {
+    const listed = await call(context, 'analyst', 'GET', '/v1/colleagues');
+    assert.is(listed.status, 200);
+    const colleagues = listed.body.colleagues as Record<string, unknown>[];
+    assert.ok(colleagues.some((c) => c.handle === 'maryam' && c.role === 'agent' && c.displayName === 'maryam'));
+    assert.not.match(JSON.stringify(colleagues), '@shop.example', 'handles, not addresses');
+  },
+);
+
 extras('bad input on every new endpoint: 4xx problem+json, nothing written', async (context) => {
   const { hub } = context;
   const cannedBefore = (await call(context, 'admin', 'GET', '/v1/canned-responses')).body.revision;
@@ -551,6 +622,9 @@ const endpoints: ReadonlyArray<{
   { method: 'POST', url: '/v1/attachments', body: 'hello', contentType: 'text/plain', allowed: writers(400) },
   { method: 'POST', url: `/v1/replies/${nobodyId}/retry`, body: {}, allowed: writers(404) },
   { method: 'POST', url: `/v1/replies/${nobodyId}/confirmation`, body: { delivered: true }, allowed: writers(404) },
+  { method: 'GET', url: `/v1/conversations/${nobodyId}/reply-options`, allowed: everyone(404) },
+  { method: 'GET', url: '/v1/conversations/not-a-uuid/reply-options', allowed: everyone(400) },
+  { method: 'GET', url: '/v1/colleagues', allowed: everyone(200) },
 ];
 
 extras('authorisation table: every role against every new endpoint', async (context) => {

@@ -1,4 +1,4 @@
-import { type Access, can, type Principal, userRoles } from '@hub/access';
+import { type Access, can, mentionHandleOf, type Principal, userRoles } from '@hub/access';
 import { HubError, isHubError } from '@hub/errors';
 import { problems, security, type ZodTypeProvider } from '@hub/http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -49,6 +49,7 @@ const User = z
     revision: z.number().int().meta({ description: 'send it back as seenRevision to change the user' }),
   })
   .meta({ id: 'User' });
+const Colleague = z.object({ userId: z.string(), displayName: z.string(), role: Role, handle: z.string() });
 const SignedIn = z.object({
   token: z.string().meta({ description: 'a session token: Authorization: Bearer <token> (also set as a cookie)' }),
   expiresAt: z.date(),
@@ -125,6 +126,26 @@ export async function registerAccessRoutes(parent: FastifyInstance, deps: Access
       if (!user) throw new HubError('UNAUTHENTICATED', 'not signed in');
       return { user, actor: principal.actor };
     });
+
+    // Whom an agent can hand a conversation to or mention in a note: the active users, by name.
+    const colleagues = {
+      ...accessRoute('Colleagues: active users with the handle notes mention them by (@handle)'),
+      response: { 200: z.object({ colleagues: z.array(Colleague) }), ...problems(401, 403) },
+    };
+    scope.get(
+      '/v1/colleagues',
+      { onRequest: requirePermission('conversations:read'), schema: colleagues },
+      async () => ({
+        colleagues: (await access.users.list())
+          .filter((user) => user.active)
+          .map((user) => ({
+            userId: user.userId,
+            displayName: user.displayName,
+            role: user.role,
+            handle: mentionHandleOf(user.email),
+          })),
+      }),
+    );
 
     const manageUsers = { onRequest: requirePermission('users:manage'), bodyLimit: BODY_LIMIT };
 

@@ -1,10 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { signWidgetIdentity } from '@hub/ingest-gateway';
 import { silentLogger } from '@hub/logger';
+import { waitFor } from '@hub/testing';
 import * as assert from 'uvu/assert';
+import WebSocket from 'ws';
 import { type ComposedHub, composeHub } from '../compose-hub.ts';
 import { loadConfig } from '../config.ts';
 
@@ -143,4 +146,62 @@ export async function startWorkspaceHub(name: string, env: Readonly<Record<strin
   );
   const admin = (await signIn(hub, FIRST_ADMIN.email, FIRST_ADMIN.password)).token;
   return { hub, dataDir, admin };
+}
+
+/**
+ * A signed-in visitor of the shop's website writes in the chat widget (its WebSocket, as the
+ * widget's script speaks it): the page vouches for the visitor's email and phone with the identity
+ * secret. Resolves once the hub acknowledged the message, and the visitor leaves the page.
+ */
+export async function chatOnWebsite(
+  base: string,
+  chat: {
+    origin: string;
+    identitySecret: string;
+    visitor: { email: string; phone?: string; name: string };
+    text: string;
+    visitorId?: string;
+  },
+) {
+  const socket = new WebSocket(`${base.replace('http', 'ws')}/v1/channels/chat/widget`, {
+    headers: { origin: chat.origin },
+  });
+  const frames: Record<string, unknown>[] = [];
+  socket.on('message', (data) => frames.push(JSON.parse(String(data)) as Record<string, unknown>));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  const frame = (type: string, clientMessageId?: string) =>
+    waitFor(async () => frames.find((f) => f.type === type && f.clientMessageId === clientMessageId), {
+      timeoutMs: 20_000,
+      what: `the widget's ${type} frame ${clientMessageId ?? ''}`,
+    });
+  try {
+    socket.send(
+      JSON.stringify({
+        v: 1,
+        type: 'hello',
+        visitorId: chat.visitorId ?? randomUUID(),
+        pageUrl: `${chat.origin}/orders`,
+      }),
+    );
+    await frame('welcome');
+    const identity = { email: chat.visitor.email, ...(chat.visitor.phone ? { phone: chat.visitor.phone } : {}) };
+    socket.send(
+      JSON.stringify({
+        v: 1,
+        type: 'identify',
+        clientMessageId: 'identify-1',
+        ...identity,
+        name: chat.visitor.name,
+        identityHash: signWidgetIdentity(chat.identitySecret, identity),
+      }),
+    );
+    await frame('ack', 'identify-1');
+    socket.send(JSON.stringify({ v: 1, type: 'message', clientMessageId: 'chat-1', text: chat.text }));
+    await frame('ack', 'chat-1');
+  } finally {
+    socket.close();
+  }
 }
