@@ -27,8 +27,9 @@ export const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' '
 
 const BATCH_CUSTOMERS = Number(process.env.BENCH_BATCH_CUSTOMERS ?? 200);
 export const channelToken = 'bench-channel-token-0123456789';
-const adminEmail = 'bench-admin@hub.example';
-const adminPassword = `bench-${randomBytes(8).toString('hex')}`;
+/** The hub's first admin (HUB_ADMIN_EMAIL, HUB_ADMIN_PASSWORD), for a sign-in through the console's form too. */
+export const adminEmail = 'bench-admin@hub.example';
+export const adminPassword = `bench-${randomBytes(8).toString('hex')}`;
 // BENCH_MASTER_KEY (base64, 32 bytes) lets a later run start a hub on a data set kept from an earlier one.
 const masterKey = process.env.BENCH_MASTER_KEY ? Buffer.from(process.env.BENCH_MASTER_KEY, 'base64') : randomBytes(32);
 /** The hub's key of the thread index, derived from the master key as services/hub/src/secrets.ts derives it. */

@@ -8,7 +8,8 @@ const mainFile = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 /** The Node flags `pnpm hub:start` (and so `npm start` and the image) runs the hub with. */
 const hubStartFlags = (): string[] => {
   const root = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
-  return String(root.scripts['hub:start'])
+  // The command that runs main.ts: what comes before it (`console.ts build --if-stale &&`) is not the hub's.
+  return (String(root.scripts['hub:start']).split('&&').at(-1) ?? '')
     .split(' ')
     .filter((word) => word.startsWith('--'));
 };
