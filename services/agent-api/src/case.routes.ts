@@ -8,13 +8,14 @@ import {
   findCaseByNumber,
   isCaseEvent,
   listCases,
+  nextStatuses,
   openCase,
 } from '@hub/cases';
 import { conversationDecider } from '@hub/conversations';
 import { handleCommand, loadAggregate } from '@hub/decider';
 import { HubError } from '@hub/errors';
 import type { EventStore } from '@hub/event-store';
-import { caseKinds, caseStatuses, caseStream, conversationStream } from '@hub/events';
+import { type CaseKind, type CaseStatus, caseKinds, caseStatuses, caseStream, conversationStream } from '@hub/events';
 import { problems, security, type ZodTypeProvider } from '@hub/http';
 import { PERSONAL_DATA_OF } from '@hub/personal-data';
 import type { SqlExecutor } from '@hub/sql';
@@ -87,9 +88,19 @@ export const CaseSummary = z
     revision: z.number().int().meta({ description: 'send it back as the revision you saw with any change' }),
   })
   .meta({ id: 'CaseSummary' });
-const CasePage = z.object({ cases: z.array(CaseSummary), nextCursor: z.string().nullable() });
-const CaseDetail = CaseSummary.extend({
+/** A case in the cases list: with whom it is, so a row reads without another request. */
+const CaseListItem = CaseSummary.extend({
+  customerName: z.string().nullable().meta({ description: "the customer's name (null when unknown)" }),
+}).meta({ id: 'CaseListItem' });
+const CasePage = z.object({ cases: z.array(CaseListItem), nextCursor: z.string().nullable() });
+const CaseDetail = CaseListItem.extend({
   description: z.string().nullable(),
+  nextStatuses: z
+    .array(z.string())
+    .meta({ description: "the statuses its kind's lifecycle allows next (none when closed)" }),
+  conversations: z
+    .array(z.object({ id: z.string(), subject: z.string().nullable(), channel: z.string(), status: z.string() }))
+    .meta({ description: 'the linked conversations as the inbox shows them, in the order linked' }),
   items: z.array(
     z.object({
       revision: z.number().int(),
@@ -114,6 +125,33 @@ const Changed = z.object({
   revision: z.number().int(),
   changed: z.boolean(),
 });
+
+/** Each customer's name (a merged one's survivor's), read for the page only; erased ones have none. */
+async function customerNamesOf(db: SqlExecutor, customerIds: readonly string[]): Promise<Map<string, string | null>> {
+  if (customerIds.length === 0) return new Map();
+  const rows = await db.query<{ customer_id: string; name: string | null }>(
+    `SELECT c.customer_id, CASE WHEN c.erased_at IS NULL THEN coalesce(s.display_name, c.display_name) END AS name
+       FROM read_models.customers c LEFT JOIN read_models.customers s ON s.customer_id = c.merged_into
+      WHERE c.customer_id = ANY($1::text[])`,
+    [[...new Set(customerIds)]],
+  );
+  return new Map(rows.map((row) => [row.customer_id, row.name]));
+}
+
+/** The linked conversations' subject, channel and status, in the case's order (unknown ones left out). */
+async function linkedConversationsOf(db: SqlExecutor, conversationIds: readonly string[]) {
+  if (conversationIds.length === 0) return [];
+  const rows = await db.query<{ conversation_id: string; subject: string | null; channel: string; status: string }>(
+    `SELECT conversation_id, subject, channel, status FROM read_models.conversations
+      WHERE conversation_id = ANY($1::text[])`,
+    [conversationIds],
+  );
+  const byId = new Map(rows.map((row) => [row.conversation_id, row]));
+  return conversationIds.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [{ id, subject: row.subject, channel: row.channel, status: row.status }] : [];
+  });
+}
 
 /** What every case route shares in the document. */
 const documented = { tags: ['cases'], security: security.agent } as const;
@@ -226,7 +264,7 @@ export async function registerCaseRoutes(scope: FastifyInstance, deps: CaseApiDe
     const q = request.query;
     const owner = q.owner === 'me' ? (viewerOf(request) ?? '') : q.owner;
     const customers = q.customer ? await customerGroup(deps.readModels, q.customer) : undefined;
-    return listCases(deps.readModels, {
+    const page = await listCases(deps.readModels, {
       limit: q.limit,
       ...(q.status ? { status: q.status } : {}),
       ...(q.kind ? { kind: q.kind } : {}),
@@ -235,6 +273,11 @@ export async function registerCaseRoutes(scope: FastifyInstance, deps: CaseApiDe
       ...(q.conversation ? { conversationId: q.conversation } : {}),
       ...(q.cursor ? { cursor: q.cursor } : {}),
     });
+    const names = await customerNamesOf(
+      deps.readModels,
+      page.cases.map((c) => c.customerId),
+    );
+    return { ...page, cases: page.cases.map((c) => ({ ...c, customerName: names.get(c.customerId) ?? null })) };
   });
 
   app.get('/v1/cases/:ref', { ...read, schema: showSchema }, async (request) => {
@@ -243,7 +286,15 @@ export async function registerCaseRoutes(scope: FastifyInstance, deps: CaseApiDe
       ? await findCaseByNumber(deps.readModels, ref)
       : await findCase(deps.readModels, ref);
     if (!found) throw new HubError('NOT_FOUND', `no case ${ref}`);
-    return found;
+    const names = await customerNamesOf(deps.readModels, [found.customerId]);
+    return {
+      ...found,
+      customerName: names.get(found.customerId) ?? null,
+      nextStatuses: caseKinds.includes(found.kind as CaseKind)
+        ? [...nextStatuses(found.kind as CaseKind, found.status as CaseStatus)]
+        : [],
+      conversations: await linkedConversationsOf(deps.readModels, found.conversationIds),
+    };
   });
 
   /** Decides `command` on the case at the revision the agent saw; answers the new revision. */

@@ -26,11 +26,9 @@ const CustomerProfile = z.object({
     }),
   ),
   openCases: z.array(CaseSummary),
-  merged: z
-    .array(z.object({ customerId: z.string(), displayName: z.string().nullable() }))
-    .meta({
-      description: 'customers merged into this one: DELETE /v1/customers/{id}/merges/{mergedId} gives one back',
-    }),
+  merged: z.array(z.object({ customerId: z.string(), displayName: z.string().nullable() })).meta({
+    description: 'customers merged into this one: DELETE /v1/customers/{id}/merges/{mergedId} gives one back',
+  }),
   mergeCandidates: z
     .array(
       z.object({

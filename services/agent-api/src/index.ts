@@ -26,3 +26,4 @@ export { type MessageSearchApiDependencies, registerMessageSearchRoutes } from '
 export { type ReplyApiDependencies, registerReplyRoutes, replyAttachmentTypes } from './reply.routes.ts';
 export { type RoutingApiDependencies, registerRoutingRoutes } from './routing.routes.ts';
 export { registerServiceLevelRoutes, type ServiceLevelApiDependencies } from './service-level.routes.ts';
+export { type DeclaredWebForm, registerWebFormRoutes, type WebFormApiDependencies } from './web-form.routes.ts';

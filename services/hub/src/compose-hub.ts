@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createAccess, ensureFirstAdmin, type Principal, signedInUsers } from '@hub/access';
+import { createAccess, ensureFirstAdmin, mentionHandleOf, type Principal, signedInUsers } from '@hub/access';
 import {
   createAuthenticate,
   csatRequests,
@@ -16,6 +16,7 @@ import {
   registerReplyRoutes,
   registerRoutingRoutes,
   registerServiceLevelRoutes,
+  registerWebFormRoutes,
   requirePermission,
 } from '@hub/agent-api';
 import {
@@ -391,7 +392,7 @@ export async function composeHub(
       Object.fromEntries(
         (await access.users.list())
           .filter((user) => user.active)
-          .map((user) => [user.email.split('@')[0]?.toLowerCase() ?? user.userId, user.userId]),
+          .map((user) => [mentionHandleOf(user.email), user.userId]),
       );
     // `{{agent.name}}` in canned responses: the signed-in user's display name.
     const agentName = async (principal: Principal) =>
@@ -426,6 +427,7 @@ export async function composeHub(
         now,
       });
       await registerServiceLevelRoutes(scope, { store, newId: randomUUID, now });
+      await registerWebFormRoutes(scope, { webForms: settings.webForms });
       registerLiveRoute(scope, {
         feed: liveFeed(),
         // Once a conversation belongs to a team, only its members, supervisors and admins see it.

@@ -48,6 +48,8 @@ const takesNoInput = new Set([
   'POST /v1/auth/sign-out',
   'GET /v1/auth/me',
   'GET /v1/users',
+  'GET /v1/colleagues',
+  'GET /v1/web-forms',
   'GET /v1/api-tokens',
   'GET /v1/canned-responses',
   'GET /v1/teams',
