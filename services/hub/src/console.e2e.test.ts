@@ -6,7 +6,7 @@ import { createTestDatabase, provideKafka, singleBrokerDurability, waitFor } fro
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ComposedHub } from './compose-hub.ts';
-import { CHANNEL_TOKEN, postEmail, signIn } from './testing/agent-workspace.fixture.ts';
+import { CHANNEL_TOKEN, chatOnWebsite, postEmail, signIn } from './testing/agent-workspace.fixture.ts';
 import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
@@ -24,6 +24,9 @@ import {
 // The agent console served by the embedded hub, in Debian's Chromium (playwright-core): what an
 // agent does on the first morning. Screenshots of every screen, in English and Persian, at desktop
 // and phone width, go to test-artefacts/console/ for a person to look at.
+
+const SHOP = 'https://shop.example';
+const WIDGET_SECRET = 'widget-identity-secret-for-tests';
 
 interface Backend {
   /** Names the screenshots of the flow run on it ('' for the embedded default). */
@@ -117,7 +120,10 @@ function scenario(name: string, backend: Backend) {
     const opened = await backend.open();
     context.cleanup = opened.cleanup;
     context.tag = backend.tag;
-    Object.assign(context, await startConsoleHub(opened.env));
+    Object.assign(
+      context,
+      await startConsoleHub({ ...opened.env, HUB_WIDGET_ORIGINS: SHOP, HUB_WIDGET_IDENTITY_SECRET: WIDGET_SECRET }),
+    );
   });
 
   consoleSuite.after(async (context) => {
@@ -147,7 +153,7 @@ function scenario(name: string, backend: Backend) {
   );
 
   consoleSuite(
-    'an email, a call and a chat from one person: one timeline; the agent replies by email, notes, resolves; a stale change shows the conflict; a new chat appears live',
+    'an email, a call and a chat transcript from one person: one timeline; the agent replies by email, notes, resolves; a stale change shows the conflict; a website chat appears live',
     async (context) => {
       const { hub } = context;
       // The chat first: it carries her email and phone, so the email and the call find her.
@@ -248,21 +254,24 @@ function scenario(name: string, backend: Backend) {
           await colleague.close();
         }
 
-        // Back in the inbox, a new chat conversation appears without a reload.
+        // Back in the inbox, a new customer writes on the shop's website chat (the hub's widget
+        // channel): the conversation appears without a reload, saying who and what.
         await page.locator('a.back').click();
         await rows.first().waitFor();
         const before = await rows.count();
-        assert.is(
-          (await channelPost(hub, '/v1/interactions', chatLine('c-2', 'New question about invoices'))).statusCode,
-          202,
-        );
+        await chatOnWebsite(context.url.replace(/\/$/, ''), {
+          origin: SHOP,
+          identitySecret: WIDGET_SECRET,
+          visitor: { email: 'reza@example.ir', name: 'رضا کریمی' },
+          text: 'New question about invoices',
+        });
         await waitFor(async () => ((await rows.count()) === before + 1 ? true : undefined), {
-          timeoutMs: 10_000,
+          timeoutMs: 20_000,
           what: 'the new conversation in the open inbox, without a reload',
         });
-        // The row says who it is with and what was said.
         const newRow = page.locator('.rows .row', { hasText: 'New question about invoices' });
-        assert.match(String(await newRow.textContent()), /سارا رضایی/);
+        assert.match(String(await newRow.textContent()), /رضا کریمی/);
+        assert.match(String(await newRow.textContent()), /Chat/);
         assert.equal(await page.evaluate<string>('document.title'), 'Interaction hub', 'no customer script ran');
         assert.equal(errors, [], 'no errors in the page (CSP included)');
       } finally {
@@ -300,7 +309,7 @@ function scenario(name: string, backend: Backend) {
               assert.ok(overflow <= 0, `no sideways scrolling at ${viewport.width} px (${overflow} px too wide)`);
 
               // Customer search, spelled with the Arabic yeh as many keyboards type it, then her profile.
-              await page.locator('.section-link').last().click();
+              await page.locator('.section-link', { hasText: locale === 'fa' ? 'مشتریان' : 'Customers' }).click();
               await page.locator('input[name=q]').fill('رضايي');
               await page.locator('input[name=q]').press('Enter');
               await page.locator('.rows .row', { hasText: 'سارا رضایی' }).waitFor({ timeout: 10_000 });

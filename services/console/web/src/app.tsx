@@ -1,8 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api, type User } from './api/client.ts';
+import { api, onSessionEnded, type User } from './api/client.ts';
 import { initialLocale, type Locale, LocaleContext, messages } from './i18n.ts';
+import { caseMessages } from './i18n-cases.ts';
 import { useLive } from './live.ts';
 import { navigate, useRoute } from './route.ts';
+import { AdminLink, AdminScreen } from './screens/admin/admin.tsx';
+import { CaseScreen } from './screens/case.tsx';
+import { CasesScreen } from './screens/cases.tsx';
 import { ConversationScreen } from './screens/conversation.tsx';
 import { CustomerScreen, CustomersScreen } from './screens/customers.tsx';
 import { InboxScreen } from './screens/inbox.tsx';
@@ -30,6 +34,16 @@ export function App() {
       setSession(data && 'user' in data ? { state: 'signed-in', user: data.user } : { state: 'signed-out' });
     });
   }, []);
+  // A session that ended while the page was open: back to sign-in, saying why.
+  const [ended, setEnded] = useState(false);
+  useEffect(
+    () =>
+      onSessionEnded(() => {
+        setSession({ state: 'signed-out' });
+        setEnded(true);
+      }),
+    [],
+  );
 
   // Live notifications make screens refetch what they show (the API is the truth): the inbox on
   // every one, an open conversation on those about it (or about something unnamed).
@@ -62,9 +76,13 @@ export function App() {
             <a className="section-link" href="#/inbox">
               {t.inbox}
             </a>
+            <a className="section-link" href="#/cases">
+              {caseMessages[locale].cases}
+            </a>
             <a className="section-link" href="#/customers">
               {t.customers}
             </a>
+            <AdminLink me={session.user} />
           </nav>
         )}
         <span className="spacer" />
@@ -88,11 +106,18 @@ export function App() {
       </header>
       <main>
         {session.state === 'checking' && <p className="muted">{t.loading}</p>}
+        {session.state === 'signed-out' && ended && (
+          <p className="notice" role="alert">
+            {t.sessionEnded}
+          </p>
+        )}
         {session.state === 'signed-out' && (
           <SignInScreen
             onSignedIn={(user) => {
               setSession({ state: 'signed-in', user });
-              navigate({ screen: 'inbox' });
+              setEnded(false);
+              // After a session ended, the agent goes back to the screen they were on.
+              if (!ended) navigate({ screen: 'inbox' });
             }}
           />
         )}
@@ -100,7 +125,18 @@ export function App() {
           <InboxScreen me={session.user} changes={changes} />
         )}
         {session.state === 'signed-in' && route.screen === 'customers' && <CustomersScreen q={route.q} />}
-        {session.state === 'signed-in' && route.screen === 'customer' && <CustomerScreen id={route.id} />}
+        {session.state === 'signed-in' && route.screen === 'customer' && (
+          <CustomerScreen id={route.id} me={session.user} />
+        )}
+        {session.state === 'signed-in' && route.screen === 'admin' && (
+          <AdminScreen section={route.section} me={session.user} changes={changes} />
+        )}
+        {session.state === 'signed-in' && route.screen === 'cases' && (
+          <CasesScreen me={session.user} changes={changes} />
+        )}
+        {session.state === 'signed-in' && route.screen === 'case' && (
+          <CaseScreen caseRef={route.ref} me={session.user} changes={changes} />
+        )}
         {session.state === 'signed-in' && route.screen === 'conversation' && (
           <ConversationScreen id={route.id} me={session.user} changes={conversationChanges} />
         )}

@@ -6,7 +6,22 @@ export type Route =
   | { screen: 'inbox' }
   | { screen: 'conversation'; id: string }
   | { screen: 'customers'; q: string }
-  | { screen: 'customer'; id: string };
+  | { screen: 'customer'; id: string }
+  | { screen: 'cases' }
+  | { screen: 'case'; ref: string }
+  | { screen: 'admin'; section: AdminSection };
+
+/** The admin section's screens, `#/admin/<section>`. */
+export const adminSections = [
+  'users',
+  'teams',
+  'inboxes',
+  'service-levels',
+  'canned-responses',
+  'web-forms',
+  'workload',
+] as const;
+export type AdminSection = (typeof adminSections)[number];
 
 export function parseRoute(hash: string): Route {
   const conversation = /^#\/conversations\/([\w-]+)$/.exec(hash);
@@ -15,6 +30,11 @@ export function parseRoute(hash: string): Route {
   if (customer?.[1]) return { screen: 'customer', id: customer[1] };
   const search = /^#\/customers(?:\?q=(.*))?$/.exec(hash);
   if (search) return { screen: 'customers', q: decodeURIComponent(search[1] ?? '') };
+  const caseRef = /^#\/cases\/([\w-]+)$/.exec(hash);
+  if (caseRef?.[1]) return { screen: 'case', ref: caseRef[1] };
+  if (hash === '#/cases') return { screen: 'cases' };
+  const admin = /^#\/admin(?:\/([\w-]+))?$/.exec(hash);
+  if (admin) return { screen: 'admin', section: adminSections.find((s) => s === admin[1]) ?? 'users' };
   if (hash === '#/sign-in') return { screen: 'sign-in' };
   return { screen: 'inbox' };
 }
@@ -23,6 +43,8 @@ export function hrefOf(route: Route): string {
   if (route.screen === 'conversation') return `#/conversations/${route.id}`;
   if (route.screen === 'customer') return `#/customers/${route.id}`;
   if (route.screen === 'customers') return `#/customers?q=${encodeURIComponent(route.q)}`;
+  if (route.screen === 'admin') return `#/admin/${route.section}`;
+  if (route.screen === 'case') return `#/cases/${route.ref}`;
   return `#/${route.screen}`;
 }
 

@@ -92,8 +92,13 @@ export async function signedInPage(
   if (options.live === false) await page.route('**/v1/live*', (route) => route.abort());
   const errors: string[] = [];
   page.on('console', (message) => {
+    // A failed request is logged with its address below instead.
+    if (message.type() === 'error' && !/^Failed to load resource/.test(message.text())) errors.push(message.text());
+  });
+  page.on('response', (response) => {
     // Before sign-in, the console asks who is signed in and is told 401: that is no error.
-    if (message.type() === 'error' && !/status of 401/.test(message.text())) errors.push(message.text());
+    if (response.status() >= 400 && !(response.status() === 401 && response.url().endsWith('/v1/auth/me')))
+      errors.push(`${response.status()} ${response.request().method()} ${response.url()}`);
   });
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(consoleHub.url);

@@ -1437,7 +1437,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            cases: components["schemas"]["CaseSummary"][];
+                            cases: components["schemas"]["CaseListItem"][];
                             nextCursor: string | null;
                         };
                     };
@@ -2072,7 +2072,16 @@ export interface paths {
                         "application/json": {
                             closedAt: string | null;
                             conversationIds: string[];
+                            /** @description the linked conversations as the inbox shows them, in the order linked */
+                            conversations: {
+                                channel: string;
+                                id: string;
+                                status: string;
+                                subject: string | null;
+                            }[];
                             customerId: string;
+                            /** @description the customer's name (null when unknown) */
+                            customerName: string | null;
                             description: string | null;
                             id: string;
                             items: {
@@ -2085,6 +2094,8 @@ export interface paths {
                                 revision: number;
                             }[];
                             kind: string;
+                            /** @description the statuses its kind's lifecycle allows next (none when closed) */
+                            nextStatuses: string[];
                             /** @description C-2026-000042 */
                             number: string;
                             openedAt: string;
@@ -3008,6 +3019,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/colleagues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Colleagues: active users with the handle notes mention them by (@handle) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            colleagues: {
+                                displayName: string;
+                                handle: string;
+                                /** @enum {string} */
+                                role: "agent" | "supervisor" | "analyst" | "admin";
+                                userId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN (the role may not do this) or INVALID_SIGNATURE */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/conversations/{id}": {
         parameters: {
             query?: never;
@@ -3651,6 +3724,11 @@ export interface paths {
                         }[];
                         /** Format: uuid */
                         cannedResponseId?: string;
+                        /**
+                         * @description another way to reach the customer, from GET /v1/conversations/{id}/reply-options (default: the first)
+                         * @enum {string}
+                         */
+                        channel?: "email" | "telegram" | "messenger" | "page_comment" | "instagram_comment" | "widget" | "phone";
                         /** @default null */
                         html?: string | null;
                         revision?: number;
@@ -3721,6 +3799,97 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conversations/{id}/reply-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where a reply can reach the customer: the channel of their last message here first, then their other chats and email */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            options: {
+                                /** @enum {string} */
+                                channel: "email" | "telegram" | "messenger" | "page_comment" | "instagram_comment" | "widget" | "phone";
+                                default: boolean;
+                                /** @description the address, chat or number the reply goes to */
+                                recipient: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description INVALID_INPUT: the input is malformed; the detail names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN (the role may not do this) or INVALID_SIGNATURE */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a conflict; WRONG_EXPECTED_REVISION carries currentRevision and current */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4518,7 +4687,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A customer at a glance: identifiers, channels, last contact, open conversations and cases */
+        /** A customer at a glance: identifiers, channels, last contact, open conversations and cases, merges and merge candidates */
         get: {
             parameters: {
                 query?: never;
@@ -4553,6 +4722,26 @@ export interface paths {
                                 channel: string;
                                 direction: string;
                             } | null;
+                            /** @description customers who may be this person, with the interactions that brought them together */
+                            mergeCandidates: {
+                                customerId: string;
+                                displayName: string | null;
+                                evidence: {
+                                    channel: string | null;
+                                    detectedAt: string;
+                                    interactionId: string;
+                                    summary: string | null;
+                                }[];
+                                identifiers: {
+                                    kind: string;
+                                    value: string;
+                                }[];
+                            }[];
+                            /** @description customers merged into this one: DELETE /v1/customers/{id}/merges/{mergedId} gives one back */
+                            merged: {
+                                customerId: string;
+                                displayName: string | null;
+                            }[];
                             /** @description customers merged into this one, shown here too */
                             mergedIds: string[];
                             openCases: components["schemas"]["CaseSummary"][];
@@ -7304,6 +7493,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/web-forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The web forms the hub accepts posts for (settings:manage); configured in HUB_WEBFORMS_FILE */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            forms: {
+                                /** @description the public path a page posts the form to */
+                                endpoint: string;
+                                /** @description the posted field names the hub reads as the email, phone, name and message */
+                                fields: {
+                                    email?: string;
+                                    message?: string;
+                                    name?: string;
+                                    phone?: string;
+                                };
+                                formId: string;
+                                /** @description a field people leave empty (hidden); filled, the post is dropped */
+                                honeypot: string | null;
+                                /** @description where a browser goes after a post; null: a thank-you page */
+                                thankYouUrl: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN (the role may not do this) or INVALID_SIGNATURE */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7326,6 +7586,44 @@ export interface components {
             /** @enum {string} */
             role: "agent" | "supervisor" | "analyst" | "admin";
             tokenId: string;
+        };
+        CaseListItem: {
+            closedAt: string | null;
+            conversationIds: string[];
+            customerId: string;
+            /** @description the customer's name (null when unknown) */
+            customerName: string | null;
+            id: string;
+            kind: string;
+            /** @description C-2026-000042 */
+            number: string;
+            openedAt: string;
+            orderReference: string | null;
+            ownerId: string | null;
+            /** @description send it back as the revision you saw with any change */
+            revision: number;
+            status: string;
+            subject: string;
+            updatedAt: string;
+        };
+        CaseListItemInput: {
+            closedAt: string | null;
+            conversationIds: string[];
+            customerId: string;
+            /** @description the customer's name (null when unknown) */
+            customerName: string | null;
+            id: string;
+            kind: string;
+            /** @description C-2026-000042 */
+            number: string;
+            openedAt: string;
+            orderReference: string | null;
+            ownerId: string | null;
+            /** @description send it back as the revision you saw with any change */
+            revision: number;
+            status: string;
+            subject: string;
+            updatedAt: string;
         };
         CaseSummary: {
             closedAt: string | null;

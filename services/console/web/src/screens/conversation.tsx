@@ -1,7 +1,9 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api, type User } from '../api/client.ts';
-import { channelLabel, formatDateTime, useLocale } from '../i18n.ts';
+import { channelLabel, formatDateTime, formatNumber, useLocale } from '../i18n.ts';
 import { CustomerHtml } from './customer-html.tsx';
+import { NoteBox } from './note-box.tsx';
+import { ReplyBox } from './reply-box.tsx';
 import { Triage } from './triage.tsx';
 
 type Conversation = NonNullable<
@@ -73,24 +75,6 @@ export function ConversationScreen({ id, me, changes }: { id: string; me: User; 
     });
     await afterChange(answer);
   };
-  /** A composer's submit: its text sent with the revision shown; cleared once accepted. */
-  const composer =
-    (path: '/v1/conversations/{id}/replies' | '/v1/conversations/{id}/notes') =>
-    async (event: FormEvent<HTMLFormElement>) => {
-      event.preventDefault();
-      const form = event.currentTarget;
-      const text = String(new FormData(form).get('text') ?? '').trim();
-      if (!text) return;
-      const answer = await api.POST(path, {
-        params: { path: { id } },
-        body: { text, revision: conversation.revision },
-      });
-      if (answer.response.ok) form.reset();
-      await afterChange(answer);
-    };
-  const reply = composer('/v1/conversations/{id}/replies');
-  const note = composer('/v1/conversations/{id}/notes');
-
   // The customer's other contacts: what this conversation does not hold already.
   const here = new Set(conversation.items.map((item) => item.interactionId).filter(Boolean));
   const earlier = (timeline?.entries ?? []).filter((entry) => !here.has(entry.interactionId));
@@ -108,6 +92,11 @@ export function ConversationScreen({ id, me, changes }: { id: string; me: User; 
           <span className={`status ${conversation.status}`}>
             {t[conversation.status as 'open' | 'pending' | 'snoozed' | 'resolved'] ?? conversation.status}
           </span>
+          {conversation.csatRating !== null && (
+            <span className="csat-badge">
+              {t.csat}: {t.rated(formatNumber(locale, conversation.csatRating))}
+            </span>
+          )}
           <button type="button" className="status-action" onClick={() => void setStatus()}>
             {resolved ? t.reopen : t.resolve}
           </button>
@@ -120,24 +109,11 @@ export function ConversationScreen({ id, me, changes }: { id: string; me: User; 
         )}
         <ol className="items">
           {conversation.items.map((item) => (
-            <ItemView key={`${item.revision}-${item.kind}`} item={item} entry={messagesById} />
+            <ItemView key={`${item.revision}-${item.kind}`} item={item} entry={messagesById} onDone={afterChange} />
           ))}
         </ol>
-        <Composer
-          label={`${t.reply} · ${t.sendVia} ${channelLabel(t, conversation.channel)}`}
-          placeholder={t.replyPlaceholder}
-          rows={3}
-          submit={t.send}
-          onSubmit={reply}
-        />
-        <Composer
-          className="note"
-          label={t.note}
-          placeholder={t.notePlaceholder}
-          rows={2}
-          submit={t.addNote}
-          onSubmit={note}
-        />
+        <ReplyBox conversationId={id} revision={conversation.revision} onDone={afterChange} />
+        <NoteBox conversationId={id} onDone={afterChange} />
       </section>
       <aside className="history" aria-label={t.timeline}>
         <h2>{t.timeline}</h2>
@@ -156,46 +132,78 @@ export function ConversationScreen({ id, me, changes }: { id: string; me: User; 
   );
 }
 
-/** A text box and its button: the reply and the internal note. */
-function Composer(props: {
-  label: string;
-  placeholder: string;
-  rows: number;
-  submit: string;
-  className?: string;
-  onSubmit: (event: FormEvent<HTMLFormElement>) => Promise<void>;
+function ItemView({
+  item,
+  entry,
+  onDone,
+}: {
+  item: Item;
+  entry: Map<string, Timeline['entries'][number]>;
+  onDone: (answer: ChangeAnswer) => Promise<void>;
 }) {
-  return (
-    <form
-      className={props.className ? `composer ${props.className}` : 'composer'}
-      onSubmit={(e) => void props.onSubmit(e)}
-    >
-      <label>
-        {props.label}
-        <textarea name="text" rows={props.rows} placeholder={props.placeholder} dir="auto" />
-      </label>
-      <button type="submit" className="send">
-        {props.submit}
-      </button>
-    </form>
-  );
-}
-
-function ItemView({ item, entry }: { item: Item; entry: Map<string, Timeline['entries'][number]> }) {
   const { t, locale } = useLocale();
   const at = <time dateTime={item.at}>{formatDateTime(locale, item.at)}</time>;
   if (item.reply) {
-    const status = item.reply.delivery.status;
+    const { replyId, delivery } = item.reply;
+    const status = delivery.status;
+    const retry = async () =>
+      onDone(await api.POST('/v1/replies/{id}/retry', { params: { path: { id: replyId } }, body: {} }));
+    const confirm = async (delivered: boolean) =>
+      onDone(
+        await api.POST('/v1/replies/{id}/confirmation', { params: { path: { id: replyId } }, body: { delivered } }),
+      );
     return (
       <li className="item message outbound">
         <header>
           <strong>{t.outbound}</strong> {at}{' '}
+          <span className="muted">{t.replyVia[item.reply.channel] ?? item.reply.channel}</span>{' '}
           <span className={`delivery ${status}`} data-delivery={status}>
             {t[status]}
-            {item.reply.delivery.reason ? `: ${item.reply.delivery.reason}` : ''}
+            {delivery.reason ? `: ${delivery.reason}` : ''}
           </span>
         </header>
         <p dir="auto">{item.reply.text}</p>
+        {item.reply.attachments.length > 0 && (
+          <ul className="plain files">
+            {item.reply.attachments.map((file) => (
+              <li key={file.id}>
+                {t.attached}: <bdi>{file.filename}</bdi>
+              </li>
+            ))}
+          </ul>
+        )}
+        {status === 'failed' && delivery.outcomeUnknown && (
+          <p className="delivery-actions">
+            {t.deliveredQuestion}{' '}
+            <button type="button" onClick={() => void confirm(true)}>
+              {t.yes}
+            </button>{' '}
+            <button type="button" onClick={() => void confirm(false)}>
+              {t.no}
+            </button>
+          </p>
+        )}
+        {status === 'failed' && !delivery.outcomeUnknown && (
+          <p className="delivery-actions">
+            <button type="button" className="retry" onClick={() => void retry()}>
+              {t.retry}
+            </button>
+          </p>
+        )}
+      </li>
+    );
+  }
+  if (item.kind === 'csat') {
+    const rating = Number(item.data.rating ?? 0);
+    return (
+      <li className="item event csat">
+        {t.kind.csat} {at}: <strong>{t.rated(formatNumber(locale, rating))}</strong>{' '}
+        <span aria-hidden="true">{'★'.repeat(rating)}</span>
+        {item.data.comment ? (
+          <p dir="auto">
+            <bdi>{String(item.data.comment)}</bdi>
+          </p>
+        ) : null}
       </li>
     );
   }

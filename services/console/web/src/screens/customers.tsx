@@ -1,7 +1,8 @@
-import { type FormEvent, useEffect, useState } from 'react';
-import { api } from '../api/client.ts';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { api, describeProblem, type User } from '../api/client.ts';
 import { channelLabel, formatDateTime, formatNumber, useLocale } from '../i18n.ts';
 import { navigate } from '../route.ts';
+import { EraseCustomer } from './erase-customer.tsx';
 
 type Profile = NonNullable<
   Awaited<ReturnType<typeof api.GET<'/v1/customers/{id}/profile', { params: { path: { id: string } } }>>>['data']
@@ -77,26 +78,118 @@ export function CustomersScreen({ q }: { q: string }) {
   );
 }
 
-/** A customer's profile: identifiers, channels, open conversations and cases, the whole timeline. */
-export function CustomerScreen({ id }: { id: string }) {
+/** Roles that may merge customers and undo merges (the API's customers:merge). */
+const mergers = new Set(['supervisor', 'admin']);
+
+/**
+ * A customer's profile: identifiers, channels, open conversations and cases, the whole timeline;
+ * who may be the same person (with the interactions that say so), merges and their undoing;
+ * erasure, for admins.
+ */
+export function CustomerScreen({ id, me }: { id: string; me: User }) {
   const { t, locale } = useLocale();
   const [profile, setProfile] = useState<Profile | undefined>();
+  const [notice, setNotice] = useState<string | undefined>();
+  const [erased, setErased] = useState(false);
   const [timeline, setTimeline] = useState<
     { interactionId: string; channel: string; occurredAt: string; summary: string; direction: string }[]
   >([]);
-  useEffect(() => {
-    void profileOf(id).then(setProfile);
-    void api
-      .GET('/v1/customers/{id}/timeline', { params: { path: { id }, query: { limit: 50 } } })
-      .then(({ data }) => setTimeline(data?.entries ?? []));
+  const load = useCallback(async () => {
+    const shown = await profileOf(id);
+    setProfile(shown);
+    const { data } = await api.GET('/v1/customers/{id}/timeline', { params: { path: { id }, query: { limit: 50 } } });
+    setTimeline(data?.entries ?? []);
+    return shown;
   }, [id]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  if (erased) return <p className="notice">{t.erased}</p>;
   if (!profile) return <p className="muted">{t.loading}</p>;
+  const survivorId = profile.customerId;
+  const canMerge = mergers.has(me.role);
+
+  /** The survivor's revision read first and sent along: a colleague's merge in between is a 409. */
+  const afterMergeChange = async (response: Response, error: unknown) => {
+    setNotice(response.ok ? undefined : response.status === 409 ? t.conflict : describeProblem(error).detail);
+    // The read models follow the stream a moment later.
+    for (let tries = 0; tries < 30; tries++) {
+      await new Promise((done) => setTimeout(done, 100));
+      const shown = await load();
+      if (!response.ok || JSON.stringify(shown) !== JSON.stringify(profile)) return;
+    }
+  };
+  const revisionOf = async () =>
+    (await api.GET('/v1/customers/{id}', { params: { path: { id: survivorId } } })).data?.revision;
+  const merge = async (mergedId: string, name: string) => {
+    if (!window.confirm(t.mergeConfirm(name))) return;
+    const expectedRevision = await revisionOf();
+    const { response, error } = await api.POST('/v1/customers/{id}/merges', {
+      params: { path: { id: survivorId } },
+      body: { mergedId, agentId: me.userId, ...(expectedRevision === undefined ? {} : { expectedRevision }) },
+    });
+    await afterMergeChange(response, error);
+  };
+  const unmerge = async (mergedId: string) => {
+    const expectedRevision = await revisionOf();
+    const { response, error } = await api.DELETE('/v1/customers/{id}/merges/{mergedId}', {
+      params: {
+        path: { id: survivorId, mergedId },
+        query: { agentId: me.userId, ...(expectedRevision === undefined ? {} : { expectedRevision }) },
+      },
+    });
+    await afterMergeChange(response, error);
+  };
+
+  const name = profile.displayName ?? t.unknownCustomer;
   return (
     <div className="conversation">
       <section className="thread">
         <h1>
-          <bdi>{profile.displayName ?? t.unknownCustomer}</bdi>
+          <bdi>{name}</bdi>
         </h1>
+        {notice && (
+          <p className="notice" role="alert">
+            {notice}
+          </p>
+        )}
+        {profile.mergeCandidates.length > 0 && (
+          <section className="candidates" aria-labelledby="candidates-title">
+            <h2 id="candidates-title">{t.mergeCandidates}</h2>
+            <ul className="plain">
+              {profile.mergeCandidates.map((candidate) => {
+                const candidateName = candidate.displayName ?? t.unknownCustomer;
+                return (
+                  <li key={candidate.customerId} className="candidate">
+                    <a href={`#/customers/${candidate.customerId}`}>
+                      <bdi>{candidateName}</bdi>
+                    </a>{' '}
+                    {candidate.identifiers.map((i) => (
+                      <bdi key={`${i.kind}:${i.value}`} dir="ltr" className="identifier">
+                        {i.value}
+                      </bdi>
+                    ))}
+                    <p className="muted small">
+                      {t.evidence}:{' '}
+                      {candidate.evidence.slice(0, 3).map((e) => (
+                        <span key={e.interactionId} className="evidence">
+                          {e.channel ? channelLabel(t, e.channel) : ''}{' '}
+                          <time dateTime={e.detectedAt}>{formatDateTime(locale, e.detectedAt)}</time>{' '}
+                          {e.summary ? <bdi dir="auto">{e.summary}</bdi> : null}
+                        </span>
+                      ))}
+                    </p>
+                    {canMerge && (
+                      <button type="button" onClick={() => void merge(candidate.customerId, candidateName)}>
+                        {t.mergeInto}
+                      </button>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        )}
         <h2>{t.timeline}</h2>
         <ol className="items">
           {timeline.map((entry) => (
@@ -117,7 +210,7 @@ export function CustomerScreen({ id }: { id: string }) {
         <ul className="plain">
           {profile.identifiers.map((i) => (
             <li key={`${i.kind}:${i.value}`}>
-              {i.kind}: <bdi dir="ltr">{i.value}</bdi>
+              {t.identifierKind[i.kind] ?? i.kind}: <bdi dir="ltr">{i.value}</bdi>
             </li>
           ))}
         </ul>
@@ -145,17 +238,32 @@ export function CustomerScreen({ id }: { id: string }) {
             <ul className="plain">
               {profile.openCases.map((c) => (
                 <li key={c.id}>
-                  {c.number} · <bdi>{c.subject}</bdi>
+                  <a href={`#/cases/${c.number}`}>
+                    {c.number} · <bdi>{c.subject}</bdi>
+                  </a>
                 </li>
               ))}
             </ul>
           </>
         )}
-        {profile.mergedIds.length > 0 && (
-          <p className="muted">
-            {t.mergedWith}: {profile.mergedIds.length}
-          </p>
+        {profile.merged.length > 0 && (
+          <>
+            <h2>{t.merged}</h2>
+            <ul className="plain">
+              {profile.merged.map((m) => (
+                <li key={m.customerId}>
+                  <bdi>{m.displayName ?? t.unknownCustomer}</bdi>{' '}
+                  {canMerge && (
+                    <button type="button" className="secondary" onClick={() => void unmerge(m.customerId)}>
+                      {t.unmerge}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </>
         )}
+        {me.role === 'admin' && <EraseCustomer profile={profile} onErased={() => setErased(true)} />}
       </aside>
     </div>
   );

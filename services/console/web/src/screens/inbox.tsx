@@ -1,7 +1,9 @@
-import { type KeyboardEvent, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, type InboxListItem, type User } from '../api/client.ts';
 import { channelLabel, formatDateTime, formatNumber, useLocale } from '../i18n.ts';
+import { useRefetch } from '../refetch.ts';
 import { navigate } from '../route.ts';
+import { useRowKeys } from '../row-keys.ts';
 
 type Filter = 'open' | 'pending' | 'snoozed' | 'resolved' | 'mine' | 'unassigned' | 'breached';
 type Counts = Record<'open' | 'pending' | 'snoozed' | 'mine' | 'unassigned' | 'breached', number>;
@@ -18,26 +20,22 @@ export function InboxScreen({ changes }: { me: User; changes: number }) {
   const { t, locale } = useLocale();
   const [filter, setFilter] = useState<Filter>('open');
   const [rows, setRows] = useState<InboxListItem[] | undefined>();
+  const { selected, setSelected, onKey } = useRowKeys(rows, (row) => navigate({ screen: 'conversation', id: row.id }));
   const [counts, setCounts] = useState<Counts | undefined>();
-  const [selected, setSelected] = useState(0);
   const [failed, setFailed] = useState(false);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `changes` is the live feed's nudge to refetch
-  useEffect(() => {
-    let current = true;
-    void Promise.all([
-      api.GET('/v1/inbox', { params: { query: { ...queryOf(filter), limit: 50 } } }),
-      api.GET('/v1/inbox/counts'),
-    ]).then(([list, numbers]) => {
-      if (!current) return;
+  // The rows show as soon as they come; the counts follow on their own.
+  useRefetch(filter, changes, async (isCurrent) => {
+    const counted = api.GET('/v1/inbox/counts').then(({ data }) => {
+      if (data) setCounts(data);
+    });
+    const list = await api.GET('/v1/inbox', { params: { query: { ...queryOf(filter), limit: 50 } } });
+    if (isCurrent()) {
       setFailed(!list.data);
       if (list.data) setRows(list.data.conversations);
-      if (numbers.data) setCounts(numbers.data);
-    });
-    return () => {
-      current = false;
-    };
-  }, [filter, changes]);
+    }
+    await counted;
+  });
 
   const filters: [Filter, string, number | undefined][] = [
     ['open', t.open, counts?.open],
@@ -48,17 +46,6 @@ export function InboxScreen({ changes }: { me: User; changes: number }) {
     ['breached', t.breached, counts?.breached],
     ['resolved', t.resolved, undefined],
   ];
-
-  const onKey = (event: KeyboardEvent<HTMLUListElement>) => {
-    if (!rows?.length) return;
-    if (event.key === 'ArrowDown' || event.key === 'j') setSelected((i) => Math.min(rows.length - 1, i + 1));
-    else if (event.key === 'ArrowUp' || event.key === 'k') setSelected((i) => Math.max(0, i - 1));
-    else if (event.key === 'Enter') {
-      const row = rows[selected];
-      if (row) navigate({ screen: 'conversation', id: row.id });
-    } else return;
-    event.preventDefault();
-  };
 
   return (
     <section className="inbox">

@@ -1,5 +1,6 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { api, type User } from '../api/client.ts';
+import { canAssignOthers, useColleagues } from '../colleagues.ts';
 import { useLocale } from '../i18n.ts';
 import type { ChangeAnswer } from './conversation.tsx';
 
@@ -38,7 +39,7 @@ export function Triage({
   onDone: (answer: ChangeAnswer) => Promise<void>;
 }) {
   const { t } = useLocale();
-  const [colleagues, setColleagues] = useState<User[]>([]);
+  const colleagues = useColleagues();
   // One change at a time: the next is sent with the revision the first one made, never a stale one.
   const [busy, setBusy] = useState(false);
   const finish = async (answer: ChangeAnswer) => {
@@ -48,10 +49,6 @@ export function Triage({
       setBusy(false);
     }
   };
-  useEffect(() => {
-    // Only supervisors and admins may list users; an agent transfers through the team's queue.
-    void api.GET('/v1/users').then(({ data }) => setColleagues(data?.users.filter((u) => u.active) ?? []));
-  }, []);
   const path = { params: { path: { id: conversation.id } } };
   const revision = conversation.revision;
   const assign = async (agentId: string | null) => {
@@ -72,7 +69,10 @@ export function Triage({
     if (answer.response.ok) form.reset();
     await finish(answer);
   };
-  const transferable = colleagues.filter((c) => c.userId !== conversation.assigneeId && c.role !== 'analyst');
+  // Only supervisors and admins hand conversations to others; an agent takes one, or leaves it to the team's queue.
+  const transferable = canAssignOthers(me.role)
+    ? colleagues.filter((c) => c.userId !== conversation.assigneeId && c.role !== 'analyst')
+    : [];
   const assignee =
     conversation.assigneeId === null
       ? t.nobody
