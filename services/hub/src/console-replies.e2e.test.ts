@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { waitFor } from '@hub/testing';
 import { simpleParser } from 'mailparser';
 import { suite } from 'uvu';
@@ -195,6 +197,44 @@ replies(
   },
 );
 
+replies('once resolved, the customer’s rating shows on the conversation, in both locales', async (context) => {
+  const url = `/v1/conversations/${context.conversationId}`;
+  const { revision } = (await inject(context, 'GET', url)).body as { revision: number };
+  const resolved = await inject(context, 'POST', `${url}/status`, { status: 'resolved', revision });
+  assert.is(resolved.status, 200, JSON.stringify(resolved.body));
+  const token = await waitFor(
+    async () => {
+      for (const raw of context.relay.messages) {
+        const found = /\/v1\/csat\/(\S+)/.exec((await simpleParser(raw)).text ?? '')?.[1];
+        if (found) return found;
+      }
+      return undefined;
+    },
+    { timeoutMs: 30_000, what: 'the rating request at the SMTP relay' },
+  );
+  const rated = await context.hub.app.inject({
+    method: 'POST',
+    url: `/v1/csat/${token}`,
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify({ rating: 4, comment: 'سریع بود، ممنون' }),
+  });
+  assert.is(rated.statusCode, 201, rated.body);
+  for (const locale of ['en', 'fa'] as const) {
+    const { page, errors, close } = await signedInPage(context, DESKTOP, locale);
+    try {
+      await page.goto(`${context.url}#/conversations/${context.conversationId}`);
+      const badge = page.locator('.csat-badge');
+      await badge.waitFor({ timeout: 15_000 });
+      assert.match(String(await badge.textContent()), locale === 'fa' ? /امتیاز ۴ از ۵/ : /Rated 4 of 5/);
+      assert.match(String(await page.locator('.item.csat').textContent()), /سریع بود، ممنون/);
+      await shot(page, `conversation-csat-${locale}-desktop`);
+      assert.equal(errors, []);
+    } finally {
+      await close();
+    }
+  }
+});
+
 replies(
   'a session that ends while the page is open goes back to sign-in, and on to the same screen',
   async (context) => {
@@ -226,6 +266,37 @@ replies(
       await page.locator('.items .message').first().waitFor({ timeout: 10_000 });
       assert.match(page.url(), new RegExp(`#/conversations/${context.conversationId}$`), 'back where the agent was');
     } finally {
+      await close();
+    }
+  },
+);
+
+replies(
+  'another site cannot act as the signed-in agent: a forged form post carries no session and writes nothing',
+  async (context) => {
+    const { page, close } = await signedInPage(context, DESKTOP, 'en');
+    // A page on another site (localhost is not 127.0.0.1's site) posts a note form to the hub.
+    const attacker = createServer((_request, response) => {
+      response.setHeader('content-type', 'text/html');
+      response.end(`<form method="post" enctype="text/plain"
+        action="${context.url}v1/conversations/${context.conversationId}/notes">
+        <input name='{"text":"forged","x":"' value='"}'></form>
+      <script>document.forms[0].submit()</script>`);
+    });
+    await new Promise<void>((listening) => attacker.listen(0, '127.0.0.1', listening));
+    try {
+      const before = (await inject(context, 'GET', `/v1/conversations/${context.conversationId}`)).body;
+      const answered = page.waitForResponse((response) => response.url().endsWith('/notes'));
+      await page.goto(`http://localhost:${(attacker.address() as AddressInfo).port}/`);
+      const response = await answered;
+      assert.is(response.status(), 401, 'the session cookie stayed home (SameSite=Strict)');
+      assert.equal(
+        (await inject(context, 'GET', `/v1/conversations/${context.conversationId}`)).body,
+        before,
+        'nothing written',
+      );
+    } finally {
+      attacker.close();
       await close();
     }
   },

@@ -199,11 +199,7 @@ function ItemView({
       <li className="item event csat">
         {t.kind.csat} {at}: <strong>{t.rated(formatNumber(locale, rating))}</strong>{' '}
         <span aria-hidden="true">{'★'.repeat(rating)}</span>
-        {item.data.comment ? (
-          <p dir="auto">
-            <bdi>{String(item.data.comment)}</bdi>
-          </p>
-        ) : null}
+        {item.data.comment ? <p dir="auto">{String(item.data.comment)}</p> : null}
       </li>
     );
   }
