@@ -24,6 +24,7 @@ test('a database made before @hub/projections keeps its checkpoints; a new one g
     'timeline/0003-customer-search',
     'timeline/0004-name-trigrams',
     'timeline/0005-search-term-customers',
+    'timeline/0006-merge-candidate-side',
   ]);
   assert.equal(await fresh.query('SELECT * FROM read_models.checkpoints'), []);
   await fresh.close();

@@ -35,4 +35,11 @@ DROP INDEX IF EXISTS read_models.customer_search_terms_trgm_idx;`,
   ON read_models.customer_search_terms (term, kind, customer_id);
 DROP INDEX IF EXISTS read_models.customer_search_terms_term_idx;`,
   },
+  {
+    // A profile's merge candidates are read from either side of a pair (the console shows them
+    // both ways), and erasure purges either side: the candidate's side was a scan of every pair
+    // (services/hub read-plans.int.test.ts).
+    id: 'timeline/0006-merge-candidate-side',
+    sql: `CREATE INDEX IF NOT EXISTS merge_candidates_candidate_idx ON read_models.merge_candidates (candidate_id);`,
+  },
 ];

@@ -227,6 +227,14 @@ replies('once resolved, the customer’s rating shows on the conversation, in bo
       await badge.waitFor({ timeout: 15_000 });
       assert.match(String(await badge.textContent()), locale === 'fa' ? /امتیاز ۴ از ۵/ : /Rated 4 of 5/);
       assert.match(String(await page.locator('.item.csat').textContent()), /سریع بود، ممنون/);
+      const newest = await page.evaluate<{ top: number; bottom: number; height: number }>(`(() => {
+        const box = document.querySelector('.items > li:last-child').getBoundingClientRect();
+        return { top: box.top, bottom: box.bottom, height: window.innerHeight };
+      })()`);
+      assert.ok(
+        newest.top >= 0 && newest.bottom <= newest.height,
+        `the newest activity is in view: ${JSON.stringify(newest)}`,
+      );
       await shot(page, `conversation-csat-${locale}-desktop`);
       assert.equal(errors, []);
     } finally {

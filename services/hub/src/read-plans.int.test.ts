@@ -86,6 +86,8 @@ const requests = (ids: Ids): Record<string, string[]> => ({
   ],
   '/v1/inbox/counts': ['/v1/inbox/counts', `/v1/inbox/counts?team=${ids.bulkTeam}`],
   '/v1/conversations/:id': [`/v1/conversations/${ids.conversation}`],
+  // The bulk conversations are read-model rows only; the reply options read the conversation's stream.
+  '/v1/conversations/:id/reply-options': [`/v1/conversations/${ids.conversation}/reply-options`],
   '/v1/cases': [
     '/v1/cases?limit=20',
     '/v1/cases?status=investigating',
@@ -107,6 +109,8 @@ const requests = (ids: Ids): Record<string, string[]> => ({
   '/v1/presence': ['/v1/presence'],
   '/v1/agents/workload': ['/v1/agents/workload'],
   '/v1/users': ['/v1/users'],
+  '/v1/colleagues': ['/v1/colleagues'],
+  '/v1/web-forms': ['/v1/web-forms'],
   '/v1/api-tokens': ['/v1/api-tokens'],
   '/v1/auth/me': ['/v1/auth/me'],
   '/v1/service-levels': ['/v1/service-levels'],

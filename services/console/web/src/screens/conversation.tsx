@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type User } from '../api/client.ts';
 import { channelLabel, formatDateTime, formatNumber, useLocale } from '../i18n.ts';
 import { CustomerHtml } from './customer-html.tsx';
@@ -62,6 +62,15 @@ export function ConversationScreen({ id, me, changes }: { id: string; me: User; 
       await new Promise((done) => setTimeout(done, 100));
     }
   };
+
+  // The newest activity in view when a conversation opens (a long one would start at its first message).
+  const shownFor = useRef<string | undefined>(undefined);
+  // Once the timeline is in too: it fills in the messages' words, which moves the items.
+  useEffect(() => {
+    if (!conversation || !timeline || shownFor.current === conversation.id) return;
+    shownFor.current = conversation.id;
+    document.querySelector('.items > li:last-child')?.scrollIntoView({ block: 'center' });
+  }, [conversation, timeline]);
 
   if (missing) return <p className="error">{t.error}</p>;
   if (!conversation) return <p className="muted">{t.loading}</p>;
