@@ -146,9 +146,25 @@ function scenario(name: string, backend: Backend) {
       await page.locator('[role=alert]').waitFor({ timeout: 10_000 });
       assert.match(String(await page.locator('[role=alert]').textContent()), /wrong/);
       assert.is(await page.locator('.rows').count(), 0, 'still signed out');
-      await shot(page, `sign-in-en-desktop${context.tag}`);
+      await shot(page, `sign-in-refused-en-desktop${context.tag}`);
       assert.equal(await accessibilityProblems(page), [], 'the sign-in page');
       await browserContext.close();
+      if (!backend.screens) return;
+      for (const [viewport, width] of [
+        [DESKTOP, 'desktop'],
+        [PHONE, 'phone'],
+      ] as const) {
+        for (const locale of ['en', 'fa'] as const) {
+          const other = await context.browser.newContext({ viewport, locale: locale === 'fa' ? 'fa-IR' : 'en-GB' });
+          const signIn = await other.newPage();
+          await signIn.goto(context.url);
+          await signIn.locator('input[name=email]').waitFor();
+          assert.is(await signIn.evaluate<string>('document.documentElement.dir'), locale === 'fa' ? 'rtl' : 'ltr');
+          await shot(signIn, `sign-in-${locale}-${width}`);
+          assert.equal(await accessibilityProblems(signIn), [], `the sign-in page, ${locale}, ${width}`);
+          await other.close();
+        }
+      }
     },
   );
 
