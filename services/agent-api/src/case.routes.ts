@@ -23,6 +23,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { principalOf, requirePermission } from './access/authenticate.ts';
 import { customerGroup } from './customer-group.ts';
+import { customerNamesOf } from './customer-names.ts';
 
 export interface CaseApiDependencies {
   readonly store: EventStore;
@@ -125,18 +126,6 @@ const Changed = z.object({
   revision: z.number().int(),
   changed: z.boolean(),
 });
-
-/** Each customer's name (a merged one's survivor's), read for the page only; erased ones have none. */
-async function customerNamesOf(db: SqlExecutor, customerIds: readonly string[]): Promise<Map<string, string | null>> {
-  if (customerIds.length === 0) return new Map();
-  const rows = await db.query<{ customer_id: string; name: string | null }>(
-    `SELECT c.customer_id, CASE WHEN c.erased_at IS NULL THEN coalesce(s.display_name, c.display_name) END AS name
-       FROM read_models.customers c LEFT JOIN read_models.customers s ON s.customer_id = c.merged_into
-      WHERE c.customer_id = ANY($1::text[])`,
-    [[...new Set(customerIds)]],
-  );
-  return new Map(rows.map((row) => [row.customer_id, row.name]));
-}
 
 /** The linked conversations' subject, channel and status, in the case's order (unknown ones left out). */
 async function linkedConversationsOf(db: SqlExecutor, conversationIds: readonly string[]) {

@@ -1,5 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { signWidgetIdentity } from '@hub/ingest-gateway';
+import { randomBytes } from 'node:crypto';
 import {
   type LocalHttpProvider,
   type LocalSmtpRelay,
@@ -19,8 +18,7 @@ import {
 import { simpleParser } from 'mailparser';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import WebSocket from 'ws';
-import { chatOnWebsite, customerMail } from './testing/agent-workspace.fixture.ts';
+import { chatOnWebsite, customerMail, websiteChatEnv } from './testing/agent-workspace.fixture.ts';
 import { type RunningHub, runHub, sharedSecrets, started } from './testing/hub-process.fixture.ts';
 
 // The agent's scenario on Kafka + PostgreSQL with the hub as real processes: one process with the
@@ -36,8 +34,6 @@ import { type RunningHub, runHub, sharedSecrets, started } from './testing/hub-p
 
 const ADMIN = { email: 'admin@shop.example', password: 'admin-password-for-tests-1' };
 const TELEGRAM_SECRET = 'telegram-secret-for-tests';
-const WIDGET_SECRET = 'widget-identity-secret-for-tests';
-const SHOP = 'https://shop.example';
 const SARA = { email: 'sara@example.ir', phone: '+989121234567', telegramId: 424242 };
 
 interface Context {
@@ -170,8 +166,7 @@ scenario.before(
       TELEGRAM_SECRET_TOKEN: TELEGRAM_SECRET,
       TELEGRAM_API_URL: context.botApi.url,
       TELEGRAM_BOT_TOKEN: '123456:test-bot-token',
-      HUB_WIDGET_ORIGINS: SHOP,
-      HUB_WIDGET_IDENTITY_SECRET: WIDGET_SECRET,
+      ...websiteChatEnv,
     };
     context.front = await runHub({ ...context.env, HUB_ROLES: 'gateway,api,projector' });
     context.writer = await runHub({ ...context.env, HUB_ROLES: 'writer' });
@@ -212,8 +207,6 @@ scenario(
       { timeoutMs: 30_000, what: 'the customer of the email' },
     );
     await chatOnWebsite(context.front.url, {
-      origin: SHOP,
-      identitySecret: WIDGET_SECRET,
       visitor: { email: SARA.email, phone: SARA.phone, name: 'Sara Rezaei' },
       text: 'سلام، درباره سفارش ۱۲۳۴ پیام دادم',
     });

@@ -4,7 +4,14 @@ import { waitFor } from '@hub/testing';
 import { simpleParser } from 'mailparser';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { CHANNEL_TOKEN, chatOnWebsite, customerMail, postEmail, signIn } from './testing/agent-workspace.fixture.ts';
+import {
+  CHANNEL_TOKEN,
+  chatOnWebsite,
+  customerMail,
+  postEmail,
+  signIn,
+  websiteChatEnv,
+} from './testing/agent-workspace.fixture.ts';
 import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
@@ -23,8 +30,6 @@ import {
 // chat is the hub's real widget channel (its WebSocket, as the widget's script speaks it); the SMTP
 // relay is a local server (providers cannot be reached from here).
 
-const SHOP = 'https://shop.example';
-const WIDGET_SECRET = 'widget-identity-secret-for-tests';
 const SARA = { email: 'sara@example.ir', phone: '+989121234567', name: 'Sara Rezaei' };
 
 interface Context extends ConsoleHub {
@@ -68,10 +73,7 @@ const generic = (externalId: string, identifiers: { kind: string; value: string 
 const replies = suite<Context>('the console’s reply box, notes, deliveries, session and profile in Chromium');
 
 replies.before(async (context) => {
-  Object.assign(
-    context,
-    await startConsoleHub({ HUB_WIDGET_ORIGINS: SHOP, HUB_WIDGET_IDENTITY_SECRET: WIDGET_SECRET }),
-  );
+  Object.assign(context, await startConsoleHub({ ...websiteChatEnv }));
   context.admin = (await signIn(context.hub, ADMIN_EMAIL, ADMIN_PASSWORD)).token;
   const colleague = await inject(context, 'POST', '/v1/users', {
     email: 'maryam@shop.example',
@@ -89,8 +91,6 @@ replies.before(async (context) => {
   // Sara writes by email, then on the shop's website chat, signed in there with the same address.
   await postEmail(context.hub, customerMail('where@mail.example', 'Order 1234', 'Where is my order?'));
   await chatOnWebsite(context.url.replace(/\/$/, ''), {
-    origin: SHOP,
-    identitySecret: WIDGET_SECRET,
     visitor: SARA,
     text: 'سلام، سفارش ۱۲۳۴ کجاست؟',
   });

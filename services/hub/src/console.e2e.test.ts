@@ -6,7 +6,7 @@ import { createTestDatabase, provideKafka, singleBrokerDurability, waitFor } fro
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ComposedHub } from './compose-hub.ts';
-import { CHANNEL_TOKEN, chatOnWebsite, postEmail, signIn } from './testing/agent-workspace.fixture.ts';
+import { CHANNEL_TOKEN, chatOnWebsite, postEmail, signIn, websiteChatEnv } from './testing/agent-workspace.fixture.ts';
 import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
@@ -24,9 +24,6 @@ import {
 // The agent console served by the embedded hub, in Debian's Chromium (playwright-core): what an
 // agent does on the first morning. Screenshots of every screen, in English and Persian, at desktop
 // and phone width, go to test-artefacts/console/ for a person to look at.
-
-const SHOP = 'https://shop.example';
-const WIDGET_SECRET = 'widget-identity-secret-for-tests';
 
 interface Backend {
   /** Names the screenshots of the flow run on it ('' for the embedded default). */
@@ -120,10 +117,7 @@ function scenario(name: string, backend: Backend) {
     const opened = await backend.open();
     context.cleanup = opened.cleanup;
     context.tag = backend.tag;
-    Object.assign(
-      context,
-      await startConsoleHub({ ...opened.env, HUB_WIDGET_ORIGINS: SHOP, HUB_WIDGET_IDENTITY_SECRET: WIDGET_SECRET }),
-    );
+    Object.assign(context, await startConsoleHub({ ...opened.env, ...websiteChatEnv }));
   });
 
   consoleSuite.after(async (context) => {
@@ -276,8 +270,6 @@ function scenario(name: string, backend: Backend) {
         await rows.first().waitFor();
         const before = await rows.count();
         await chatOnWebsite(context.url.replace(/\/$/, ''), {
-          origin: SHOP,
-          identitySecret: WIDGET_SECRET,
           visitor: { email: 'reza@example.ir', name: 'رضا کریمی' },
           text: 'New question about invoices',
         });

@@ -19,6 +19,7 @@ import {
   openLive,
   postEmail,
   signIn,
+  websiteChatEnv,
 } from './testing/agent-workspace.fixture.ts';
 
 // What agents do around a reply, on the embedded default with a local SMTP relay: canned responses
@@ -29,8 +30,6 @@ import {
 const ADMIN_PASSWORD = 'admin-password-for-tests-1';
 const PASSWORD = 'a-long-password-123';
 const MAX_ATTACHMENT_BYTES = 64 * 1024;
-const SHOP = 'https://shop.example';
-const WIDGET_SECRET = 'widget-identity-secret-for-tests';
 
 interface Context {
   hub: ComposedHub;
@@ -126,8 +125,7 @@ extras.before(
         HUB_SMTP_RELAY_URL: context.relay.url,
         HUB_REPLY_FROM: 'support@shop.example',
         HUB_REPLY_ATTACHMENT_MAX_BYTES: String(MAX_ATTACHMENT_BYTES),
-        HUB_WIDGET_ORIGINS: SHOP,
-        HUB_WIDGET_IDENTITY_SECRET: WIDGET_SECRET,
+        ...websiteChatEnv,
       }),
       silentLogger(),
     );
@@ -352,8 +350,6 @@ extras(
   'the agent may answer by the website chat the customer also wrote from, not by a way she never used',
   async (context) => {
     await chatOnWebsite(context.base, {
-      origin: SHOP,
-      identitySecret: WIDGET_SECRET,
       visitor: { email: 'sara@example.ir', name: 'Sara Rezaei' },
       text: 'Any news about my order?',
     });

@@ -148,23 +148,32 @@ export async function startWorkspaceHub(name: string, env: Readonly<Record<strin
   return { hub, dataDir, admin };
 }
 
+/** The shop's website, whose chat widget the tests' hubs accept (`websiteChatEnv`). */
+export const WEBSITE = { origin: 'https://shop.example', identitySecret: 'widget-identity-secret-for-tests' } as const;
+/** The hub's configuration for the website's widget: its origin and identity secret. */
+export const websiteChatEnv = {
+  HUB_WIDGET_ORIGINS: WEBSITE.origin,
+  HUB_WIDGET_IDENTITY_SECRET: WEBSITE.identitySecret,
+} as const;
+
 /**
- * A signed-in visitor of the shop's website writes in the chat widget (its WebSocket, as the
+ * A signed-in visitor of the shop's website (`WEBSITE` unless named) writes in the chat widget (its WebSocket, as the
  * widget's script speaks it): the page vouches for the visitor's email and phone with the identity
  * secret. Resolves once the hub acknowledged the message, and the visitor leaves the page.
  */
 export async function chatOnWebsite(
   base: string,
   chat: {
-    origin: string;
-    identitySecret: string;
+    origin?: string;
+    identitySecret?: string;
     visitor: { email: string; phone?: string; name: string };
     text: string;
     visitorId?: string;
   },
 ) {
+  const origin = chat.origin ?? WEBSITE.origin;
   const socket = new WebSocket(`${base.replace('http', 'ws')}/v1/channels/chat/widget`, {
-    headers: { origin: chat.origin },
+    headers: { origin },
   });
   const frames: Record<string, unknown>[] = [];
   socket.on('message', (data) => frames.push(JSON.parse(String(data)) as Record<string, unknown>));
@@ -183,7 +192,7 @@ export async function chatOnWebsite(
         v: 1,
         type: 'hello',
         visitorId: chat.visitorId ?? randomUUID(),
-        pageUrl: `${chat.origin}/orders`,
+        pageUrl: `${origin}/orders`,
       }),
     );
     await frame('welcome');
@@ -195,7 +204,7 @@ export async function chatOnWebsite(
         clientMessageId: 'identify-1',
         ...identity,
         name: chat.visitor.name,
-        identityHash: signWidgetIdentity(chat.identitySecret, identity),
+        identityHash: signWidgetIdentity(chat.identitySecret ?? WEBSITE.identitySecret, identity),
       }),
     );
     await frame('ack', 'identify-1');
