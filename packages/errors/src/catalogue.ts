@@ -127,6 +127,11 @@ export const errorCatalogue = {
     retriable: false,
     title: "The reply's delivery state does not allow this",
   },
+  ORDER_CONFLICT: {
+    httpStatus: 409,
+    retriable: false,
+    title: "The order's content or history does not allow this",
+  },
   LINK_EXPIRED: {
     httpStatus: 410,
     retriable: false,

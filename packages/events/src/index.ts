@@ -17,6 +17,18 @@ export {
   caseKinds,
   caseStatuses,
 } from './domain/case.events.ts';
+export {
+  Amount,
+  CommerceId,
+  Currency,
+  OrderLine,
+  OrderLinesReturned,
+  OrderPlaced,
+  OrderRefunded,
+  ProductChanged,
+  ProductDefined,
+  ReturnedLine,
+} from './domain/commerce.events.ts';
 
 export {
   ConversationAssigned,
@@ -97,12 +109,15 @@ export {
 } from './envelope.ts';
 export {
   agentPresenceStream,
+  COMMERCE_STREAM_PREFIX,
   cannedResponsesStream,
   caseNumberingStream,
   caseStream,
   conversationStream,
   customerStream,
   inboxStream,
+  orderStream,
+  productStream,
   replyStream,
   SERVICE_LEVEL_SETTINGS_STREAM,
   teamStream,

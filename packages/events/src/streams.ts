@@ -33,3 +33,12 @@ export const cannedResponsesStream = 'canned-responses';
 
 /** The hub's business calendars and SLA policies, as administrators saved them: one stream. */
 export const SERVICE_LEVEL_SETTINGS_STREAM = 'service-level-settings';
+
+/** Commerce facts share one prefix, so one projection reads them all with one stream filter. */
+export const COMMERCE_STREAM_PREFIX = 'commerce-';
+
+/** Each order is one stream; the id is the shop's own order id. */
+export const orderStream = (orderId: string): string => `${COMMERCE_STREAM_PREFIX}order-${orderId}`;
+
+/** Each product of the reference list is one stream (a catalogue of thousands stays cheap to change). */
+export const productStream = (productId: string): string => `${COMMERCE_STREAM_PREFIX}product-${productId}`;

@@ -1,5 +1,6 @@
 export { interactionBatchHandler, interactionHandler } from './interaction-consumer.ts';
 export {
+  type ContactToResolve,
   createInteractionRecorder,
   type InteractionRecorder,
   type InteractionToRecord,

@@ -1,5 +1,12 @@
 import type { Resolution } from '@hub/customer-identity';
-import { customerStream, type DomainEvent, type EventToAppend, encodeEvent } from '@hub/events';
+import {
+  type Channel,
+  type CustomerIdentifier,
+  customerStream,
+  type DomainEvent,
+  type EventToAppend,
+  encodeEvent,
+} from '@hub/events';
 import { conversationId, type NormalizedInteraction, uuidV5 } from '@hub/interactions';
 import { PERSONAL_DATA_OF } from '@hub/personal-data';
 
@@ -21,33 +28,19 @@ export function interactionEvents(
   policyName: string,
   rawPayloadId?: string,
 ): StreamAppend[] {
-  const { customerId } = resolution;
-  const context = (type: string, n = 0) => ({
-    id: uuidV5(`${interaction.id}:${type}:${n}`),
-    occurredAt: new Date(interaction.occurredAt),
-    correlationId: interaction.id,
-    metadata: {
-      [PERSONAL_DATA_OF]: customerId,
-      channel: interaction.channel,
-      ...(rawPayloadId ? { [RAW_PAYLOAD_ID]: rawPayloadId } : {}),
-    },
-  });
-  const evidence = { interactionId: interaction.id, identifiers: [...interaction.contact.identifiers] };
-  const own: DomainEvent[] = [];
-  if (resolution.isNewCustomer) {
-    own.push({
-      type: 'CustomerRegistered',
-      data: { customerId, displayName: interaction.contact.displayName, firstChannel: interaction.channel },
-    });
-  }
-  for (const identifier of resolution.identifiersToLink) {
-    own.push({ type: 'CustomerIdentifierLinked', data: { customerId, identifier, interactionId: interaction.id } });
-  }
-  own.push({
+  const source: ContactSource = {
+    id: interaction.id,
+    occurredAt: interaction.occurredAt,
+    channel: interaction.channel,
+    identifiers: interaction.contact.identifiers,
+    displayName: interaction.contact.displayName,
+    interactionId: interaction.id,
+  };
+  return customerEvents(source, resolution, policyName, rawPayloadId, {
     type: 'InteractionRecorded',
     data: {
       interactionId: interaction.id,
-      customerId,
+      customerId: resolution.customerId,
       direction: interaction.direction,
       conversationId: conversationId(interaction.channel, interaction.threadKey),
       contact: interaction.contact.identifiers[0] ?? { kind: 'handle', value: 'unknown:unknown' },
@@ -57,6 +50,59 @@ export function interactionEvents(
       details: interaction.details,
     },
   });
+}
+
+/**
+ * Who a customer was recognised from, when it is not an interaction (an order's buyer): `id` is
+ * the source's own deterministic id (`order:<orderId>`), from which every event id derives.
+ */
+export interface ContactSource {
+  readonly id: string;
+  readonly occurredAt: string;
+  readonly channel: Channel;
+  readonly identifiers: readonly CustomerIdentifier[];
+  readonly displayName: string | null;
+  /** The interaction that revealed the identifiers; null for other sources. */
+  readonly interactionId: string | null;
+}
+
+/** The customer events of a resolution without an interaction: registration, links, candidates, merges. */
+export const contactEvents = (source: ContactSource, resolution: Resolution, policyName: string): StreamAppend[] =>
+  customerEvents(source, resolution, policyName);
+
+function customerEvents(
+  source: ContactSource,
+  resolution: Resolution,
+  policyName: string,
+  rawPayloadId?: string,
+  recorded?: DomainEvent,
+): StreamAppend[] {
+  const { customerId } = resolution;
+  const context = (type: string, n = 0) => ({
+    id: uuidV5(`${source.id}:${type}:${n}`),
+    occurredAt: new Date(source.occurredAt),
+    correlationId: source.id,
+    metadata: {
+      [PERSONAL_DATA_OF]: customerId,
+      channel: source.channel,
+      ...(rawPayloadId ? { [RAW_PAYLOAD_ID]: rawPayloadId } : {}),
+    },
+  });
+  const evidence = { interactionId: source.id, identifiers: [...source.identifiers] };
+  const own: DomainEvent[] = [];
+  if (resolution.isNewCustomer) {
+    own.push({
+      type: 'CustomerRegistered',
+      data: { customerId, displayName: source.displayName, firstChannel: source.channel },
+    });
+  }
+  for (const identifier of resolution.identifiersToLink) {
+    own.push({
+      type: 'CustomerIdentifierLinked',
+      data: { customerId, identifier, interactionId: source.interactionId },
+    });
+  }
+  if (recorded) own.push(recorded);
   if (resolution.otherOwners.length > 0 && resolution.mergedIds.length === 0) {
     own.push({
       type: 'MergeCandidateDetected',

@@ -7,11 +7,11 @@ import {
 } from '@hub/customer-identity';
 import { HubError, isHubError } from '@hub/errors';
 import type { AppendResult, EventStore } from '@hub/event-store';
-import type { CustomerIdentifier } from '@hub/events';
+import type { Channel, CustomerIdentifier } from '@hub/events';
 import type { IdentifierClaim, IdentityIndex } from '@hub/identity-index';
 import { type NormalizedInteraction, uuidV5 } from '@hub/interactions';
 import type { Logger } from '@hub/logger';
-import { interactionEvents } from './interaction-events.ts';
+import { contactEvents, interactionEvents, type StreamAppend } from './interaction-events.ts';
 
 export interface RecordOutcome {
   /** Empty when the interaction was dropped as an old copy of an erased person's data. */
@@ -38,6 +38,23 @@ export interface InteractionRecorder {
    * before an interaction that merges customers, which is recorded on its own.
    */
   recordAll(items: readonly InteractionToRecord[]): Promise<RecordOutcome[]>;
+  /**
+   * Who a contact outside the interaction log is (an order's buyer), by the very resolution an
+   * interaction gets: a known identifier's owner (the survivor after a merge), else a new customer
+   * registered as the writer registers one, its identifiers claimed and linked; merges and merge
+   * candidates by the same policy. Every id derives from `sourceId`, so a retry writes nothing twice.
+   */
+  resolveContact(contact: ContactToResolve): Promise<RecordOutcome>;
+}
+
+export interface ContactToResolve {
+  /** Deterministic and unique to the source: `order:<orderId>`. */
+  readonly sourceId: string;
+  /** Normalised (`normalizeIdentifier`), the strongest first. */
+  readonly identifiers: readonly CustomerIdentifier[];
+  readonly occurredAt: string;
+  readonly channel: Channel;
+  readonly displayName: string | null;
 }
 
 const POLICY_NAMES: Record<MergePolicy, string> = {
@@ -125,33 +142,73 @@ export function createInteractionRecorder(deps: {
     receivedAt?: string,
   ): Promise<RecordOutcome> => {
     if ((await erasedAmong([{ interaction, receivedAt }])).size > 0) return droppedAsErased;
-    let owners = await deps.index.owners(interaction.contact.identifiers);
-    const provisionalId = provisionalCustomerId(interaction);
-    let resolution = resolve(interaction, owners, provisionalId);
-    // Claim what is to be linked. Another writer may have claimed one of them since we looked:
-    // then decide again with the owners as they are now (a bounded number of times).
+    const resolution = await resolveAndClaim(
+      interaction.contact.identifiers,
+      provisionalCustomerId(interaction),
+      (o, id) => resolve(interaction, o, id),
+    );
+    return appendResolved(
+      interaction.id,
+      resolution,
+      interactionEvents(interaction, resolution, policyName, rawPayloadId),
+    );
+  };
+
+  /**
+   * Resolves against the index and claims what is to be linked. Another writer may have claimed
+   * one of them since we looked: then decide again with the owners as they are now (a bounded
+   * number of times).
+   */
+  const resolveAndClaim = async (
+    identifiers: readonly CustomerIdentifier[],
+    provisionalId: string,
+    decide: (owners: ReadonlyMap<string, string>, provisionalId: string) => Resolution,
+  ): Promise<Resolution> => {
+    let owners = await deps.index.owners(identifiers);
+    let resolution = decide(owners, provisionalId);
     for (let attempt = 1; resolution.identifiersToLink.length > 0; attempt++) {
       const claims = claimsOf(resolution, owners, provisionalId);
       const claimed = await deps.index.claim(claims);
       if (!lostAny(claims, claimed)) break;
       if (attempt === 3) throw new HubError('IDENTITY_CONTENTION', 'identifiers keep changing owner; retrying later');
       owners = new Map([...owners, ...claimed]);
-      resolution = resolve(interaction, owners, provisionalId);
+      resolution = decide(owners, provisionalId);
     }
+    return resolution;
+  };
+
+  /** Appends a resolution's events (idempotent by id) and repoints the index after a merge. */
+  const appendResolved = async (
+    sourceId: string,
+    resolution: Resolution,
+    appends: readonly StreamAppend[],
+  ): Promise<RecordOutcome> => {
     let alreadyRecorded = true;
-    for (const { streamId, events } of interactionEvents(interaction, resolution, policyName, rawPayloadId)) {
+    for (const { streamId, events } of appends) {
       try {
         const result = await deps.store.appendToStream(streamId, events, { expectedRevision: 'any' });
         alreadyRecorded &&= result.alreadyAppended;
       } catch (error) {
         // The interaction is already in another customer's stream (recorded before a merge moved it).
         if (!isHubError(error, 'DUPLICATE_EVENT_ID')) throw error;
-        log.info({ interactionId: interaction.id, streamId }, 'interaction already recorded elsewhere');
+        log.info({ interactionId: sourceId, streamId }, 'interaction already recorded elsewhere');
       }
     }
     for (const mergedId of resolution.mergedIds) await deps.index.repoint(mergedId, resolution.customerId);
-    if (alreadyRecorded) log.debug({ interactionId: interaction.id }, 'redelivered interaction: nothing written');
+    if (alreadyRecorded) log.debug({ interactionId: sourceId }, 'redelivered interaction: nothing written');
     return { customerId: resolution.customerId, alreadyRecorded };
+  };
+
+  const resolveContact = async (contact: ContactToResolve): Promise<RecordOutcome> => {
+    const source = { ...contact, interactionId: null };
+    const resolution = await resolveAndClaim(contact.identifiers, uuidV5(`customer:${contact.sourceId}`), (o, id) =>
+      resolveIdentity({ identifiers: contact.identifiers, owners: o, newCustomerId: id, policy: deps.policy }),
+    );
+    return appendResolved(
+      contact.sourceId,
+      resolution,
+      contactEvents({ ...source, id: contact.sourceId }, resolution, policyName),
+    );
   };
 
   /** Resolves a run of interactions against the index as it is plus what the run itself links. */
@@ -204,6 +261,7 @@ export function createInteractionRecorder(deps: {
 
   return {
     record,
+    resolveContact,
     async recordAll(all) {
       const erased = await erasedAmong(all);
       const items = all.filter((item) => !erased.has(item));

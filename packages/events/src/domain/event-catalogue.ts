@@ -9,6 +9,7 @@ import {
   CaseOwnerAssigned,
   CaseStatusChanged,
 } from './case.events.ts';
+import { OrderLinesReturned, OrderPlaced, OrderRefunded, ProductChanged, ProductDefined } from './commerce.events.ts';
 import {
   ConversationAssigned,
   ConversationLabelAdded,
@@ -116,6 +117,11 @@ export const eventCatalogue = {
   CannedResponseCreated: define({ version: 1, schema: CannedResponseCreated, upcasters: {} }),
   CannedResponseChanged: define({ version: 1, schema: CannedResponseChanged, upcasters: {} }),
   CannedResponseDeleted: define({ version: 1, schema: CannedResponseDeleted, upcasters: {} }),
+  ProductDefined: define({ version: 1, schema: ProductDefined, upcasters: {} }),
+  ProductChanged: define({ version: 1, schema: ProductChanged, upcasters: {} }),
+  OrderPlaced: define({ version: 1, schema: OrderPlaced, upcasters: {} }),
+  OrderLinesReturned: define({ version: 1, schema: OrderLinesReturned, upcasters: {} }),
+  OrderRefunded: define({ version: 1, schema: OrderRefunded, upcasters: {} }),
 } as const;
 
 export type DomainEventType = keyof typeof eventCatalogue;
