@@ -1,4 +1,13 @@
-export { projectionMigrations } from './checkpoints.migrations.ts';
+export { projectionMigrations, replayMigrations } from './checkpoints.migrations.ts';
+export { csvField, csvRecord } from './csv.ts';
+export {
+  type ExportFormat,
+  eventCsvColumns,
+  exportedEvent,
+  formatHistory,
+  type HistoryFilter,
+  readHistory,
+} from './history-export.ts';
 export {
   type ProjectionDefinition,
   type ProjectionSettings,
@@ -15,6 +24,7 @@ export {
   retryDelayMs,
 } from './projection-status.ts';
 export { type ReadModelTables, shadowSchemaOf, useReadModelSchema } from './read-model.ts';
+export { formatRows, readModelRows } from './read-model-export.ts';
 export {
   type RebuildDependencies,
   type RebuildProgress,
@@ -22,3 +32,23 @@ export {
   type RebuildSettings,
   rebuildProjection,
 } from './rebuild.ts';
+export { replayFromRefusal } from './replay-from.ts';
+export {
+  describeProgress,
+  estimateReplay,
+  formatDuration,
+  progressLine,
+  type ReplayEstimate,
+  type ReplayProgressSample,
+  renderProgressBar,
+} from './replay-progress.ts';
+export type { ReplayState, ReplayView } from './replay-records.ts';
+export { replayShard, type ShardReplayResult } from './replay-shard.ts';
+export { parseShard, type ReplayShard, shardOf } from './replay-shards.ts';
+export {
+  createReplays,
+  type ReplayRequest,
+  type ReplaySettings,
+  type Replays,
+  type ShardLauncher,
+} from './replays.ts';

@@ -12,6 +12,7 @@ import {
   retryDelayMs,
 } from './projection-status.ts';
 import { assertReadModelTables, projectionLockKey, type ReadModelTables } from './read-model.ts';
+import { estimateReplay } from './replay-progress.ts';
 
 export interface ProjectionDefinition {
   readonly name: string;
@@ -29,6 +30,25 @@ export interface ProjectionDefinition {
    * `applyPage`, when given, gets the database and the whole page too.
    */
   readonly reactor?: boolean;
+  /**
+   * Its rows are facts keyed by time, so it can be replayed from a date (`rebuildProjection`'s
+   * `from`): the shadow tables start as a copy of the live ones, this hook (search_path on the
+   * shadow: name the tables unqualified) deletes the rows that events at or after `from` made, by
+   * `replayFromTime`, and only those events are applied again. Rows of a coarser time (an hour,
+   * a day) are deleted whole: the hook then returns the start of the first one it deleted (the
+   * date rounded down), and events from there are applied. Without the hook, a replay from a
+   * date is refused. See the README, "Replay from a date".
+   */
+  replayFrom?(tx: SqlExecutor, from: Date): Promise<Date | undefined | void>;
+  /** Which of an event's times `replayFrom` keys rows by (`recordedAt` unless said). */
+  readonly replayFromTime?: 'recordedAt' | 'occurredAt';
+  /**
+   * Its rows are keyed by customer: the events of different keys write different rows, and one
+   * key's events only need each other. Then several workers may replay it at once, each applying
+   * the events of the keys whose hash falls to its shard (`shardOf`). `undefined`: the event
+   * touches no keyed row (it goes to shard 0). See the README, "Sharded replay".
+   */
+  shardKey?(event: RecordedEvent): string | undefined;
 }
 
 export interface RunningProjection {
@@ -63,6 +83,8 @@ export interface ProjectionSettings {
    * ms), so a restart does not read all of that again either.
    */
   readonly skippedCheckpointMs?: number;
+  /** A backfill (a first start over an existing store) logs its progress this often (5000 ms). */
+  readonly progressIntervalMs?: number;
 }
 
 /**
@@ -83,6 +105,8 @@ export async function runProjection(
     /** Where `lag()` reads; the raw store spares opening sealed personal data just to count. */
     lagStore?: EventStore;
     now?: () => Date;
+    /** Counts the events a backfill will read: its progress lines then give a total and an ETA. */
+    countEvents?: (filter?: EventFilter) => Promise<number>;
   },
   projection: ProjectionDefinition,
   settings: ProjectionSettings = {},
@@ -102,6 +126,7 @@ export async function runProjection(
     [projection.name],
   );
   let checkpoint: GlobalPosition | undefined = row ? parsePosition(row.position) : undefined;
+  const backfill = row ? undefined : await startBackfill(deps, projection, log, settings.progressIntervalMs ?? 5000);
   // When the stored checkpoint was last written, for `skippedCheckpointMs`.
   let storedAt = Date.now();
   let applied = 0;
@@ -179,7 +204,8 @@ export async function runProjection(
     lastErrorCode = undefined;
     const before = applied;
     applied += page.length;
-    if (Math.floor(applied / 10_000) > Math.floor(before / 10_000)) {
+    if (backfill && !backfill.done) backfill.progress(applied);
+    else if (Math.floor(applied / 10_000) > Math.floor(before / 10_000)) {
       log.info({ applied, position: formatPosition(last.position) }, 'projecting');
     }
   };
@@ -217,6 +243,7 @@ export async function runProjection(
       if (analyzeAfterEvents > 0 && caughtUpSince >= analyzeAfterEvents)
         await analyzeReadModel(deps.db, projection, log);
       caughtUpSince = 0;
+      if (backfill && !backfill.done) backfill.finish(applied);
       state = 'caught-up';
       const waking = waiters;
       waiters = [];
@@ -318,4 +345,42 @@ async function analyzeReadModel(db: SqlDatabase, projection: ProjectionDefinitio
   } catch (error) {
     log.warn({ err: error }, 'caught up: ANALYZE of the read model failed');
   }
+}
+
+interface Backfill {
+  done: boolean;
+  progress(events: number): void;
+  finish(events: number): void;
+}
+
+/**
+ * A projection without a checkpoint (one added in code, over a store that has history) fills
+ * its tables from the start: say so, with events done / total, events per second and an ETA
+ * every few seconds, as a rebuild does, so an operator sees a first start is busy, not stuck.
+ */
+async function startBackfill(
+  deps: { countEvents?: (filter?: EventFilter) => Promise<number> },
+  projection: ProjectionDefinition,
+  log: Logger,
+  intervalMs: number,
+): Promise<Backfill> {
+  const total = await deps.countEvents?.(projection.filter).catch(() => undefined);
+  const startedAt = Date.now();
+  let loggedAt = startedAt;
+  const figures = (events: number) =>
+    estimateReplay({ events, ...(total === undefined ? {} : { total }), elapsedMs: Date.now() - startedAt });
+  if (total !== 0) log.info({ ...(total === undefined ? {} : { total }) }, 'backfill started: no checkpoint yet');
+  const backfill: Backfill = {
+    done: false,
+    progress(events) {
+      if (Date.now() - loggedAt < intervalMs) return;
+      loggedAt = Date.now();
+      log.info(figures(events), 'backfilling');
+    },
+    finish(events) {
+      backfill.done = true;
+      if (events > 0) log.info({ ...figures(events), durationMs: Date.now() - startedAt }, 'backfill done');
+    },
+  };
+  return backfill;
 }

@@ -1,13 +1,19 @@
 import type { EventFilter, EventStore, ReadAllPage } from '@hub/event-store';
-import { comparePositions, formatPosition, type GlobalPosition, parsePosition, type RecordedEvent } from '@hub/events';
+import { comparePositions, formatPosition, type GlobalPosition, type RecordedEvent } from '@hub/events';
 import type { Logger } from '@hub/logger';
-import type { SqlDatabase, SqlExecutor } from '@hub/sql';
+import type { SqlDatabase } from '@hub/sql';
+import { checkpointOf } from './checkpoint-of.ts';
 import type { ProjectionDefinition } from './projection-runner.ts';
 import { assertReadModelTables, projectionLockKey, shadowSchemaOf } from './read-model.ts';
+import { copyLiveRowsBefore, replayedFrom, replayFromRefusal } from './replay-from.ts';
+import { applyHandlers, applyShadowPage } from './shadow-pages.ts';
 import { analyzeShadowTables, createShadowTables, swapInShadowTables } from './shadow-tables.ts';
 
 export interface RebuildProgress {
-  /** Events applied to the shadow tables so far. */
+  /**
+   * Events read through so far: applied to the shadow tables or, replaying from a date, passed
+   * over as older than it (or, sharded, the slowest worker's count).
+   */
   readonly events: number;
   /** Events to rebuild from, when the caller can count them. */
   readonly total?: number;
@@ -23,12 +29,29 @@ export interface RebuildSettings {
   readonly swapAttempts?: number;
   /** Told after each page the shadow commits, before the next one is applied. */
   readonly onPage?: (progress: RebuildProgress) => Promise<void> | void;
+  /**
+   * Replays only from this date: the live rows of older events are kept, the projection's
+   * `replayFrom` hook deletes the rest, and only events at or after the date are applied again.
+   * Refused for a projection without the hook.
+   */
+  readonly from?: Date;
+  /**
+   * Builds the shadow tables up to `target` in shard workers (`replayShard`, in other processes
+   * or machines) and resolves once all of them are done; the rebuild then catches up the rest
+   * alone and swaps. Only for a projection with a `shardKey`. `report` feeds the progress lines.
+   */
+  readonly shardedCatchUp?: (plan: {
+    readonly target: string;
+    readonly report: (events: number) => Promise<void>;
+  }) => Promise<void>;
 }
 
 export interface RebuildResult {
   readonly projection: string;
-  /** Events applied to build the new tables. */
+  /** Events read through to build the new tables (see `RebuildProgress.events`). */
   readonly events: number;
+  /** Of those, the ones applied here (fewer from a date; none of the shard workers' ones). */
+  readonly applied: number;
   /** Where the new tables are, and where the projection goes on from. */
   readonly checkpoint: string | undefined;
   readonly durationMs: number;
@@ -44,15 +67,9 @@ export interface RebuildDependencies {
   readonly countEvents?: (filter?: EventFilter) => Promise<number>;
   /** Milliseconds, for rates and the progress interval. */
   readonly clock?: () => number;
+  /** The store's last position, where a sharded replay of a projection that never ran stops its workers. */
+  readonly headPosition?: () => Promise<GlobalPosition | undefined>;
 }
-
-const checkpointOf = async (executor: SqlExecutor, projection: string): Promise<GlobalPosition | undefined> => {
-  const [row] = await executor.query<{ position: string }>(
-    'SELECT position FROM read_models.checkpoints WHERE projection = $1',
-    [projection],
-  );
-  return row ? parsePosition(row.position) : undefined;
-};
 
 const upTo = (page: readonly RecordedEvent[], target: GlobalPosition | undefined) =>
   target ? page.filter((event) => comparePositions(event.position, target) <= 0) : page;
@@ -78,6 +95,16 @@ export async function rebuildProjection(
   if (projection.reactor)
     throw new Error(`${projection.name} reacts to events (it appends): it has no read model to rebuild`);
   assertReadModelTables(readModel);
+  const from = settings.from;
+  if (from) {
+    const refusal = replayFromRefusal(projection);
+    if (refusal) throw new Error(refusal);
+    if (settings.shardedCatchUp) throw new Error('a replay from a date is not sharded: give one or the other');
+  }
+  if (settings.shardedCatchUp && !projection.shardKey)
+    throw new Error(
+      `${projection.name} is not keyed by customer (its definition has no shardKey): replay it unsharded`,
+    );
   const clock = deps.clock ?? (() => Date.now());
   const batchSize = settings.batchSize ?? 1000;
   const progressIntervalMs = settings.progressIntervalMs ?? 5000;
@@ -87,11 +114,26 @@ export async function rebuildProjection(
   const startedAt = clock();
 
   await createShadowTables(deps.db, readModel);
+  // From a date: the live rows of older events, and the events to apply again.
+  let selected = (page: readonly RecordedEvent[]): readonly RecordedEvent[] => page;
+  if (from) {
+    const keep = replayedFrom(projection, await copyLiveRowsBefore(deps.db, projection, from));
+    selected = (page) => page.filter(keep);
+  }
   const total = await deps.countEvents?.(projection.filter);
-  log.info({ shadow, tables: readModel.tables, ...(total === undefined ? {} : { total }) }, 'rebuild started');
+  log.info(
+    {
+      shadow,
+      tables: readModel.tables,
+      ...(total === undefined ? {} : { total }),
+      ...(from ? { from: from.toISOString() } : {}),
+    },
+    'rebuild started',
+  );
 
   let position: GlobalPosition | undefined;
   let events = 0;
+  let applied = 0;
   let loggedAt = startedAt;
   const progress = (): RebuildProgress => ({
     events,
@@ -99,29 +141,7 @@ export async function rebuildProjection(
     ...(position ? { position: formatPosition(position) } : {}),
   });
   const rate = (at: number) => Math.round((events * 1000) / Math.max(at - startedAt, 1));
-
-  const readPage = (after: GlobalPosition | undefined) =>
-    deps.store.readAllPage({
-      ...(after ? { after } : {}),
-      maxCount: batchSize,
-      ...(projection.filter ? { filter: projection.filter } : {}),
-    });
-  const applyToShadow = async (tx: SqlExecutor, page: readonly RecordedEvent[]) => {
-    if (projection.applyPage) await projection.applyPage(tx, page);
-    else for (const event of page) await projection.apply(tx, event);
-  };
-  const shadowPage = async (page: readonly RecordedEvent[]) => {
-    const last = page.at(-1);
-    if (!last) return;
-    await deps.db.transaction(async (tx) => {
-      // A rebuild that dies starts again from scratch: its commits need not wait for the disk.
-      await tx.query("SELECT set_config('synchronous_commit', 'off', true), set_config('search_path', $1, true)", [
-        shadow,
-      ]);
-      await applyToShadow(tx, page);
-    });
-    position = last.position;
-    events += page.length;
+  const reportProgress = async () => {
     const at = clock();
     if (at - loggedAt >= progressIntervalMs) {
       loggedAt = at;
@@ -129,6 +149,38 @@ export async function rebuildProjection(
     }
     await settings.onPage?.(progress());
   };
+
+  const readPage = (after: GlobalPosition | undefined) =>
+    deps.store.readAllPage({
+      ...(after ? { after } : {}),
+      maxCount: batchSize,
+      ...(projection.filter ? { filter: projection.filter } : {}),
+    });
+  const shadowPage = async (page: readonly RecordedEvent[]) => {
+    const last = page.at(-1);
+    if (!last) return;
+    const due = selected(page);
+    await applyShadowPage(deps.db, projection, due);
+    position = last.position;
+    events += page.length;
+    applied += due.length;
+    await reportProgress();
+  };
+
+  if (settings.shardedCatchUp) {
+    // The workers build the shadow up to a position fixed now; the rest is caught up here.
+    const target = (await checkpointOf(deps.db, projection.name)) ?? (await deps.headPosition?.());
+    if (target) {
+      await settings.shardedCatchUp({
+        target: formatPosition(target),
+        report: async (read) => {
+          events = read;
+          await reportProgress();
+        },
+      });
+      position = target;
+    }
+  }
 
   /** Up to the live checkpoint as it stands page by page, holding nothing the live projection needs. */
   const catchUp = async () => {
@@ -177,7 +229,7 @@ export async function rebuildProjection(
         : rest.length < batchSize;
       if (!covered) return undefined;
       const due = upTo(rest, target);
-      await applyToShadow(tx, due);
+      await applyHandlers(tx, projection, selected(due));
       const final = due.at(-1)?.position ?? position;
       if (!target && final) {
         await tx.query(
@@ -187,11 +239,12 @@ export async function rebuildProjection(
         );
       }
       await swapInShadowTables(tx, readModel);
-      return { final, applied: due.length };
+      return { final, read: due.length, applied: selected(due).length };
     });
     if (swapped) {
       position = swapped.final;
-      events += swapped.applied;
+      events += swapped.read;
+      applied += swapped.applied;
       break;
     }
     if (attempt >= swapAttempts)
@@ -203,6 +256,7 @@ export async function rebuildProjection(
   const result: RebuildResult = {
     projection: projection.name,
     events,
+    applied,
     checkpoint: position ? formatPosition(position) : undefined,
     durationMs,
     eventsPerSecond: rate(clock()),
