@@ -18,6 +18,9 @@ import type { AgentName } from './canned-context.ts';
 import { renderCannedFor } from './canned-response.routes.ts';
 import { chosenReplyAddress, loadReplyOptions } from './reply-options.ts';
 import { loadReplyViews } from './reply-view.ts';
+import { conversationAsOf } from './time-travel.conversation.ts';
+import { AsOfQuery } from './time-travel.query.ts';
+import { checkAsOf } from './time-travel.ts';
 
 export interface ConversationApiDependencies {
   readonly store: EventStore;
@@ -240,12 +243,15 @@ export async function registerConversationRoutes(scope: FastifyInstance, deps: C
 
   const conversationSchema = {
     ...documented,
-    summary: 'A conversation: messages, notes and changes inline, in order; replies with their delivery',
+    summary:
+      'A conversation: messages, notes and changes inline, in order; replies with their delivery; with asOf, as it stood then',
     params: ConversationId,
+    querystring: AsOfQuery,
     response: { 200: ConversationDetail, ...problems(400, 401, 403, 404) },
   };
   app.get('/v1/conversations/:id', { ...read, schema: conversationSchema }, async (request) => {
     const { id } = request.params;
+    if (request.query.asOf) return conversationAsOf(deps, id, checkAsOf(request.query.asOf, deps.now()));
     const conversation = await findConversation(deps.readModels, id);
     if (!conversation) throw new HubError('NOT_FOUND', `no conversation ${id}`);
     // Our replies show their words, their files' names and their delivery: queued, sending, sent

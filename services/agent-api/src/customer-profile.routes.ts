@@ -6,6 +6,10 @@ import { z } from 'zod';
 import { requirePermission } from './access/authenticate.ts';
 import { CaseSummary } from './case.routes.ts';
 import { customerProfile } from './customer-profile.ts';
+import { profileAsOf } from './time-travel.profile.ts';
+import { AsOfQuery } from './time-travel.query.ts';
+import type { TimeTravelDependencies } from './time-travel.ts';
+import { checkAsOf } from './time-travel.ts';
 
 const CustomerParams = z.object({ id: z.string().uuid() });
 const CustomerProfile = z.object({
@@ -50,19 +54,24 @@ const CustomerProfile = z.object({
 
 const profileSchema = {
   summary:
-    'A customer at a glance: identifiers, channels, last contact, open conversations and cases, merges and merge candidates',
+    'A customer at a glance: identifiers, channels, last contact, open conversations and cases, merges and merge candidates; with asOf, as it stood then',
   tags: ['customers'],
   security: security.agent,
   params: CustomerParams,
+  querystring: AsOfQuery,
   response: { 200: CustomerProfile, ...problems(400, 401, 403, 404) },
 };
 
 /** `GET /v1/customers/:id/profile`; register inside the scope that authenticates. */
-export async function registerCustomerProfileRoute(scope: FastifyInstance, deps: { readonly readModels: SqlExecutor }) {
+export async function registerCustomerProfileRoute(
+  scope: FastifyInstance,
+  deps: { readonly readModels: SqlExecutor } & TimeTravelDependencies,
+) {
   const app = scope.withTypeProvider<ZodTypeProvider>();
   const options = { onRequest: requirePermission('customers:read'), schema: profileSchema };
   app.get('/v1/customers/:id/profile', options, async (request) => {
     const { id } = request.params;
+    if (request.query.asOf) return profileAsOf(deps, id, checkAsOf(request.query.asOf, deps.now()));
     const profile = await customerProfile(deps.readModels, id);
     if (!profile) throw new HubError('NOT_FOUND', `no customer ${id}`);
     return profile;

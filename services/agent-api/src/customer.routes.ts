@@ -10,6 +10,8 @@ import { z } from 'zod';
 import { type AuthenticateHook, principalOf, requirePermission } from './access/authenticate.ts';
 import { type ErasureDependencies, eraseCustomer } from './erase-customer.ts';
 import { mergeCustomers, unmergeCustomers } from './merge-customers.ts';
+import { AsOf, AsOfQuery } from './time-travel.query.ts';
+import { checkAsOf, customerAsOf, timelineAsOf } from './time-travel.ts';
 import { decodeCursor, encodeCursor } from './timeline-cursor.ts';
 
 export interface AgentApiDependencies extends ErasureDependencies {
@@ -69,7 +71,7 @@ const IfMatchHeaders = z.looseObject({
 const TimelineQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
-  asOf: z.string().datetime({ offset: true }).optional(),
+  asOf: AsOf.optional(),
 });
 const Customer = z
   .object({ id: z.string(), mergedInto: z.string().nullable().optional() })
@@ -181,12 +183,14 @@ export async function registerCustomerRoutes(scope: FastifyInstance, deps: Agent
 
   const customerSchema = {
     ...customerRoute,
-    summary: "A customer, its identifiers and its stream's revision (also the ETag)",
+    summary: "A customer, its identifiers and its stream's revision (also the ETag); with asOf, as it stood then",
     params: CustomerId,
+    querystring: AsOfQuery,
     response: { 200: CustomerWithRevision, ...problems(400, 401, 403, 404) },
   };
   app.get('/v1/customers/:id', { ...read, schema: customerSchema }, async (request, reply) => {
     const { id } = request.params;
+    if (request.query.asOf) return customerAsOf(deps, id, checkAsOf(request.query.asOf, deps.now()));
     const customer = await findCustomer(deps.readModels, id);
     if (!customer) throw new HubError('NOT_FOUND', `no customer ${id}`);
     // The stream's revision (its last event only), so an agent's later change can say what it saw.
@@ -198,7 +202,7 @@ export async function registerCustomerRoutes(scope: FastifyInstance, deps: Agent
 
   const timelineSchema = {
     ...customerRoute,
-    summary: 'Every interaction across channels, newest first',
+    summary: 'Every interaction across channels, newest first; with asOf, those that were the customer’s then',
     params: CustomerId,
     querystring: TimelineQuery,
     response: { 200: Timeline, ...problems(400, 401, 403, 404) },
@@ -206,12 +210,20 @@ export async function registerCustomerRoutes(scope: FastifyInstance, deps: Agent
   app.get('/v1/customers/:id/timeline', { ...read, schema: timelineSchema }, async (request) => {
     const { id } = request.params;
     const query = request.query;
+    if (query.asOf) {
+      const asOf = checkAsOf(query.asOf, deps.now());
+      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+      const then = await timelineAsOf(deps, id, asOf, { limit: query.limit + 1, ...(after ? { after } : {}) });
+      const page = then.entries.slice(0, query.limit);
+      const last = page.at(-1);
+      const nextCursor = then.entries.length > query.limit && last ? encodeCursor(last) : null;
+      return { customerId: then.customerId, entries: page, nextCursor };
+    }
     const target = await timelineOwner(deps.readModels, id);
     if (!target) throw new HubError('NOT_FOUND', `no customer ${id}`);
     const entries = await timelinePage(deps.readModels, target, {
       limit: query.limit + 1,
       ...(query.cursor ? { after: decodeCursor(query.cursor) } : {}),
-      ...(query.asOf ? { asOf: new Date(query.asOf) } : {}),
     });
     const page = entries.slice(0, query.limit);
     const last = page.at(-1);
