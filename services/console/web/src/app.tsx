@@ -5,6 +5,7 @@ import { caseMessages } from './i18n-cases.ts';
 import { useLive } from './live.ts';
 import { navigate, useRoute } from './route.ts';
 import { AdminLink, AdminScreen } from './screens/admin/admin.tsx';
+import { AnalyticsLink, AnalyticsScreen } from './screens/analytics/analytics.tsx';
 import { CaseScreen } from './screens/case.tsx';
 import { CasesScreen } from './screens/cases.tsx';
 import { ConversationScreen } from './screens/conversation.tsx';
@@ -82,6 +83,7 @@ export function App() {
             <a className="section-link" href="#/customers">
               {t.customers}
             </a>
+            <AnalyticsLink me={session.user} />
             <AdminLink me={session.user} />
           </nav>
         )}
@@ -131,6 +133,7 @@ export function App() {
         {session.state === 'signed-in' && route.screen === 'admin' && (
           <AdminScreen section={route.section} me={session.user} changes={changes} />
         )}
+        {session.state === 'signed-in' && route.screen === 'analytics' && <AnalyticsScreen />}
         {session.state === 'signed-in' && route.screen === 'cases' && (
           <CasesScreen me={session.user} changes={changes} />
         )}

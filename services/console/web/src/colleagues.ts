@@ -16,3 +16,9 @@ export function useColleagues(): Colleague[] {
 
 /** Roles that may hand a conversation or a case to someone else (the API's conversations:assign-others). */
 export const canAssignOthers = (role: string) => role === 'supervisor' || role === 'admin';
+
+/**
+ * Roles that change conversations and cases (the API's conversations:write and cases:write):
+ * everyone but analysts, who read everything and are offered no action that would be refused.
+ */
+export const canChangeConversations = (role: string) => role !== 'analyst';

@@ -9,7 +9,8 @@ export type Route =
   | { screen: 'customer'; id: string }
   | { screen: 'cases' }
   | { screen: 'case'; ref: string }
-  | { screen: 'admin'; section: AdminSection };
+  | { screen: 'admin'; section: AdminSection }
+  | { screen: 'analytics' };
 
 /** The admin section's screens, `#/admin/<section>`. */
 export const adminSections = [
@@ -33,6 +34,7 @@ export function parseRoute(hash: string): Route {
   const caseRef = /^#\/cases\/([\w-]+)$/.exec(hash);
   if (caseRef?.[1]) return { screen: 'case', ref: caseRef[1] };
   if (hash === '#/cases') return { screen: 'cases' };
+  if (hash === '#/analytics') return { screen: 'analytics' };
   const admin = /^#\/admin(?:\/([\w-]+))?$/.exec(hash);
   if (admin) return { screen: 'admin', section: adminSections.find((s) => s === admin[1]) ?? 'users' };
   if (hash === '#/sign-in') return { screen: 'sign-in' };

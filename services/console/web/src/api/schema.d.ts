@@ -392,6 +392,302 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/exports/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The history (or the part the filters select) as NDJSON or CSV, streamed
+         * @description Admins (settings:manage). Personal data stays sealed as stored (the command line can open it). The whole store is read, a page at a time.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "ndjson" | "csv";
+                    /** @description recorded at or after */
+                    from?: string;
+                    streamPrefix?: string;
+                    /** @description recorded before */
+                    to?: string;
+                    /** @description event types, repeated */
+                    type?: string | string[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description one event per line */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/x-ndjson": string;
+                        "text/csv": string;
+                    };
+                };
+                /** @description INVALID_INPUT: the input is malformed; the detail names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN (the role may not do this) or INVALID_SIGNATURE */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/replays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Replays, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            replays: components["schemas"]["Replay"][];
+                        };
+                    };
+                };
+                /** @description INVALID_INPUT: the input is malformed; the detail names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN (the role may not do this) or INVALID_SIGNATURE */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Replay a projection: rebuild it in shadow tables while it serves, swap once caught up
+         * @description Admins (settings:manage). One replay of a projection at a time (409 ALREADY_EXISTS). `from` replays only from a date, for projections whose rows are facts keyed by time (400 otherwise).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description replay from this date only (projections whose rows are facts keyed by time)
+                         */
+                        from?: string;
+                        projection: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Replay"];
+                    };
+                };
+                /** @description INVALID_INPUT: the input is malformed; the detail names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN (the role may not do this) or INVALID_SIGNATURE */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a conflict; WRONG_EXPECTED_REVISION carries currentRevision and current */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/replays/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A replay's state and progress: events done / total, events per second, ETA, error */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Replay"];
+                    };
+                };
+                /** @description INVALID_INPUT: the input is malformed; the detail names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN (the role may not do this) or INVALID_SIGNATURE */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/agents/workload": {
         parameters: {
             query?: never;
@@ -426,6 +722,1450 @@ export interface paths {
                                 readonly teams: string[];
                             }[];
                         };
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN (the role may not do this) or INVALID_SIGNATURE */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Channel preference and switching (from -> to), merged customers as one
+         * @description Analysts, supervisors and admins (reports:read). `format=csv` answers the same figures as text/csv. Figures come from the analytics read models (packages/analytics/README.md defines each one).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the figures as they stood then: only events recorded at or before it */
+                    asOf?: string;
+                    /** @description one customer (and whoever was merged into them) */
+                    customer?: string;
+                    /** @description `csv` answers text/csv, one row per line */
+                    format?: "json" | "csv";
+                    /** @description start of the range (included), an ISO 8601 instant */
+                    from: string;
+                    /** @description end of the range (excluded) */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            preference: {
+                                channel: string;
+                                contacts: number;
+                                share: number;
+                            }[];
+                            preferredBy: {
+                                channel: string;
+                                customers: number;
+                            }[];
+                            switches: number;
+                            transitions: {
+                                count: number;
+                                from: string;
+                                to: string;
+                            }[];
+                        };
+                        "text/csv": {
+                            preference: {
+                                channel: string;
+                                contacts: number;
+                                share: number;
+                            }[];
+                            preferredBy: {
+                                channel: string;
+                                customers: number;
+                            }[];
+                            switches: number;
+                            transitions: {
+                                count: number;
+                                from: string;
+                                to: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description INVALID_INPUT: the input is malformed; the detail names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN (the role may not do this) or INVALID_SIGNATURE */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/cost-to-serve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cost to serve per customer (costliest first) or RFM segment: contacts per channel, handled time, cost, value
+         * @description Analysts, supervisors and admins (reports:read). `format=csv` answers the same figures as text/csv. Computed at query time from the commerce read model and the analytics facts (packages/analytics/README.md, "Customer value", defines each figure).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the figures as they stood then (default now): orders placed and refunds made by then, facts recorded by then, merges as they stood then */
+                    asOf?: string;
+                    /** @description the nextCursor of the page before */
+                    cursor?: string;
+                    /** @description `csv` answers text/csv, one row per line */
+                    format?: "json" | "csv";
+                    /** @description start of the range (included), an ISO 8601 instant */
+                    from: string;
+                    groupBy?: "customer" | "segment";
+                    limit?: number;
+                    /** @description end of the range (excluded) */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            currency: string;
+                            customers?: {
+                                contacts: {
+                                    chat: number;
+                                    email: number;
+                                    generic: number;
+                                    phone: number;
+                                    social: number;
+                                    webform: number;
+                                };
+                                /** @description in the answer’s currency */
+                                cost: number;
+                                /** @description cost / value; null when the value is not positive */
+                                costToValue: number | null;
+                                customerId: string;
+                                handledSeconds: number;
+                                name: string | null;
+                                totalContacts: number;
+                                /** @description ordered − refunded in the range */
+                                value: number;
+                            }[];
+                            /** @enum {string} */
+                            groupBy: "customer" | "segment";
+                            nextCursor: string | null;
+                            segments?: {
+                                contacts: {
+                                    chat: number;
+                                    email: number;
+                                    generic: number;
+                                    phone: number;
+                                    social: number;
+                                    webform: number;
+                                };
+                                /** @description in the answer’s currency */
+                                cost: number;
+                                /** @description cost / value; null when the value is not positive */
+                                costToValue: number | null;
+                                customers: number;
+                                handledSeconds: number;
+                                segment: string;
+                                totalContacts: number;
+                                /** @description ordered − refunded in the range */
+                                value: number;
+                            }[];
+                            totals: {
+                                /** @description in the answer’s currency */
+                                cost: number;
+                                costToValue: number | null;
+                                customers: number;
+                                handledSeconds: number;
+                                totalContacts: number;
+                                /** @description in the answer’s currency */
+                                value: number;
+                            };
+                        };
+                        "text/csv": {
+                            asOf: string;
+                            currency: string;
+                            customers?: {
+                                contacts: {
+                                    chat: number;
+                                    email: number;
+                                    generic: number;
+                                    phone: number;
+                                    social: number;
+                                    webform: number;
+                                };
+                                /** @description in the answer’s currency */
+                                cost: number;
+                                /** @description cost / value; null when the value is not positive */
+                                costToValue: number | null;
+                                customerId: string;
+                                handledSeconds: number;
+                                name: string | null;
+                                totalContacts: number;
+                                /** @description ordered − refunded in the range */
+                                value: number;
+                            }[];
+                            /** @enum {string} */
+                            groupBy: "customer" | "segment";
+                            nextCursor: string | null;
+                            segments?: {
+                                contacts: {
+                                    chat: number;
+                                    email: number;
+                                    generic: number;
+                                    phone: number;
+                                    social: number;
+                                    webform: number;
+                                };
+                                /** @description in the answer’s currency */
+                                cost: number;
+                                /** @description cost / value; null when the value is not positive */
+                                costToValue: number | null;
+                                customers: number;
+                                handledSeconds: number;
+                                segment: string;
+                                totalContacts: number;
+                                /** @description ordered − refunded in the range */
+                                value: number;
+                            }[];
+                            totals: {
+                                /** @description in the answer’s currency */
+                                cost: number;
+                                costToValue: number | null;
+                                customers: number;
+                                handledSeconds: number;
+                                totalContacts: number;
+                                /** @description in the answer’s currency */
+                                value: number;
+                            };
+                        };
+                    };
+                };
+                /** @description INVALID_INPUT: the input is malformed; the detail names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN (the role may not do this) or INVALID_SIGNATURE */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/csat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * CSAT: response rate, average, distribution, share of 4 and 5
+         * @description Analysts, supervisors and admins (reports:read). `format=csv` answers the same figures as text/csv. Figures come from the analytics read models (packages/analytics/README.md defines each one).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the figures as they stood then: only events recorded at or before it */
+                    asOf?: string;
+                    channel?: "email" | "webform" | "phone" | "chat" | "social" | "generic";
+                    /** @description `csv` answers text/csv, one row per line */
+                    format?: "json" | "csv";
+                    /** @description start of the range (included), an ISO 8601 instant */
+                    from: string;
+                    groupBy?: "channel" | "team" | "agent";
+                    /** @description a team id */
+                    team?: string;
+                    /** @description end of the range (excluded) */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: {
+                                average: number | null;
+                                /** @description share of ratings of 4 or 5 */
+                                csat: number | null;
+                                /** @description how many ratings of 1, 2, 3, 4 and 5 */
+                                distribution: number[];
+                                /** @description the group (channel, team id, agent id, ...); null when not grouped */
+                                key: string | null;
+                                rated: number;
+                                requested: number;
+                                responseRate: number | null;
+                            }[];
+                        };
+                        "text/csv": {
+                            rows: {
+                                average: number | null;
+                                /** @description share of ratings of 4 or 5 */
+                                csat: number | null;
+                                /** @description how many ratings of 1, 2, 3, 4 and 5 */
+                                distribution: number[];
+                                /** @description the group (channel, team id, agent id, ...); null when not grouped */
+                                key: string | null;
+                                rated: number;
+                                requested: number;
+                                responseRate: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description INVALID_INPUT: the input is malformed; the detail names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN (the role may not do this) or INVALID_SIGNATURE */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/customer-value": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Customer lifetime value: historic and predictive (BG/NBD + Gamma–Gamma, fitted here), share-of-wallet tiers
+         * @description Analysts, supervisors and admins (reports:read). `format=csv` answers the same figures as text/csv. Computed at query time from the commerce read model and the analytics facts (packages/analytics/README.md, "Customer value", defines each figure).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the figures as they stood then (default now): orders placed and refunds made by then, facts recorded by then, merges as they stood then */
+                    asOf?: string;
+                    /** @description histogram bins */
+                    bins?: number;
+                    /** @description the currency measured (default: the one of HUB_ANALYTICS_CHANNEL_COSTS); others are not converted */
+                    currency?: string;
+                    /** @description discount rate per month (0.01 ≈ 12.7% a year) */
+                    discount?: number;
+                    /** @description `csv` answers text/csv, one row per line */
+                    format?: "json" | "csv";
+                    horizonMonths?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            currency: string;
+                            customers: number;
+                            historic: {
+                                customers: number;
+                                histogram: {
+                                    customers: number;
+                                    /** @description in the answer’s currency */
+                                    from: number;
+                                    /** @description in the answer’s currency */
+                                    to: number;
+                                }[];
+                                mean: number | null;
+                                percentiles: {
+                                    p10: number | null;
+                                    p25: number | null;
+                                    p50: number | null;
+                                    p75: number | null;
+                                    p90: number | null;
+                                    p99: number | null;
+                                };
+                                /** @description in the answer’s currency */
+                                total: number;
+                            };
+                            predictive: {
+                                customers: number;
+                                fit: {
+                                    bgNbd?: {
+                                        a: number;
+                                        alpha: number;
+                                        b: number;
+                                        converged: boolean;
+                                        customers: number;
+                                        logLikelihood: number;
+                                        r: number;
+                                    };
+                                    /** @description the models are fitted on the history as of 00:00 UTC of the as-of day */
+                                    dataAsOf: string;
+                                    gammaGamma?: {
+                                        converged: boolean;
+                                        customers: number;
+                                        logLikelihood: number;
+                                        p: number;
+                                        q: number;
+                                        v: number;
+                                    };
+                                    reason?: string;
+                                    /** @enum {string} */
+                                    status: "fitted" | "insufficient-data";
+                                };
+                                histogram: {
+                                    customers: number;
+                                    /** @description in the answer’s currency */
+                                    from: number;
+                                    /** @description in the answer’s currency */
+                                    to: number;
+                                }[];
+                                horizonMonths: number;
+                                mean: number | null;
+                                monthlyDiscountRate: number;
+                                percentiles: {
+                                    p10: number | null;
+                                    p25: number | null;
+                                    p50: number | null;
+                                    p75: number | null;
+                                    p90: number | null;
+                                    p99: number | null;
+                                };
+                                probabilityAliveMean: number | null;
+                                /** @description in the answer’s currency */
+                                total: number;
+                            };
+                            tiers: {
+                                customers: number;
+                                /** @description predictive CLV */
+                                potential: number;
+                                /** @enum {string} */
+                                tier: "invest-high" | "invest-medium" | "invest-none";
+                                /** @description in the answer’s currency */
+                                value: number;
+                            }[];
+                        };
+                        "text/csv": {
+                            asOf: string;
+                            currency: string;
+                            customers: number;
+                            historic: {
+                                customers: number;
+                                histogram: {
+                                    customers: number;
+                                    /** @description in the answer’s currency */
+                                    from: number;
+                                    /** @description in the answer’s currency */
+                                    to: number;
+                                }[];
+                                mean: number | null;
+                                percentiles: {
+                                    p10: number | null;
+                                    p25: number | null;
+                                    p50: number | null;
+                                    p75: number | null;
+                                    p90: number | null;
+                                    p99: number | null;
+                                };
+                                /** @description in the answer’s currency */
+                                total: number;
+                            };
+                            predictive: {
+                                customers: number;
+                                fit: {
+                                    bgNbd?: {
+                                        a: number;
+                                        alpha: number;
+                                        b: number;
+                                        converged: boolean;
+                                        customers: number;
+                                        logLikelihood: number;
+                                        r: number;
+                                    };
+                                    /** @description the models are fitted on the history as of 00:00 UTC of the as-of day */
+                                    dataAsOf: string;
+                                    gammaGamma?: {
+                                        converged: boolean;
+                                        customers: number;
+                                        logLikelihood: number;
+                                        p: number;
+                                        q: number;
+                                        v: number;
+                                    };
+                                    reason?: string;
+                                    /** @enum {string} */
+                                    status: "fitted" | "insufficient-data";
+                                };
+                                histogram: {
+                                    customers: number;
+                                    /** @description in the answer’s currency */
+                                    from: number;
+                                    /** @description in the answer’s currency */
+                                    to: number;
+                                }[];
+                                horizonMonths: number;
+                                mean: number | null;
+                                monthlyDiscountRate: number;
+                                percentiles: {
+                                    p10: number | null;
+                                    p25: number | null;
+                                    p50: number | null;
+                                    p75: number | null;
+                                    p90: number | null;
+                                    p99: number | null;
+                                };
+                                probabilityAliveMean: number | null;
+                                /** @description in the answer’s currency */
+                                total: number;
+                            };
+                            tiers: {
+                                customers: number;
+                                /** @description predictive CLV */
+                                potential: number;
+                                /** @enum {string} */
+                                tier: "invest-high" | "invest-medium" | "invest-none";
+                                /** @description in the answer’s currency */
+                                value: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description INVALID_INPUT: the input is malformed; the detail names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN (the role may not do this) or INVALID_SIGNATURE */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/product-affinity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Products bought together (support, confidence, lift) and similar by customers (cosine)
+         * @description Analysts, supervisors and admins (reports:read). `format=csv` answers the same figures as text/csv. Computed at query time from the commerce read model and the analytics facts (packages/analytics/README.md, "Customer value", defines each figure).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the figures as they stood then (default now): orders placed and refunds made by then, facts recorded by then, merges as they stood then */
+                    asOf?: string;
+                    /** @description `csv` answers text/csv, one row per line */
+                    format?: "json" | "csv";
+                    /** @description start of the range (included), an ISO 8601 instant */
+                    from: string;
+                    limit?: number;
+                    /** @description least share of orders holding a pair */
+                    minSupport?: number;
+                    /** @description end of the range (excluded) */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            boughtTogether: {
+                                confidenceAToB: number;
+                                confidenceBToA: number;
+                                cosine: number;
+                                customers: number;
+                                lift: number;
+                                orders: number;
+                                productA: {
+                                    category: string | null;
+                                    name: string | null;
+                                    productId: string;
+                                };
+                                productB: {
+                                    category: string | null;
+                                    name: string | null;
+                                    productId: string;
+                                };
+                                support: number;
+                            }[];
+                            customers: number;
+                            orders: number;
+                            products: number;
+                            similar: {
+                                confidenceAToB: number;
+                                confidenceBToA: number;
+                                cosine: number;
+                                customers: number;
+                                lift: number;
+                                orders: number;
+                                productA: {
+                                    category: string | null;
+                                    name: string | null;
+                                    productId: string;
+                                };
+                                productB: {
+                                    category: string | null;
+                                    name: string | null;
+                                    productId: string;
+                                };
+                                support: number;
+                            }[];
+                        };
+                        "text/csv": {
+                            asOf: string;
+                            boughtTogether: {
+                                confidenceAToB: number;
+                                confidenceBToA: number;
+                                cosine: number;
+                                customers: number;
+                                lift: number;
+                                orders: number;
+                                productA: {
+                                    category: string | null;
+                                    name: string | null;
+                                    productId: string;
+                                };
+                                productB: {
+                                    category: string | null;
+                                    name: string | null;
+                                    productId: string;
+                                };
+                                support: number;
+                            }[];
+                            customers: number;
+                            orders: number;
+                            products: number;
+                            similar: {
+                                confidenceAToB: number;
+                                confidenceBToA: number;
+                                cosine: number;
+                                customers: number;
+                                lift: number;
+                                orders: number;
+                                productA: {
+                                    category: string | null;
+                                    name: string | null;
+                                    productId: string;
+                                };
+                                productB: {
+                                    category: string | null;
+                                    name: string | null;
+                                    productId: string;
+                                };
+                                support: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description INVALID_INPUT: the input is malformed; the detail names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN (the role may not do this) or INVALID_SIGNATURE */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/response-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * First-response, next-response or resolution times: p50, p90, p99 (seconds), calendar or business hours
+         * @description Analysts, supervisors and admins (reports:read). `format=csv` answers the same figures as text/csv. Figures come from the analytics read models (packages/analytics/README.md defines each one).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the figures as they stood then: only events recorded at or before it */
+                    asOf?: string;
+                    channel?: "email" | "webform" | "phone" | "chat" | "social" | "generic";
+                    /** @description `csv` answers text/csv, one row per line */
+                    format?: "json" | "csv";
+                    /** @description start of the range (included), an ISO 8601 instant */
+                    from: string;
+                    groupBy?: "channel" | "team" | "agent";
+                    hours?: "calendar" | "business";
+                    metric?: "first" | "next" | "resolution";
+                    /** @description a team id */
+                    team?: string;
+                    /** @description end of the range (excluded) */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: {
+                                average: number | null;
+                                count: number;
+                                /** @description the group (channel, team id, agent id, ...); null when not grouped */
+                                key: string | null;
+                                p50: number | null;
+                                p90: number | null;
+                                p99: number | null;
+                            }[];
+                            /** @enum {string} */
+                            unit: "seconds";
+                        };
+                        "text/csv": {
+                            rows: {
+                                average: number | null;
+                                count: number;
+                                /** @description the group (channel, team id, agent id, ...); null when not grouped */
+                                key: string | null;
+                                p50: number | null;
+                                p90: number | null;
+                                p99: number | null;
+                            }[];
+                            /** @enum {string} */
+                            unit: "seconds";
+                        };
+                    };
+                };
+                /** @description INVALID_INPUT: the input is malformed; the detail names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN (the role may not do this) or INVALID_SIGNATURE */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * RFM segments: customers, net revenue and average value per segment
+         * @description Analysts, supervisors and admins (reports:read). `format=csv` answers the same figures as text/csv. Computed at query time from the commerce read model and the analytics facts (packages/analytics/README.md, "Customer value", defines each figure).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the figures as they stood then (default now): orders placed and refunds made by then, facts recorded by then, merges as they stood then */
+                    asOf?: string;
+                    /** @description the currency measured (default: the one of HUB_ANALYTICS_CHANNEL_COSTS); others are not converted */
+                    currency?: string;
+                    /** @description `csv` answers text/csv, one row per line */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            currency: string;
+                            customers: number;
+                            segments: {
+                                averageValue: number | null;
+                                customers: number;
+                                /** @description in the answer’s currency */
+                                revenue: number;
+                                /** @enum {string} */
+                                segment: "champions" | "loyal-customers" | "potential-loyalists" | "new-customers" | "promising" | "need-attention" | "about-to-sleep" | "at-risk" | "cant-lose-them" | "hibernating" | "lost";
+                                share: number;
+                            }[];
+                        };
+                        "text/csv": {
+                            asOf: string;
+                            currency: string;
+                            customers: number;
+                            segments: {
+                                averageValue: number | null;
+                                customers: number;
+                                /** @description in the answer’s currency */
+                                revenue: number;
+                                /** @enum {string} */
+                                segment: "champions" | "loyal-customers" | "potential-loyalists" | "new-customers" | "promising" | "need-attention" | "about-to-sleep" | "at-risk" | "cant-lose-them" | "hibernating" | "lost";
+                                share: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description INVALID_INPUT: the input is malformed; the detail names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN (the role may not do this) or INVALID_SIGNATURE */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/segments/{segment}/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A segment's customers, highest value first: RFM scores, value, share-of-wallet tier
+         * @description Analysts, supervisors and admins (reports:read). `format=csv` answers the same figures as text/csv. Computed at query time from the commerce read model and the analytics facts (packages/analytics/README.md, "Customer value", defines each figure).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the figures as they stood then (default now): orders placed and refunds made by then, facts recorded by then, merges as they stood then */
+                    asOf?: string;
+                    /** @description the currency measured (default: the one of HUB_ANALYTICS_CHANNEL_COSTS); others are not converted */
+                    currency?: string;
+                    /** @description the nextCursor of the page before */
+                    cursor?: string;
+                    /** @description `csv` answers text/csv, one row per line */
+                    format?: "json" | "csv";
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    segment: "champions" | "loyal-customers" | "potential-loyalists" | "new-customers" | "promising" | "need-attention" | "about-to-sleep" | "at-risk" | "cant-lose-them" | "hibernating" | "lost";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            currency: string;
+                            customers: {
+                                code: string;
+                                customerId: string;
+                                frequency: number;
+                                frequencyScore: number;
+                                /** @description in the answer’s currency */
+                                monetary: number;
+                                monetaryScore: number;
+                                /** @description as agents see it (a merged customer’s is its survivor’s) */
+                                name: string | null;
+                                recencyDays: number;
+                                recencyScore: number;
+                                /** @description null while the value models cannot be fitted */
+                                tier: ("invest-high" | "invest-medium" | "invest-none") | null;
+                                tierReason: string | null;
+                                /** @description in the answer’s currency */
+                                value: number;
+                            }[];
+                            nextCursor: string | null;
+                            /** @enum {string} */
+                            segment: "champions" | "loyal-customers" | "potential-loyalists" | "new-customers" | "promising" | "need-attention" | "about-to-sleep" | "at-risk" | "cant-lose-them" | "hibernating" | "lost";
+                        };
+                        "text/csv": {
+                            asOf: string;
+                            currency: string;
+                            customers: {
+                                code: string;
+                                customerId: string;
+                                frequency: number;
+                                frequencyScore: number;
+                                /** @description in the answer’s currency */
+                                monetary: number;
+                                monetaryScore: number;
+                                /** @description as agents see it (a merged customer’s is its survivor’s) */
+                                name: string | null;
+                                recencyDays: number;
+                                recencyScore: number;
+                                /** @description null while the value models cannot be fitted */
+                                tier: ("invest-high" | "invest-medium" | "invest-none") | null;
+                                tierReason: string | null;
+                                /** @description in the answer’s currency */
+                                value: number;
+                            }[];
+                            nextCursor: string | null;
+                            /** @enum {string} */
+                            segment: "champions" | "loyal-customers" | "potential-loyalists" | "new-customers" | "promising" | "need-attention" | "about-to-sleep" | "at-risk" | "cant-lose-them" | "hibernating" | "lost";
+                        };
+                    };
+                };
+                /** @description INVALID_INPUT: the input is malformed; the detail names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN (the role may not do this) or INVALID_SIGNATURE */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SLA targets met and breached, per target
+         * @description Analysts, supervisors and admins (reports:read). `format=csv` answers the same figures as text/csv. Figures come from the analytics read models (packages/analytics/README.md defines each one).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the figures as they stood then: only events recorded at or before it */
+                    asOf?: string;
+                    channel?: "email" | "webform" | "phone" | "chat" | "social" | "generic";
+                    /** @description `csv` answers text/csv, one row per line */
+                    format?: "json" | "csv";
+                    /** @description start of the range (included), an ISO 8601 instant */
+                    from: string;
+                    groupBy?: "channel" | "team" | "agent";
+                    /** @description a team id */
+                    team?: string;
+                    /** @description end of the range (excluded) */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: {
+                                breached: number;
+                                compliance: number | null;
+                                /** @description the group (channel, team id, agent id, ...); null when not grouped */
+                                key: string | null;
+                                met: number;
+                                target: string;
+                            }[];
+                        };
+                        "text/csv": {
+                            rows: {
+                                breached: number;
+                                compliance: number | null;
+                                /** @description the group (channel, team id, agent id, ...); null when not grouped */
+                                key: string | null;
+                                met: number;
+                                target: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description INVALID_INPUT: the input is malformed; the detail names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN (the role may not do this) or INVALID_SIGNATURE */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/social": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Social comments and messages per period, per network and topic
+         * @description Analysts, supervisors and admins (reports:read). `format=csv` answers the same figures as text/csv. Figures come from the analytics read models (packages/analytics/README.md defines each one).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the figures as they stood then: only events recorded at or before it */
+                    asOf?: string;
+                    /** @description `csv` answers text/csv, one row per line */
+                    format?: "json" | "csv";
+                    /** @description start of the range (included), an ISO 8601 instant */
+                    from: string;
+                    granularity?: "hour" | "day" | "week";
+                    groupBy?: "network" | "kind" | "topic";
+                    network?: "facebook" | "instagram" | "erased";
+                    /** @description the clock hours, days and weeks (from Monday) are cut on */
+                    timeZone?: string;
+                    /** @description end of the range (excluded) */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: {
+                                bucket: string;
+                                comments: number;
+                                /** @description the group (channel, team id, agent id, ...); null when not grouped */
+                                key: string | null;
+                                messages: number;
+                                network: string;
+                            }[];
+                        };
+                        "text/csv": {
+                            rows: {
+                                bucket: string;
+                                comments: number;
+                                /** @description the group (channel, team id, agent id, ...); null when not grouped */
+                                key: string | null;
+                                messages: number;
+                                network: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description INVALID_INPUT: the input is malformed; the detail names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN (the role may not do this) or INVALID_SIGNATURE */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/volumes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Interactions per hour, day or week, by channel, direction, inbox, team or agent
+         * @description Analysts, supervisors and admins (reports:read). `format=csv` answers the same figures as text/csv. Figures come from the analytics read models (packages/analytics/README.md defines each one).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the figures as they stood then: only events recorded at or before it */
+                    asOf?: string;
+                    channel?: "email" | "webform" | "phone" | "chat" | "social" | "generic";
+                    direction?: "inbound" | "outbound";
+                    /** @description `csv` answers text/csv, one row per line */
+                    format?: "json" | "csv";
+                    /** @description start of the range (included), an ISO 8601 instant */
+                    from: string;
+                    granularity?: "hour" | "day" | "week";
+                    groupBy?: "channel" | "direction" | "inbox" | "team" | "agent";
+                    /** @description a team id */
+                    team?: string;
+                    /** @description the clock hours, days and weeks (from Monday) are cut on */
+                    timeZone?: string;
+                    /** @description end of the range (excluded) */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: {
+                                bucket: string;
+                                interactions: number;
+                                /** @description the group (channel, team id, agent id, ...); null when not grouped */
+                                key: string | null;
+                            }[];
+                        };
+                        "text/csv": {
+                            rows: {
+                                bucket: string;
+                                interactions: number;
+                                /** @description the group (channel, team id, agent id, ...); null when not grouped */
+                                key: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description INVALID_INPUT: the input is malformed; the detail names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description UNAUTHENTICATED: no valid credentials */
@@ -3088,10 +4828,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A conversation: messages, notes and changes inline, in order; replies with their delivery */
+        /** A conversation: messages, notes and changes inline, in order; replies with their delivery; with asOf, as it stood then */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description time travel: the view as it stood at this instant (ISO 8601 with offset; not in the future), merges, unmerges and changes after it left out; erased data stays erased */
+                    asOf?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -4353,10 +6096,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A customer, its identifiers and its stream's revision (also the ETag) */
+        /** A customer, its identifiers and its stream's revision (also the ETag); with asOf, as it stood then */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description time travel: the view as it stood at this instant (ISO 8601 with offset; not in the future), merges, unmerges and changes after it left out; erased data stays erased */
+                    asOf?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -4482,6 +6228,80 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's own data as one JSON document (a data-protection request): identifiers, interactions, conversations with notes, cases, CSAT, orders; everyone merged into it included */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubjectAccessDocument"];
+                    };
+                };
+                /** @description INVALID_INPUT: the input is malformed; the detail names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN (the role may not do this) or INVALID_SIGNATURE */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -4687,10 +6507,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A customer at a glance: identifiers, channels, last contact, open conversations and cases, merges and merge candidates */
+        /** A customer at a glance: identifiers, channels, last contact, open conversations and cases, merges and merge candidates; with asOf, as it stood then */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description time travel: the view as it stood at this instant (ISO 8601 with offset; not in the future), merges, unmerges and changes after it left out; erased data stays erased */
+                    asOf?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -4809,10 +6632,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every interaction across channels, newest first */
+        /** Every interaction across channels, newest first; with asOf, those that were the customer’s then */
         get: {
             parameters: {
                 query?: {
+                    /** @description time travel: the view as it stood at this instant (ISO 8601 with offset; not in the future), merges, unmerges and changes after it left out; erased data stays erased */
                     asOf?: string;
                     cursor?: string;
                     limit?: number;
@@ -5984,6 +7808,573 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Place an order: 201 created, 200 when this very order was placed before (nothing written) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrderToPlaceInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderOutcome"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderOutcome"];
+                    };
+                };
+                /** @description INVALID_INPUT: the input is malformed; the detail names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN (the role may not do this) or INVALID_SIGNATURE */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a conflict; WRONG_EXPECTED_REVISION carries currentRevision and current */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An order with what was returned of each line and what was refunded */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description INVALID_INPUT: the input is malformed; the detail names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN (the role may not do this) or INVALID_SIGNATURE */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A refund (no more than was paid): 201 recorded, 200 already recorded */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: string;
+                        /**
+                         * Format: date-time
+                         * @description when it was refunded (default: now)
+                         */
+                        at?: string;
+                        /** @description your id for this refund: sent again, it is recorded once */
+                        refundId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changed: boolean;
+                            order: components["schemas"]["Order"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changed: boolean;
+                            order: components["schemas"]["Order"];
+                        };
+                    };
+                };
+                /** @description INVALID_INPUT: the input is malformed; the detail names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN (the role may not do this) or INVALID_SIGNATURE */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a conflict; WRONG_EXPECTED_REVISION carries currentRevision and current */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lines returned (no more than were bought): 201 recorded, 200 already recorded */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description when it was returned (default: now)
+                         */
+                        at?: string;
+                        lines: {
+                            line: number;
+                            quantity: number;
+                        }[];
+                        /** @description your id for this return: sent again, it is recorded once */
+                        returnId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changed: boolean;
+                            order: components["schemas"]["Order"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changed: boolean;
+                            order: components["schemas"]["Order"];
+                        };
+                    };
+                };
+                /** @description INVALID_INPUT: the input is malformed; the detail names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN (the role may not do this) or INVALID_SIGNATURE */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a conflict; WRONG_EXPECTED_REVISION carries currentRevision and current */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Place up to 1,000 orders; each one's outcome: created, duplicate, or refused with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orders: components["schemas"]["OrderToPlaceInput"][];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: components["schemas"]["OrderOutcome"][];
+                            totals: {
+                                created: number;
+                                duplicates: number;
+                                refused: number;
+                            };
+                        };
+                    };
+                };
+                /** @description INVALID_INPUT: the input is malformed; the detail names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN (the role may not do this) or INVALID_SIGNATURE */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import orders from CSV (up to 50 MB, streamed): one row per order line, an order's rows consecutive
+         * @description Columns (header row first, any order): order_id, placed_at, currency, customer_email, customer_phone, customer_external_id, product_id, quantity, unit_amount. At least one of the customer columns. An order with any bad row is written not at all; an order id already imported with the same content is a duplicate. At most 1000 lines an order.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description the CSV file */
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderImportReport"];
+                    };
+                };
+                /** @description INVALID_INPUT: the input is malformed; the detail names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN (the role may not do this) or INVALID_SIGNATURE */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/parse-failures": {
         parameters: {
             query?: never;
@@ -6174,6 +8565,237 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The product reference list by id, a page at a time */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the last product id of the previous page (its nextCursor) */
+                    after?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            nextCursor: string | null;
+                            products: components["schemas"]["Product"][];
+                        };
+                    };
+                };
+                /** @description INVALID_INPUT: the input is malformed; the detail names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN (the role may not do this) or INVALID_SIGNATURE */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Define or change up to 1,000 products at once (a whole catalogue re-sent changes nothing) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        products: {
+                            /** @default null */
+                            category?: string | null;
+                            name: string;
+                            productId: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            products: {
+                                /** @description false: the product already read so; nothing was written */
+                                changed: boolean;
+                                productId: string;
+                                revision: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description INVALID_INPUT: the input is malformed; the detail names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN (the role may not do this) or INVALID_SIGNATURE */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Define a product of the reference list, or change its name or category */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        category?: string | null;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description false: the product already read so; nothing was written */
+                            changed: boolean;
+                            productId: string;
+                            revision: number;
+                        };
+                    };
+                };
+                /** @description INVALID_INPUT: the input is malformed; the detail names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FORBIDDEN (the role may not do this) or INVALID_SIGNATURE */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -7815,6 +10437,140 @@ export interface components {
             snippet: string;
             subject: string;
         };
+        Order: {
+            currency: string;
+            customerId: string;
+            lines: {
+                amount: string;
+                line: number;
+                productId: string;
+                quantity: number;
+                returned: number;
+                unitAmount: string;
+            }[];
+            orderId: string;
+            placedAt: string;
+            refunded: string;
+            revision: number;
+            total: string;
+        };
+        OrderImportReport: {
+            /** @description the first 1000 errors in file order */
+            errors: {
+                column: string | null;
+                /** @description the line the record starts on */
+                line: number;
+                orderId: string | null;
+                reason: string;
+                /** @description the record number, the header being row 1 */
+                row: number;
+            }[];
+            errorsTotal: number;
+            errorsTruncated: boolean;
+            orders: {
+                created: number;
+                duplicates: number;
+                refused: number;
+            };
+            /** @description data rows read, the header not counted */
+            rows: number;
+            /** @description why the read stopped early (an unclosed quote), if it did */
+            stoppedAt: string | null;
+        };
+        OrderImportReportInput: {
+            /** @description the first 1000 errors in file order */
+            errors: {
+                column: string | null;
+                /** @description the line the record starts on */
+                line: number;
+                orderId: string | null;
+                reason: string;
+                /** @description the record number, the header being row 1 */
+                row: number;
+            }[];
+            errorsTotal: number;
+            errorsTruncated: boolean;
+            orders: {
+                created: number;
+                duplicates: number;
+                refused: number;
+            };
+            /** @description data rows read, the header not counted */
+            rows: number;
+            /** @description why the read stopped early (an unclosed quote), if it did */
+            stoppedAt: string | null;
+        };
+        OrderInput: {
+            currency: string;
+            customerId: string;
+            lines: {
+                amount: string;
+                line: number;
+                productId: string;
+                quantity: number;
+                returned: number;
+                unitAmount: string;
+            }[];
+            orderId: string;
+            placedAt: string;
+            refunded: string;
+            revision: number;
+            total: string;
+        };
+        OrderOutcome: {
+            /** @description refused: the error code of docs/errors.md */
+            code?: string;
+            customerId?: string;
+            orderId: string;
+            /** @enum {string} */
+            outcome: "created" | "duplicate" | "refused";
+            reason?: string;
+        };
+        OrderOutcomeInput: {
+            /** @description refused: the error code of docs/errors.md */
+            code?: string;
+            customerId?: string;
+            orderId: string;
+            /** @enum {string} */
+            outcome: "created" | "duplicate" | "refused";
+            reason?: string;
+        };
+        OrderToPlace: {
+            currency: string;
+            customer: {
+                email?: string;
+                /** @description the shop's own customer id */
+                externalId?: string;
+                name?: string;
+                phone?: string;
+            };
+            lines: {
+                productId: string;
+                quantity: number;
+                unitAmount: string;
+            }[];
+            orderId: string;
+            /** Format: date-time */
+            placedAt: string;
+        };
+        OrderToPlaceInput: {
+            currency: string;
+            customer: {
+                email?: string;
+                /** @description the shop's own customer id */
+                externalId?: string;
+                name?: string;
+                phone?: string;
+            };
+            lines: {
+                productId: string;
+                quantity: number;
+                unitAmount: string;
+            }[];
+            orderId: string;
+            /** Format: date-time */
+            placedAt: string;
+        };
         ParseFailure: {
             id: string;
         } & {
@@ -7856,6 +10612,18 @@ export interface components {
             type: string;
         } & {
             [key: string]: unknown;
+        };
+        Product: {
+            category: string | null;
+            name: string;
+            productId: string;
+            updatedAt: string;
+        };
+        ProductInput: {
+            category: string | null;
+            name: string;
+            productId: string;
+            updatedAt: string;
         };
         /** @description 503 when a dependency is down or a projection is stalled */
         Readiness: {
@@ -7904,6 +10672,152 @@ export interface components {
             status: "ok" | "degraded";
         } & {
             [key: string]: unknown;
+        };
+        Replay: {
+            /** @description where the new tables were swapped in */
+            checkpoint: string | null;
+            error: string | null;
+            etaSeconds: number | null;
+            /** @description events read through so far */
+            events: number;
+            eventsPerSecond: number;
+            finishedAt: string | null;
+            from: string | null;
+            /** Format: uuid */
+            id: string;
+            projection: string;
+            shards: number;
+            startedAt: string;
+            /** @enum {string} */
+            state: "running" | "succeeded" | "failed";
+            total: number | null;
+            updatedAt: string;
+        };
+        ReplayInput: {
+            /** @description where the new tables were swapped in */
+            checkpoint: string | null;
+            error: string | null;
+            etaSeconds: number | null;
+            /** @description events read through so far */
+            events: number;
+            eventsPerSecond: number;
+            finishedAt: string | null;
+            from: string | null;
+            /** Format: uuid */
+            id: string;
+            projection: string;
+            shards: number;
+            startedAt: string;
+            /** @enum {string} */
+            state: "running" | "succeeded" | "failed";
+            total: number | null;
+            updatedAt: string;
+        };
+        SubjectAccessDocument: {
+            cases: ({
+                caseId: string;
+                notes: {
+                    at: string;
+                    text: string;
+                }[];
+                number: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            conversations: ({
+                conversationId: string;
+                notes: {
+                    at: string;
+                    text: string;
+                }[];
+            } & {
+                [key: string]: unknown;
+            })[];
+            csat: {
+                at: string;
+                comment: string | null;
+                conversationId: string;
+                rating: number;
+            }[];
+            /** @description the survivor: the customer that stands for the person */
+            customerId: string;
+            customers: {
+                customerId: string;
+                displayName: string | null;
+                firstChannel: string | null;
+                firstSeenAt: string | null;
+                mergedInto: string | null;
+            }[];
+            exportedAt: string;
+            identifiers: {
+                kind: string;
+                value: string;
+            }[];
+            interactions: ({
+                interactionId: string;
+                occurredAt: string;
+                text: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** @constant */
+            kind: "subject-access-export";
+            /** @description the orders of these customers with their lines, returns and refunds (null where the hub keeps no orders) */
+            orders: unknown[] | null;
+            requestedFor: string;
+        };
+        SubjectAccessDocumentInput: {
+            cases: ({
+                caseId: string;
+                notes: {
+                    at: string;
+                    text: string;
+                }[];
+                number: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            conversations: ({
+                conversationId: string;
+                notes: {
+                    at: string;
+                    text: string;
+                }[];
+            } & {
+                [key: string]: unknown;
+            })[];
+            csat: {
+                at: string;
+                comment: string | null;
+                conversationId: string;
+                rating: number;
+            }[];
+            /** @description the survivor: the customer that stands for the person */
+            customerId: string;
+            customers: {
+                customerId: string;
+                displayName: string | null;
+                firstChannel: string | null;
+                firstSeenAt: string | null;
+                mergedInto: string | null;
+            }[];
+            exportedAt: string;
+            identifiers: {
+                kind: string;
+                value: string;
+            }[];
+            interactions: ({
+                interactionId: string;
+                occurredAt: string;
+                text: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** @constant */
+            kind: "subject-access-export";
+            /** @description the orders of these customers with their lines, returns and refunds (null where the hub keeps no orders) */
+            orders: unknown[] | null;
+            requestedFor: string;
         };
         User: {
             active: boolean;

@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { api, describeProblem, type User } from '../api/client.ts';
-import { canAssignOthers, useColleagues } from '../colleagues.ts';
+import { canAssignOthers, canChangeConversations, useColleagues } from '../colleagues.ts';
 import { channelLabel, formatDateTime } from '../i18n.ts';
 import { type CaseMessages, statusLabel, useCaseLocale } from '../i18n-cases.ts';
 import { ownerName } from './cases.tsx';
@@ -134,6 +134,9 @@ export function CaseScreen({ caseRef, me, changes }: { caseRef: string; me: User
   const others = canAssignOthers(me.role)
     ? colleagues.filter((u) => u.userId !== view.ownerId && u.role !== 'analyst')
     : [];
+  // Analysts read cases only: no owner, status, link or note controls are offered to them.
+  const changer = canChangeConversations(me.role);
+  const open = changer && !closed;
   return (
     <div className="conversation case">
       <section className="thread">
@@ -179,7 +182,7 @@ export function CaseScreen({ caseRef, me, changes }: { caseRef: string; me: User
           <span className="case-owner">
             {c.owner}: <strong>{nameOf(view.ownerId)}</strong>
           </span>
-          {!closed &&
+          {open &&
             (view.ownerId === me.userId ? (
               <button type="button" className="quiet" onClick={() => void setOwner(null)}>
                 {c.release}
@@ -189,7 +192,7 @@ export function CaseScreen({ caseRef, me, changes }: { caseRef: string; me: User
                 {c.takeIt}
               </button>
             ))}
-          {!closed && others.length > 0 && (
+          {open && others.length > 0 && (
             <label className="inline">
               {c.giveTo}
               <select
@@ -207,7 +210,7 @@ export function CaseScreen({ caseRef, me, changes }: { caseRef: string; me: User
               </select>
             </label>
           )}
-          {view.nextStatuses.length > 0 ? (
+          {!changer ? null : view.nextStatuses.length > 0 ? (
             <form className="inline case-move" onSubmit={(event) => void move(event)}>
               <label className="inline">
                 {c.moveTo}
@@ -242,7 +245,7 @@ export function CaseScreen({ caseRef, me, changes }: { caseRef: string; me: User
                     {c.conversationStatuses[conversation.status] ?? conversation.status}
                   </span>
                 </span>
-                {!closed && (
+                {open && (
                   <button
                     type="button"
                     className="quiet"
@@ -257,7 +260,7 @@ export function CaseScreen({ caseRef, me, changes }: { caseRef: string; me: User
             );
           })}
         </ul>
-        {!closed && unlinked.length > 0 && (
+        {open && unlinked.length > 0 && (
           <form className="inline case-link" onSubmit={(event) => void link(event)}>
             <label className="inline">
               {c.linkConversation}
@@ -287,15 +290,17 @@ export function CaseScreen({ caseRef, me, changes }: { caseRef: string; me: User
             </li>
           ))}
         </ol>
-        <form className="composer note" onSubmit={(event) => void addNote(event)}>
-          <label>
-            {c.note}
-            <textarea name="text" rows={2} placeholder={c.notePlaceholder} dir="auto" />
-          </label>
-          <button type="submit" className="send" disabled={busy}>
-            {c.addNote}
-          </button>
-        </form>
+        {changer && (
+          <form className="composer note" onSubmit={(event) => void addNote(event)}>
+            <label>
+              {c.note}
+              <textarea name="text" rows={2} placeholder={c.notePlaceholder} dir="auto" />
+            </label>
+            <button type="submit" className="send" disabled={busy}>
+              {c.addNote}
+            </button>
+          </form>
+        )}
       </section>
       <aside className="history" aria-label={c.history}>
         <h2>{c.history}</h2>

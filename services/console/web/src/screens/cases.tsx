@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { api, type User } from '../api/client.ts';
 import type { components } from '../api/schema.d.ts';
-import { type Colleague, useColleagues } from '../colleagues.ts';
+import { type Colleague, canChangeConversations, useColleagues } from '../colleagues.ts';
 import { formatDateTime } from '../i18n.ts';
 import { type CaseMessages, statusLabel, useCaseLocale } from '../i18n-cases.ts';
 import { navigate } from '../route.ts';
@@ -66,7 +66,7 @@ export function CasesScreen({ me, changes }: { me: User; changes: number }) {
   return (
     <section className="cases">
       <h1>{c.cases}</h1>
-      <NewCase />
+      {canChangeConversations(me.role) && <NewCase />}
       <div className="case-filters">
         <nav className="filters" aria-label={c.owner}>
           {(['everyone', 'me'] as const).map((name) => (

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type User } from '../api/client.ts';
+import { canChangeConversations } from '../colleagues.ts';
 import { channelLabel, formatDateTime, formatNumber, useLocale } from '../i18n.ts';
 import { CustomerHtml } from './customer-html.tsx';
 import { NoteBox } from './note-box.tsx';
@@ -75,6 +76,8 @@ export function ConversationScreen({ id, me, changes }: { id: string; me: User; 
   if (missing) return <p className="error">{t.error}</p>;
   if (!conversation) return <p className="muted">{t.loading}</p>;
   const resolved = conversation.status === 'resolved';
+  // Analysts read conversations only: no reply, note, triage or status change is offered to them.
+  const changer = canChangeConversations(me.role);
 
   const messagesById = new Map((timeline?.entries ?? []).map((entry) => [entry.interactionId, entry]));
   const setStatus = async () => {
@@ -106,11 +109,13 @@ export function ConversationScreen({ id, me, changes }: { id: string; me: User; 
               {t.csat}: {t.rated(formatNumber(locale, conversation.csatRating))}
             </span>
           )}
-          <button type="button" className="status-action" onClick={() => void setStatus()}>
-            {resolved ? t.reopen : t.resolve}
-          </button>
+          {changer && (
+            <button type="button" className="status-action" onClick={() => void setStatus()}>
+              {resolved ? t.reopen : t.resolve}
+            </button>
+          )}
         </p>
-        <Triage conversation={conversation} me={me} onDone={afterChange} />
+        {changer && <Triage conversation={conversation} me={me} onDone={afterChange} />}
         {notice && (
           <p className="notice" role="alert">
             {notice}
@@ -118,11 +123,16 @@ export function ConversationScreen({ id, me, changes }: { id: string; me: User; 
         )}
         <ol className="items">
           {conversation.items.map((item) => (
-            <ItemView key={`${item.revision}-${item.kind}`} item={item} entry={messagesById} onDone={afterChange} />
+            <ItemView
+              key={`${item.revision}-${item.kind}`}
+              item={item}
+              entry={messagesById}
+              onDone={changer ? afterChange : undefined}
+            />
           ))}
         </ol>
-        <ReplyBox conversationId={id} revision={conversation.revision} onDone={afterChange} />
-        <NoteBox conversationId={id} onDone={afterChange} />
+        {changer && <ReplyBox conversationId={id} revision={conversation.revision} onDone={afterChange} />}
+        {changer && <NoteBox conversationId={id} onDone={afterChange} />}
       </section>
       <aside className="history" aria-label={t.timeline}>
         <h2>{t.timeline}</h2>
@@ -148,7 +158,8 @@ function ItemView({
 }: {
   item: Item;
   entry: Map<string, Timeline['entries'][number]>;
-  onDone: (answer: ChangeAnswer) => Promise<void>;
+  /** Absent for those who may not change the conversation: no retry or confirmation offered. */
+  onDone: ((answer: ChangeAnswer) => Promise<void>) | undefined;
 }) {
   const { t, locale } = useLocale();
   const at = <time dateTime={item.at}>{formatDateTime(locale, item.at)}</time>;
@@ -156,9 +167,9 @@ function ItemView({
     const { replyId, delivery } = item.reply;
     const status = delivery.status;
     const retry = async () =>
-      onDone(await api.POST('/v1/replies/{id}/retry', { params: { path: { id: replyId } }, body: {} }));
+      onDone?.(await api.POST('/v1/replies/{id}/retry', { params: { path: { id: replyId } }, body: {} }));
     const confirm = async (delivered: boolean) =>
-      onDone(
+      onDone?.(
         await api.POST('/v1/replies/{id}/confirmation', { params: { path: { id: replyId } }, body: { delivered } }),
       );
     return (
@@ -181,7 +192,7 @@ function ItemView({
             ))}
           </ul>
         )}
-        {status === 'failed' && delivery.outcomeUnknown && (
+        {onDone && status === 'failed' && delivery.outcomeUnknown && (
           <p className="delivery-actions">
             {t.deliveredQuestion}{' '}
             <button type="button" onClick={() => void confirm(true)}>
@@ -192,7 +203,7 @@ function ItemView({
             </button>
           </p>
         )}
-        {status === 'failed' && !delivery.outcomeUnknown && (
+        {onDone && status === 'failed' && !delivery.outcomeUnknown && (
           <p className="delivery-actions">
             <button type="button" className="retry" onClick={() => void retry()}>
               {t.retry}

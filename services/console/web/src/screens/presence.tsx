@@ -8,12 +8,15 @@ type PresenceState = 'available' | 'busy' | 'away';
 export function Presence({ me }: { me: User }) {
   const { t } = useLocale();
   const [presence, setPresence] = useState<PresenceState | undefined>();
+  // Analysts take no conversations: they have no presence to set, and the API refuses them the list.
+  const routed = me.role !== 'analyst';
   useEffect(() => {
+    if (!routed) return;
     void api.GET('/v1/presence').then(({ data }) => {
       setPresence(data?.agents.find((agent) => agent.userId === me.userId)?.presence ?? 'away');
     });
-  }, [me.userId]);
-  if (me.role === 'analyst' || presence === undefined) return null;
+  }, [me.userId, routed]);
+  if (!routed || presence === undefined) return null;
   return (
     <label className="presence">
       <span className="visually-hidden">{t.presence}</span>
