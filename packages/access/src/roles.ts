@@ -15,6 +15,8 @@ export const permissions = [
   'customers:read',
   'customers:merge',
   'customers:erase',
+  /** A customer's own data as one JSON document (subject access): admins, like erasure. */
+  'customers:export',
   'reports:read',
   'service-levels:read',
   'service-levels:manage',
@@ -22,6 +24,8 @@ export const permissions = [
   'tokens:manage',
   'settings:manage',
   'audit:read',
+  'orders:read',
+  'orders:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -56,8 +60,9 @@ export const rolePermissions: Readonly<Record<UserRole, readonly Permission[]>> 
     'audit:read',
     'service-levels:read',
     'service-levels:manage',
+    'orders:read',
   ],
-  analyst: ['conversations:read', 'cases:read', 'customers:read', 'reports:read', 'service-levels:read'],
+  analyst: ['conversations:read', 'cases:read', 'customers:read', 'reports:read', 'service-levels:read', 'orders:read'],
   admin: permissions,
 };
 

@@ -5,6 +5,9 @@ import {
   csatRequests,
   principalOf,
   registerAccessRoutes,
+  registerAdminReplayRoutes,
+  registerAnalyticsRoutes,
+  registerAnalyticsValueRoutes,
   registerAuditRoutes,
   registerCannedResponseRoutes,
   registerCaseRoutes,
@@ -13,9 +16,12 @@ import {
   registerCustomerProfileRoute,
   registerCustomerRoutes,
   registerMessageSearchRoutes,
+  registerOrderRoutes,
+  registerProductRoutes,
   registerReplyRoutes,
   registerRoutingRoutes,
   registerServiceLevelRoutes,
+  registerSubjectAccessRoute,
   registerWebFormRoutes,
   requirePermission,
 } from '@hub/agent-api';
@@ -26,6 +32,11 @@ import {
   startPresenceSweeper,
   startSlaBreachRecorder,
 } from '@hub/agent-workspace';
+import {
+  conversationAnalyticsProjection,
+  customerAnalyticsProjection,
+  socialAnalyticsProjection,
+} from '@hub/analytics';
 import { auditTrailProjection } from '@hub/audit-trail';
 import {
   countSqlDeadLetters,
@@ -36,9 +47,11 @@ import {
   purgeSqlDeadLetters,
 } from '@hub/bus';
 import { casesProjection } from '@hub/cases';
+import { commerceProjection, createOrderDesk, ordersOfCustomers } from '@hub/commerce';
 import { registerConsole } from '@hub/console';
 import type { CountryCode } from '@hub/customer-identity';
-import type { EventStore } from '@hub/event-store';
+import type { EventFilter, EventStore } from '@hub/event-store';
+import { countEvents } from '@hub/event-store-postgres';
 import { createIdentityIndex } from '@hub/identity-index';
 import { conversationsProjection } from '@hub/inbox';
 import {
@@ -74,6 +87,7 @@ import { kafkaDeadLetterCount, kafkaWriterLag } from './kafka.metrics.ts';
 import { openKafkaAdminSession } from './kafka-admin.session.ts';
 import { createLiveAudience } from './live-audience.ts';
 import { rebuildHubProjection } from './rebuild-projection.ts';
+import { hubReplays } from './replay-hub.ts';
 import { replySenders } from './reply-senders.ts';
 import { firstAdminPassword, loadSecrets } from './secrets.ts';
 import { startGateway } from './start-gateway.ts';
@@ -185,7 +199,14 @@ export async function composeHub(
   // search index, then the routing read model (teams, inboxes, presence, who holds what) and the
   // router that assigns from it, then the audit trail, the cases and the CSAT requests:
   // `projectionCaughtUp` waits for them in that order (twice: see there).
-  const projectionDeps = { db: database, store, logger, lagStore: rawStore };
+  const projectionDeps = {
+    db: database,
+    store,
+    logger,
+    lagStore: rawStore,
+    // A projection added in code backfills over the history with a total and an ETA in its progress lines.
+    ...(config.eventStore !== 'esdb' ? { countEvents: (filter?: EventFilter) => countEvents(database, filter) } : {}),
+  };
   const projectionSettings = { analyzeAfterEvents: config.projectionAnalyzeAfterEvents };
   // What agents see live waits for the linker and the inbox, and the conversation view takes each
   // message's text from the timeline: these look for new events every 20 ms. The others look every
@@ -217,6 +238,8 @@ export async function composeHub(
         await runProjection(factsOnly, conversationRouter({ store, logger }), projectionSettings),
         await runProjection(factsOnly, auditTrailProjection, backgroundSettings),
         await runProjection(projectionDeps, casesProjection, backgroundSettings),
+        // Products, orders, returns, refunds: facts only (the buyer is a customer id).
+        await runProjection(factsOnly, commerceProjection, backgroundSettings),
         // On resolve: CsatRequested, then the rating link through the reply outbox.
         await runProjection(
           projectionDeps,
@@ -230,8 +253,15 @@ export async function composeHub(
           }),
           projectionSettings,
         ),
+        // Analytics facts (packages/analytics): volumes, response times, SLA, CSAT, channels; the
+        // social one opens the interactions' sealed details (network, post).
+        await runProjection(factsOnly, conversationAnalyticsProjection, backgroundSettings),
+        await runProjection(factsOnly, customerAnalyticsProjection, backgroundSettings),
+        await runProjection(projectionDeps, socialAnalyticsProjection, backgroundSettings),
       ]
     : [];
+  // Replays (rebuilds) of projections the admin API starts (`pnpm hub replay` outside the hub).
+  const replays = hubReplays({ database, store, rawStore, eventsInDatabase: config.eventStore !== 'esdb', logger });
   // SLA due times in the inbox and breaches recorded as events, from what the store and the inbox
   // rows say (the next check time is in the row): a restart records what fell due meanwhile.
   const slaChecker = roles.has('projector')
@@ -401,10 +431,26 @@ export async function composeHub(
     await app.register(async (scope) => {
       scope.addHook('onRequest', authenticate);
       await registerAuditRoutes(scope, { readModels: database });
+      await registerAnalyticsRoutes(scope, { readModels: database });
+      await registerAnalyticsValueRoutes(scope, {
+        readModels: database,
+        channelCosts: config.analyticsChannelCosts,
+        now,
+      });
       const isActiveUser = async (userId: string) => (await access.users.find(userId))?.active === true;
       await registerCaseRoutes(scope, { store, readModels: database, isActiveUser, now });
-      await registerCustomerProfileRoute(scope, { readModels: database });
+      await registerCustomerProfileRoute(scope, { store, readModels: database, now });
+      await registerSubjectAccessRoute(scope, {
+        store,
+        readModels: database,
+        now,
+        ordersOf: (customerIds) => ordersOfCustomers(database, customerIds),
+      });
       await registerMessageSearchRoutes(scope, { readModels: searchReads });
+      // Orders name their buyer by identifiers, resolved by the writer's own resolution.
+      const orderDesk = createOrderDesk({ store, resolveCustomer: (contact) => recorder.resolveContact(contact) });
+      await registerProductRoutes(scope, { desk: orderDesk, readModels: database, now });
+      await registerOrderRoutes(scope, { desk: orderDesk, now, defaultPhoneRegion: settings.defaultPhoneRegion });
       await registerConversationRoutes(scope, {
         store,
         readModels: database,
@@ -428,6 +474,8 @@ export async function composeHub(
       });
       await registerServiceLevelRoutes(scope, { store, newId: randomUUID, now });
       await registerWebFormRoutes(scope, { webForms: settings.webForms });
+      // Replays run in this process's background; their records are read from any process.
+      await registerAdminReplayRoutes(scope, { replays, history: rawStore });
       registerLiveRoute(scope, {
         feed: liveFeed(),
         // Once a conversation belongs to a team, only its members, supervisors and admins see it.
@@ -454,13 +502,14 @@ export async function composeHub(
     },
     writerJoined: () => writer?.joined ?? Promise.resolve(),
     rebuildProjection: (name) =>
-      rebuildHubProjection({ database, store, eventsInDatabase: config.eventStore !== 'esdb' }, name, logger),
+      rebuildHubProjection({ database, store, rawStore, eventsInDatabase: config.eventStore !== 'esdb' }, name, logger),
     async stop() {
       await gateway?.stop();
       await app.close();
       await writer?.stop();
       await feed?.close();
       await replies?.stop();
+      await replays.stop();
       await slaChecker?.stop();
       await presenceSweeper?.stop();
       for (const projection of projections.reverse()) await projection.stop();

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { type ChannelCosts, parseChannelCosts } from '@hub/analytics';
 import { type CdrLayout, parseCdrLayout } from '@hub/channels';
 import { HubError, isHubError } from '@hub/errors';
 import { z } from 'zod';
@@ -84,6 +85,18 @@ export const HubEnvironment = z.object({
     .string()
     .regex(/^[A-Z]{2}$/, 'an ISO 3166 two-letter region such as IR or GB')
     .optional(),
+  // Cost to serve (GET /v1/analytics/cost-to-serve): per-channel costs, JSON; defaults in @hub/analytics.
+  HUB_ANALYTICS_CHANNEL_COSTS: z
+    .string()
+    .optional()
+    .superRefine((spec, context) => {
+      try {
+        parseChannelCosts(spec);
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error;
+        context.addIssue({ code: 'custom', message: error.message });
+      }
+    }),
   HUB_CDR_COLUMNS: z
     .string()
     .default('cdr_csv')
@@ -249,6 +262,8 @@ export interface HubConfig {
   readonly secureCookie: boolean;
   readonly phoneRegion: string | undefined;
   readonly cdrLayout: CdrLayout;
+  /** What serving a customer costs per channel, and the currency value is measured in. */
+  readonly analyticsChannelCosts: ChannelCosts;
   readonly mergePolicy: 'review' | 'auto';
   readonly roles: readonly HubRole[];
   readonly widgetOrigins: readonly string[];
@@ -343,6 +358,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): H
         : e.HUB_SESSION_COOKIE_SECURE === 'true',
     phoneRegion: e.HUB_PHONE_REGION,
     cdrLayout: parseCdrLayout(e.HUB_CDR_COLUMNS),
+    analyticsChannelCosts: parseChannelCosts(e.HUB_ANALYTICS_CHANNEL_COSTS),
     mergePolicy: e.HUB_MERGE_POLICY,
     roles: [...new Set(e.HUB_ROLES.split(','))] as HubRole[],
     widgetOrigins: e.HUB_WIDGET_ORIGINS?.split(',') ?? [],

@@ -1,15 +1,17 @@
 import { accessMigrations } from '@hub/access';
 import { workspaceMigrations } from '@hub/agent-workspace';
+import { analyticsMigrations } from '@hub/analytics';
 import { auditTrailMigrations } from '@hub/audit-trail';
 import { deadLetterMigrations } from '@hub/bus';
 import { casesMigrations } from '@hub/cases';
+import { commerceMigrations } from '@hub/commerce';
 import { eventStoreMigrations } from '@hub/event-store-postgres';
 import { identityIndexMigrations } from '@hub/identity-index';
 import { inboxMigrations } from '@hub/inbox';
 import { imapCheckpointMigrations } from '@hub/ingest-gateway';
 import { messageSearchMigrations } from '@hub/message-search';
 import { keyStoreMigrations } from '@hub/personal-data';
-import { projectionMigrations } from '@hub/projections';
+import { projectionMigrations, replayMigrations } from '@hub/projections';
 import { rawPayloadMigrations } from '@hub/raw-payloads';
 import { replyMigrations } from '@hub/replies';
 import { routingMigrations } from '@hub/routing-read-model';
@@ -28,6 +30,7 @@ export const hubMigrations: readonly Migration[] = [
   ...rawPayloadMigrations,
   ...deadLetterMigrations,
   ...projectionMigrations,
+  ...replayMigrations,
   ...timelineMigrations,
   ...inboxMigrations,
   ...casesMigrations,
@@ -38,4 +41,6 @@ export const hubMigrations: readonly Migration[] = [
   ...auditTrailMigrations,
   ...routingMigrations,
   ...messageSearchMigrations,
+  ...commerceMigrations,
+  ...analyticsMigrations,
 ];

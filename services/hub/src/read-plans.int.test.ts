@@ -36,6 +36,10 @@ const CHANNEL_ROUTES = new Set(['/v1/parse-failures']);
 const NOT_CALLED: ReadonlyMap<string, string> = new Map([
   ['GET /v1/live', 'a server-sent event stream (never ends under inject); it reads the store, not read models'],
   ['GET /v1/csat/:token', 'public rating form behind a signed link; reads one conversation stream'],
+  [
+    'GET /v1/admin/exports/events',
+    'NDJSON/CSV of the whole store, read a page at a time in global order (the index readAll uses)',
+  ],
 ]);
 
 interface Ids {
@@ -50,6 +54,12 @@ interface Ids {
   bulkInbox: string;
 }
 
+/** The analytics routes' range: the week before the run (the bulk facts reach back a year). */
+const lastWeek = `from=${encodeURIComponent(new Date(Date.now() - 7 * 86_400_000).toISOString())}&to=${encodeURIComponent(new Date().toISOString())}`;
+
+/** A replay recorded before the routes are called, for `GET /v1/admin/replays/:id`. */
+const READ_PLANS_REPLAY = '7e0b6a52-3c1d-4f7a-9a51-0d2b5c8e4f10';
+
 /** Each GET route of the agent API and the requests that exercise its queries (filters, cursors). */
 const requests = (ids: Ids): Record<string, string[]> => ({
   '/v1/customers': ['/v1/customers?q=customer4242', '/v1/customers?q=sara'],
@@ -58,13 +68,20 @@ const requests = (ids: Ids): Record<string, string[]> => ({
     '/v1/customers/lookup?phone=%2B989120004242',
     '/v1/customers/lookup?handle=telegram%3A4242',
   ],
-  '/v1/customers/:id': [`/v1/customers/${ids.customer}`],
+  '/v1/customers/:id': [
+    `/v1/customers/${ids.customer}`,
+    `/v1/customers/${ids.customer}?asOf=${encodeURIComponent(new Date().toISOString())}`,
+  ],
   '/v1/customers/:id/timeline': [
     `/v1/customers/${ids.customer}/timeline?limit=1`,
     `/v1/customers/${ids.customer}/timeline?limit=5&asOf=${encodeURIComponent(new Date().toISOString())}`,
     `/v1/customers/${ids.bulkCustomer}/timeline?limit=1`,
   ],
-  '/v1/customers/:id/profile': [`/v1/customers/${ids.customer}/profile`],
+  '/v1/customers/:id/profile': [
+    `/v1/customers/${ids.customer}/profile`,
+    `/v1/customers/${ids.customer}/profile?asOf=${encodeURIComponent(new Date().toISOString())}`,
+  ],
+  '/v1/customers/:id/export': [`/v1/customers/${ids.customer}/export`],
   '/v1/search/messages': [
     '/v1/search/messages?q=order',
     '/v1/search/messages?q=%D8%B3%D9%81%D8%A7%D8%B1%D8%B4',
@@ -85,7 +102,10 @@ const requests = (ids: Ids): Record<string, string[]> => ({
     '/v1/inbox?sort=sla-due',
   ],
   '/v1/inbox/counts': ['/v1/inbox/counts', `/v1/inbox/counts?team=${ids.bulkTeam}`],
-  '/v1/conversations/:id': [`/v1/conversations/${ids.conversation}`],
+  '/v1/conversations/:id': [
+    `/v1/conversations/${ids.conversation}`,
+    `/v1/conversations/${ids.conversation}?asOf=${encodeURIComponent(new Date().toISOString())}`,
+  ],
   // The bulk conversations are read-model rows only; the reply options read the conversation's stream.
   '/v1/conversations/:id/reply-options': [`/v1/conversations/${ids.conversation}/reply-options`],
   '/v1/cases': [
@@ -105,17 +125,46 @@ const requests = (ids: Ids): Record<string, string[]> => ({
     `/v1/audit?customer=${ids.bulkCustomer}`,
   ],
   '/v1/teams': ['/v1/teams'],
+  '/v1/products': ['/v1/products?limit=20', '/v1/products?after=tea'],
+  '/v1/orders/:id': ['/v1/orders/SO-77'],
   '/v1/inboxes': ['/v1/inboxes'],
   '/v1/presence': ['/v1/presence'],
   '/v1/agents/workload': ['/v1/agents/workload'],
   '/v1/users': ['/v1/users'],
   '/v1/colleagues': ['/v1/colleagues'],
   '/v1/web-forms': ['/v1/web-forms'],
+  '/v1/admin/replays': ['/v1/admin/replays?limit=20'],
+  '/v1/admin/replays/:id': [`/v1/admin/replays/${READ_PLANS_REPLAY}`],
   '/v1/api-tokens': ['/v1/api-tokens'],
   '/v1/auth/me': ['/v1/auth/me'],
   '/v1/service-levels': ['/v1/service-levels'],
   '/v1/canned-responses': ['/v1/canned-responses'],
   '/v1/parse-failures': ['/v1/parse-failures?limit=5'],
+  '/v1/analytics/volumes': [
+    `/v1/analytics/volumes?${lastWeek}&granularity=hour&groupBy=channel`,
+    `/v1/analytics/volumes?${lastWeek}&groupBy=agent&team=team-1&timeZone=Asia/Tehran&asOf=${encodeURIComponent(new Date().toISOString())}`,
+  ],
+  '/v1/analytics/response-times': [
+    `/v1/analytics/response-times?${lastWeek}&metric=first&hours=business&groupBy=agent`,
+    `/v1/analytics/response-times?${lastWeek}&metric=resolution&channel=chat`,
+  ],
+  '/v1/analytics/sla': [`/v1/analytics/sla?${lastWeek}&groupBy=team`],
+  '/v1/analytics/csat': [`/v1/analytics/csat?${lastWeek}&groupBy=agent`],
+  '/v1/analytics/channels': [
+    `/v1/analytics/channels?${lastWeek}`,
+    `/v1/analytics/channels?${lastWeek}&customer=${ids.bulkCustomer}`,
+  ],
+  '/v1/analytics/social': [`/v1/analytics/social?${lastWeek}&groupBy=topic`],
+  '/v1/analytics/segments': ['/v1/analytics/segments', '/v1/analytics/segments?asOf=2026-12-01T00:00:00Z&currency=EUR'],
+  '/v1/analytics/segments/:segment/customers': ['/v1/analytics/segments/new-customers/customers?limit=1'],
+  '/v1/analytics/customer-value': ['/v1/analytics/customer-value?horizonMonths=6'],
+  '/v1/analytics/cost-to-serve': [
+    `/v1/analytics/cost-to-serve?${lastWeek}&limit=5`,
+    `/v1/analytics/cost-to-serve?${lastWeek}&groupBy=segment`,
+  ],
+  '/v1/analytics/product-affinity': [
+    '/v1/analytics/product-affinity?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z',
+  ],
 });
 
 interface PlanNode {
@@ -194,6 +243,18 @@ async function seedThroughTheHub(
       payload: { kind: 'complaint', customerId: customer, subject: 'Order 77 late', conversationIds: [conversation] },
     });
     assert.is(opened.statusCode, 201, opened.body);
+    const put = async (method: 'PUT' | 'POST', url: string, payload: object) => {
+      const response = await hub.app.inject({ method, url, headers: { authorization: `Bearer ${admin}` }, payload });
+      assert.is(response.statusCode < 300, true, `${url}: ${response.body}`);
+    };
+    await put('PUT', '/v1/products/tea', { name: 'Tea', category: 'tea' });
+    await put('POST', '/v1/orders', {
+      orderId: 'SO-77',
+      placedAt: '2026-03-01T10:00:00Z',
+      currency: 'EUR',
+      customer: { email: 'sara@example.ir' },
+      lines: [{ productId: 'tea', quantity: 1, unitAmount: '4.50' }],
+    });
     await hub.projectionCaughtUp();
     const { caseId, number } = opened.json() as { caseId: string; number: string };
     return { customer, conversation, caseId, caseNumber: number };
@@ -237,6 +298,11 @@ plans('no read of the agent API scans a large table whole, with no statistics to
   );
   assert.equal(uncalled, [], 'every GET route of the API is called below (add its requests to the table)');
 
+  await context.client.query(
+    `INSERT INTO read_models.replays (replay_id, projection, state, started_at, updated_at)
+     VALUES ($1, 'timeline', 'succeeded', now(), now())`,
+    [READ_PLANS_REPLAY],
+  );
   capture.start();
   for (const [route, urls] of Object.entries(table)) {
     for (const url of urls) {

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { fillAnalytics } from './bulk-analytics.ts';
 
 /** How many rows of each kind `fillReadModels` adds: a busy year of a mid-sized shop. */
 export const BULK = { customers: 100_000, interactionsPerCustomer: 2, cases: 30_000 } as const;
@@ -169,4 +170,5 @@ export async function fillReadModels(client: pg.Client): Promise<void> {
   }
   for (const sql of [cases, caseItems]) await client.query(sql, [BULK.cases]);
   await client.query(payloads, [BULK.customers]);
+  await fillAnalytics(client, BULK.customers);
 }
