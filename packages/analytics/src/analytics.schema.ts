@@ -6,21 +6,21 @@ export const analyticsSchema = `
 CREATE SCHEMA IF NOT EXISTS analytics;
 
 -- Folding state, one row per conversation (analytics-conversations).
-CREATE TABLE analytics.conversation_state (
+CREATE TABLE IF NOT EXISTS analytics.conversation_state (
   conversation_id text PRIMARY KEY,
   revision integer NOT NULL,
   state jsonb NOT NULL
 );
 
 -- The business calendars and SLA policies as saved so far (one row), for business seconds.
-CREATE TABLE analytics.service_level_settings (
+CREATE TABLE IF NOT EXISTS analytics.service_level_settings (
   id text PRIMARY KEY,
   position text NOT NULL,
   settings jsonb NOT NULL
 );
 
 -- Every message of every conversation: the interaction volumes.
-CREATE TABLE analytics.messages (
+CREATE TABLE IF NOT EXISTS analytics.messages (
   conversation_id text NOT NULL,
   revision integer NOT NULL,
   interaction_id text NOT NULL,
@@ -34,10 +34,10 @@ CREATE TABLE analytics.messages (
   recorded_at timestamptz NOT NULL,
   PRIMARY KEY (conversation_id, revision)
 );
-CREATE INDEX messages_occurred_at ON analytics.messages (occurred_at);
+CREATE INDEX IF NOT EXISTS messages_occurred_at ON analytics.messages (occurred_at);
 
 -- First and next responses: a customer's wait and the outbound message that ended it.
-CREATE TABLE analytics.responses (
+CREATE TABLE IF NOT EXISTS analytics.responses (
   conversation_id text NOT NULL,
   revision integer NOT NULL,
   kind text NOT NULL CHECK (kind IN ('first', 'next')),
@@ -52,10 +52,10 @@ CREATE TABLE analytics.responses (
   recorded_at timestamptz NOT NULL,
   PRIMARY KEY (conversation_id, revision)
 );
-CREATE INDEX responses_responded_at ON analytics.responses (kind, responded_at);
+CREATE INDEX IF NOT EXISTS responses_responded_at ON analytics.responses (kind, responded_at);
 
 -- Resolutions: one per episode (opened or reopened -> resolved).
-CREATE TABLE analytics.resolutions (
+CREATE TABLE IF NOT EXISTS analytics.resolutions (
   conversation_id text NOT NULL,
   revision integer NOT NULL,
   channel text NOT NULL,
@@ -70,10 +70,10 @@ CREATE TABLE analytics.resolutions (
   recorded_at timestamptz NOT NULL,
   PRIMARY KEY (conversation_id, revision)
 );
-CREATE INDEX resolutions_resolved_at ON analytics.resolutions (resolved_at);
+CREATE INDEX IF NOT EXISTS resolutions_resolved_at ON analytics.resolutions (resolved_at);
 
 -- SLA targets decided: met (answered or resolved in time) or breached (SlaBreached, or late).
-CREATE TABLE analytics.sla_outcomes (
+CREATE TABLE IF NOT EXISTS analytics.sla_outcomes (
   conversation_id text NOT NULL,
   target text NOT NULL,
   target_started_at timestamptz NOT NULL,
@@ -87,10 +87,10 @@ CREATE TABLE analytics.sla_outcomes (
   recorded_at timestamptz NOT NULL,
   PRIMARY KEY (conversation_id, target, target_started_at)
 );
-CREATE INDEX sla_outcomes_decided_at ON analytics.sla_outcomes (decided_at);
+CREATE INDEX IF NOT EXISTS sla_outcomes_decided_at ON analytics.sla_outcomes (decided_at);
 
 -- CSAT: one row per request, its rating once given.
-CREATE TABLE analytics.csat (
+CREATE TABLE IF NOT EXISTS analytics.csat (
   conversation_id text NOT NULL,
   revision integer NOT NULL,
   channel text NOT NULL,
@@ -104,31 +104,31 @@ CREATE TABLE analytics.csat (
   rating_recorded_at timestamptz,
   PRIMARY KEY (conversation_id, revision)
 );
-CREATE INDEX csat_requested_at ON analytics.csat (requested_at);
+CREATE INDEX IF NOT EXISTS csat_requested_at ON analytics.csat (requested_at);
 
 -- The customers' own contacts (inbound interactions), for channel preference and switching.
-CREATE TABLE analytics.customer_contacts (
+CREATE TABLE IF NOT EXISTS analytics.customer_contacts (
   interaction_id text PRIMARY KEY,
   customer_id text,
   channel text NOT NULL,
   occurred_at timestamptz NOT NULL,
   recorded_at timestamptz NOT NULL
 );
-CREATE INDEX customer_contacts_occurred_at ON analytics.customer_contacts (occurred_at);
-CREATE INDEX customer_contacts_customer ON analytics.customer_contacts (customer_id, occurred_at);
+CREATE INDEX IF NOT EXISTS customer_contacts_occurred_at ON analytics.customer_contacts (occurred_at);
+CREATE INDEX IF NOT EXISTS customer_contacts_customer ON analytics.customer_contacts (customer_id, occurred_at);
 
 -- Which customer was merged into which, and when it was undone: resolved at query time.
-CREATE TABLE analytics.customer_merges (
+CREATE TABLE IF NOT EXISTS analytics.customer_merges (
   merged_id text NOT NULL,
   survivor_id text NOT NULL,
   merged_at timestamptz NOT NULL,
   unmerged_at timestamptz,
   PRIMARY KEY (merged_id, merged_at)
 );
-CREATE INDEX customer_merges_survivor ON analytics.customer_merges (survivor_id);
+CREATE INDEX IF NOT EXISTS customer_merges_survivor ON analytics.customer_merges (survivor_id);
 
 -- Social comments and messages, per network and topic (page, post).
-CREATE TABLE analytics.social_interactions (
+CREATE TABLE IF NOT EXISTS analytics.social_interactions (
   interaction_id text PRIMARY KEY,
   customer_id text,
   network text NOT NULL,
@@ -139,6 +139,6 @@ CREATE TABLE analytics.social_interactions (
   occurred_at timestamptz NOT NULL,
   recorded_at timestamptz NOT NULL
 );
-CREATE INDEX social_interactions_occurred_at ON analytics.social_interactions (occurred_at);
-CREATE INDEX social_interactions_customer ON analytics.social_interactions (customer_id);
+CREATE INDEX IF NOT EXISTS social_interactions_occurred_at ON analytics.social_interactions (occurred_at);
+CREATE INDEX IF NOT EXISTS social_interactions_customer ON analytics.social_interactions (customer_id);
 `;

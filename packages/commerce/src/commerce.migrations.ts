@@ -4,14 +4,14 @@ import type { Migration } from '@hub/sql';
 // order's customer, time and currency so analytics read one table without a join.
 const commerceSchema = `
 CREATE SCHEMA IF NOT EXISTS commerce;
-CREATE TABLE commerce.products (
+CREATE TABLE IF NOT EXISTS commerce.products (
   product_id text PRIMARY KEY,
   name text NOT NULL,
   category text,
   revision bigint NOT NULL,
   updated_at timestamptz NOT NULL
 );
-CREATE TABLE commerce.orders (
+CREATE TABLE IF NOT EXISTS commerce.orders (
   order_id text PRIMARY KEY,
   customer_id text NOT NULL,
   placed_at timestamptz NOT NULL,
@@ -20,9 +20,9 @@ CREATE TABLE commerce.orders (
   line_count integer NOT NULL,
   source text NOT NULL
 );
-CREATE INDEX orders_customer_idx ON commerce.orders (customer_id, placed_at);
-CREATE INDEX orders_placed_idx ON commerce.orders (placed_at, order_id);
-CREATE TABLE commerce.order_lines (
+CREATE INDEX IF NOT EXISTS orders_customer_idx ON commerce.orders (customer_id, placed_at);
+CREATE INDEX IF NOT EXISTS orders_placed_idx ON commerce.orders (placed_at, order_id);
+CREATE TABLE IF NOT EXISTS commerce.order_lines (
   order_id text NOT NULL,
   line integer NOT NULL,
   customer_id text NOT NULL,
@@ -34,9 +34,9 @@ CREATE TABLE commerce.order_lines (
   amount numeric(19,4) NOT NULL,
   PRIMARY KEY (order_id, line)
 );
-CREATE INDEX order_lines_product_idx ON commerce.order_lines (product_id, placed_at);
-CREATE INDEX order_lines_customer_idx ON commerce.order_lines (customer_id, placed_at);
-CREATE TABLE commerce.order_adjustments (
+CREATE INDEX IF NOT EXISTS order_lines_product_idx ON commerce.order_lines (product_id, placed_at);
+CREATE INDEX IF NOT EXISTS order_lines_customer_idx ON commerce.order_lines (customer_id, placed_at);
+CREATE TABLE IF NOT EXISTS commerce.order_adjustments (
   order_id text NOT NULL,
   kind text NOT NULL CHECK (kind IN ('return', 'refund')),
   adjustment_id text NOT NULL,
@@ -47,7 +47,7 @@ CREATE TABLE commerce.order_adjustments (
   lines jsonb NOT NULL,
   PRIMARY KEY (order_id, kind, adjustment_id)
 );
-CREATE INDEX order_adjustments_customer_idx ON commerce.order_adjustments (customer_id, at);`;
+CREATE INDEX IF NOT EXISTS order_adjustments_customer_idx ON commerce.order_adjustments (customer_id, at);`;
 
 /** The commerce read model; the composition root runs them with `runMigrations`. */
 export const commerceMigrations: readonly Migration[] = [{ id: 'commerce/0001-commerce', sql: commerceSchema }];

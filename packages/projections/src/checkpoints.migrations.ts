@@ -15,7 +15,7 @@ CREATE TABLE IF NOT EXISTS read_models.checkpoints (
 // partial unique index), their progress written as they go (so any process can report it), and a
 // sharded replay's workers, one row each.
 const replaysSchema = `
-CREATE TABLE read_models.replays (
+CREATE TABLE IF NOT EXISTS read_models.replays (
   replay_id         uuid PRIMARY KEY,
   projection        text NOT NULL,
   state             text NOT NULL CHECK (state IN ('running', 'succeeded', 'failed')),
@@ -31,9 +31,9 @@ CREATE TABLE read_models.replays (
   updated_at        timestamptz NOT NULL,
   finished_at       timestamptz
 );
-CREATE UNIQUE INDEX replays_one_running ON read_models.replays (projection) WHERE state = 'running';
-CREATE INDEX replays_newest ON read_models.replays (started_at DESC, replay_id);
-CREATE TABLE read_models.replay_shards (
+CREATE UNIQUE INDEX IF NOT EXISTS replays_one_running ON read_models.replays (projection) WHERE state = 'running';
+CREATE INDEX IF NOT EXISTS replays_newest ON read_models.replays (started_at DESC, replay_id);
+CREATE TABLE IF NOT EXISTS read_models.replay_shards (
   replay_id  uuid NOT NULL,
   shard      integer NOT NULL,
   state      text NOT NULL CHECK (state IN ('running', 'done', 'failed')),
