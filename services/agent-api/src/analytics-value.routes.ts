@@ -12,12 +12,11 @@ import {
   type ValueFitCache,
 } from '@hub/analytics';
 import { HubError } from '@hub/errors';
-import { problems, security, type ZodTypeProvider } from '@hub/http';
+import type { ZodTypeProvider } from '@hub/http';
 import type { SqlExecutor } from '@hub/sql';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import { requirePermission } from './access/authenticate.ts';
-import { toCsv } from './analytics-csv.ts';
+import { reportSchema, reportsRead, sendCsv } from './analytics-report.ts';
 import {
   CostToServeQuery,
   CostToServeReport,
@@ -42,32 +41,20 @@ export interface AnalyticsValueDependencies {
   readonly fitCache?: ValueFitCache;
 }
 
-const read = { onRequest: requirePermission('reports:read') };
-
+const read = reportsRead;
 const schemaOf = <Query extends z.ZodType, Report extends z.ZodType>(
   summary: string,
   querystring: Query,
   report: Report,
-) => ({
-  summary,
-  description:
-    'Analysts, supervisors and admins (reports:read). `format=csv` answers the same figures as text/csv. ' +
+) =>
+  reportSchema(
+    summary,
     'Computed at query time from the commerce read model and the analytics facts (packages/analytics/README.md, ' +
-    '"Customer value", defines each figure).',
-  tags: ['analytics'],
-  security: security.agent,
-  querystring,
-  produces: ['application/json', 'text/csv'],
-  response: { 200: report, ...problems(400, 401, 403) },
-});
-
-function csv(reply: FastifyReply, name: string, rows: readonly object[], header: string[]) {
-  return reply
-    .type('text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${name}.csv"`)
-    .serializer((payload) => payload as string)
-    .send(toCsv(rows as Record<string, unknown>[], header));
-}
+      '"Customer value", defines each figure).',
+    querystring,
+    report,
+  );
+const csv = sendCsv;
 
 const flat = (contacts: Record<string, number>) =>
   Object.fromEntries(Object.entries(contacts).map(([channel, n]) => [`contacts_${channel}`, n]));

@@ -6,11 +6,10 @@ import {
   readSocialVolumes,
   readVolumes,
 } from '@hub/analytics';
-import { problems, security, type ZodTypeProvider } from '@hub/http';
+import type { ZodTypeProvider } from '@hub/http';
 import type { SqlExecutor } from '@hub/sql';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import { requirePermission } from './access/authenticate.ts';
 import {
   ChannelsQuery,
   ChannelsReport,
@@ -24,38 +23,28 @@ import {
   VolumesQuery,
   VolumesReport,
 } from './analytics.schemas.ts';
-import { toCsv } from './analytics-csv.ts';
+import { reportSchema, reportsRead, sendCsv } from './analytics-report.ts';
 
 export interface AnalyticsApiDependencies {
   readonly readModels: SqlExecutor;
 }
 
-const read = { onRequest: requirePermission('reports:read') };
-
+const read = reportsRead;
 const schemaOf = <Query extends z.ZodType, Report extends z.ZodType>(
   summary: string,
   querystring: Query,
   report: Report,
-) => ({
-  summary,
-  description:
-    'Analysts, supervisors and admins (reports:read). `format=csv` answers the same figures as text/csv. ' +
+) =>
+  reportSchema(
+    summary,
     'Figures come from the analytics read models (packages/analytics/README.md defines each one).',
-  tags: ['analytics'],
-  security: security.agent,
-  querystring,
-  produces: ['application/json', 'text/csv'],
-  response: { 200: report, ...problems(400, 401, 403) },
-});
+    querystring,
+    report,
+  );
 
 /** JSON as the schema says, or the rows as CSV. */
 function answer(reply: FastifyReply, format: 'json' | 'csv', name: string, rows: readonly object[], header: string[]) {
-  if (format === 'json') return undefined;
-  return reply
-    .type('text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${name}.csv"`)
-    .serializer((payload) => payload as string)
-    .send(toCsv(rows as Record<string, unknown>[], header));
+  return format === 'json' ? undefined : sendCsv(reply, name, rows, header);
 }
 
 const common = (q: {
