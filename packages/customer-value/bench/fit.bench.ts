@@ -2,7 +2,7 @@
 // toCustomerHistory produces it (times in weeks counted in whole days).
 //   npx tsx packages/customer-value/bench/fit.bench.ts [customers]
 import { stdout } from 'node:process';
-import { fitBgNbd } from '../src/bg-nbd.likelihood.ts';
+import { fitBgNbd } from '../src/bg-nbd.fit.ts';
 import { fitGammaGamma } from '../src/gamma-gamma.ts';
 import { drawBgNbdCustomers, drawGammaGammaCustomers, seededRandom } from '../src/synthetic-customers.ts';
 
@@ -30,6 +30,6 @@ const show = (parameters: object) =>
     .map(([name, value]) => `${name}=${(value as number).toFixed(3)}`)
     .join(' ');
 stdout.write(
-  `BG/NBD       ${count} customers, ${bgNbd.groups} groups, ${bgNbd.evaluations} evaluations: ${bgNbdMs.toFixed(0)} ms (${show(bgNbd.parameters)})\n` +
+  `BG/NBD       ${count} customers, ${bgNbd.groups} groups, ${bgNbd.evaluations} evaluations: ${bgNbdMs.toFixed(0)} ms (${bgNbd.model} ${show(bgNbd.parameters)})\n` +
     `Gamma–Gamma  ${spends.length} customers, ${gammaGamma.evaluations} evaluations: ${gammaGammaMs.toFixed(0)} ms (${show(gammaGamma.parameters)})\n`,
 );

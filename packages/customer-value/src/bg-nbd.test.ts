@@ -1,6 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { bgNbdLogLikelihood, bgNbdTotalLogLikelihood, fitBgNbd } from './bg-nbd.likelihood.ts';
+import { fitBgNbd } from './bg-nbd.fit.ts';
+import { bgNbdLogLikelihood, bgNbdTotalLogLikelihood } from './bg-nbd.likelihood.ts';
 import { bgNbdExpectedTransactions, bgNbdProbabilityAlive } from './bg-nbd.predictions.ts';
 import { drawBgNbdCustomers, seededRandom } from './synthetic-customers.ts';
 
@@ -38,6 +39,15 @@ likelihood('a = 1 and a + b = 1 are removable singularities, evaluated at their 
   close(bgNbdExpectedTransactions({ ...cdnow, b: 1 - cdnow.a }, { x: 0, tx: 0, T: 10 }, 20), 0.213505666747536, 1e-8);
 });
 
+likelihood('a > 1: a in the hundreds and heavy buyers, whose series pass the double range', () => {
+  const near = { r: cdnow.r, alpha: cdnow.alpha, a: 500, b: 4500 };
+  close(bgNbdExpectedTransactions(near, { x: 0, tx: 0, T: 0 }, 521.8125), 4.62507582707973, 1e-13);
+  close(bgNbdExpectedTransactions(near, { x: 2, tx: 30.43, T: 38.86 }, 39), 1.49064376630174, 1e-13);
+  close(bgNbdExpectedTransactions({ ...cdnow, a: 2, b: 5 }, { x: 300, tx: 38, T: 39 }, 52), 20.1836034243066, 1e-13);
+  close(bgNbdExpectedTransactions({ ...cdnow, a: 3 }, { x: 2, tx: 30.43, T: 38.86 }, 39), 0.525766746825815, 1e-13);
+  close(bgNbdExpectedTransactions({ ...cdnow, a: 1000, b: 2 }, { x: 3, tx: 10, T: 20 }, 100), 7.235939633922e-4, 1e-13);
+});
+
 likelihood('a customer without repeat purchases is alive for the model; a long silence lowers P(alive)', () => {
   assert.is(bgNbdProbabilityAlive(cdnow, { x: 0, tx: 0, T: 30 }), 1);
   const recent = bgNbdProbabilityAlive(cdnow, { x: 5, tx: 29, T: 30 });
@@ -63,14 +73,21 @@ const tolerance = { r: 0.08, alpha: 0.15, a: 0.3, b: 0.4 };
 const observed = Array.from({ length: 10_000 }, (_, i) => 28 + (i % 12));
 const customers = drawBgNbdCustomers(seededRandom(20240601), cdnow, observed, 39);
 const fit = fitBgNbd(customers);
+if (fit.model !== 'bg-nbd') throw new Error(`BG/NBD data fitted as ${fit.model}`);
+const fitted = fit.parameters;
 
 const recovery = suite('BG/NBD fit on customers drawn from known parameters');
 
 recovery('recovers r, α, a and b within the stated tolerances', () => {
   assert.ok(fit.converged);
+  assert.equal(
+    fit.searches.map((search) => search.model),
+    ['bg-nbd'],
+    'the search ended inside, no limit to compare with',
+  );
   for (const name of ['r', 'alpha', 'a', 'b'] as const) {
-    const error = Math.abs(fit.parameters[name] - cdnow[name]) / cdnow[name];
-    assert.ok(error <= tolerance[name], `${name}: fitted ${fit.parameters[name]}, true ${cdnow[name]}`);
+    const error = Math.abs(fitted[name] - cdnow[name]) / cdnow[name];
+    assert.ok(error <= tolerance[name], `${name}: fitted ${fitted[name]}, true ${cdnow[name]}`);
   }
 });
 
@@ -87,7 +104,9 @@ recovery('identical histories are grouped, and weights count them as often as th
   const once = fitBgNbd(some);
   const twice = fitBgNbd([...some, ...some]);
   assert.is(twice.groups, once.groups);
-  for (const name of ['r', 'alpha', 'a', 'b'] as const) close(twice.parameters[name], once.parameters[name], 1e-4);
+  assert.is(twice.model, once.model);
+  const doubled: Record<string, number> = { ...twice.parameters };
+  for (const [name, value] of Object.entries(once.parameters)) close(doubled[name] ?? Number.NaN, value, 1e-4);
   close(twice.logLikelihood, 2 * once.logLikelihood, 1e-9);
 });
 

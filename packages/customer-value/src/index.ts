@@ -1,10 +1,10 @@
+export { type BgNbdFit, type BgNbdFitOptions, fitBgNbd, type PurchaseModelSearch } from './bg-nbd.fit.ts';
 export {
-  type BgNbdFit,
-  type BgNbdFitOptions,
   type BgNbdParameters,
   bgNbdLogLikelihood,
   bgNbdTotalLogLikelihood,
-  fitBgNbd,
+  type PurchaseModel,
+  type PurchaseModelParameters,
 } from './bg-nbd.likelihood.ts';
 export { bgNbdExpectedTransactions, bgNbdProbabilityAlive } from './bg-nbd.predictions.ts';
 export {
@@ -13,6 +13,7 @@ export {
   type Instant,
   toCustomerHistory,
 } from './customer-summary.ts';
+export type { FixedDropoutParameters } from './fixed-dropout.likelihood.ts';
 export {
   fitGammaGamma,
   type GammaGammaFit,

@@ -48,6 +48,15 @@ predictive('a longer horizon adds value, a higher discount rate takes some away'
   assert.ok(clv(12, 0.02) < clv(12, 0.01));
 });
 
+predictive('with the NBD (the fit’s limit without drop-out) everyone is alive and buys at the posterior rate', () => {
+  const noDropout = { r: 0.243, alpha: 4.414, dropout: 0 };
+  const [value] = predictClv([regular], { bgNbd: noDropout, gammaGamma, horizonMonths: 12, monthlyDiscountRate: 0 });
+  const purchases = ((0.243 + 2) * 12 * WEEKS_PER_MONTH) / (4.414 + 38.86);
+  close(value?.expectedPurchases ?? 0, purchases, 1e-13);
+  close(value?.clv ?? 0, purchases * gammaGammaExpectedAverageValue(gammaGamma, { x: 2, meanValue: 25.5 }), 1e-13);
+  assert.is(value?.probabilityAlive, 1);
+});
+
 predictive('refuses a horizon or rate that means nothing', () => {
   const options = { bgNbd, gammaGamma, horizonMonths: 12, monthlyDiscountRate: 0.01 };
   assert.throws(() => predictClv([regular], { ...options, horizonMonths: 0 }), /horizonMonths/);

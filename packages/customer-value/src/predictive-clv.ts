@@ -1,12 +1,13 @@
 // Predictive customer lifetime value: BG/NBD purchases times Gamma–Gamma spend, discounted per
 // month, as lifetimes' customer_lifetime_value computes it.
-import type { BgNbdParameters } from './bg-nbd.likelihood.ts';
+import type { PurchaseModelParameters } from './bg-nbd.likelihood.ts';
 import { bgNbdExpectedTransactions, bgNbdProbabilityAlive } from './bg-nbd.predictions.ts';
 import { assertUniqueCustomers, type CustomerHistory } from './customer-summary.ts';
 import { type GammaGammaParameters, gammaGammaExpectedAverageValue } from './gamma-gamma.ts';
 
 export interface PredictiveClvOptions {
-  readonly bgNbd: BgNbdParameters;
+  /** BG/NBD's parameters, or those of its limit when the fit ran there (`BgNbdFit.parameters` either way). */
+  readonly bgNbd: PurchaseModelParameters;
   readonly gammaGamma: GammaGammaParameters;
   /** Months ahead, a whole number >= 1 (12: a year). */
   readonly horizonMonths: number;

@@ -61,3 +61,59 @@ export function groupHistories(histories: readonly PurchaseHistory[]): GroupedHi
     customers: histories.length,
   };
 }
+
+/**
+ * Grouped histories laid out for a likelihood that is evaluated many times: the distinct x, T and
+ * tₓ values in ascending order (terms depending on one of them only are computed once per value,
+ * those growing with x from the value before), and per group the position of its values, groups
+ * without a repeat purchase apart.
+ */
+export interface HistoryLevels {
+  readonly xLevels: Float64Array;
+  readonly tLevels: Float64Array;
+  readonly txLevels: Float64Array;
+  /** Groups with x = 0: the position of T, and the weight. */
+  readonly idle: { readonly tLevel: Int32Array; readonly weight: Float64Array; readonly customers: number };
+  /** Groups with x >= 1. */
+  readonly repeat: {
+    readonly x: Float64Array;
+    readonly xLevel: Int32Array;
+    readonly tLevel: Int32Array;
+    readonly txLevel: Int32Array;
+    readonly weight: Float64Array;
+  };
+  readonly customers: number;
+}
+
+export function levelsOfHistories(groups: GroupedHistories): HistoryLevels {
+  const levelsOf = (values: Float64Array) => {
+    const levels = Float64Array.from(new Set(values)).sort();
+    const position = new Map([...levels].map((value, i) => [value, i]));
+    return { levels, indexOf: (value: number) => position.get(value) as number };
+  };
+  const xs = levelsOf(groups.x);
+  const ts = levelsOf(groups.T);
+  const txs = levelsOf(groups.tx);
+  const withoutRepeat: number[] = [];
+  const withRepeat: number[] = [];
+  for (let g = 0; g < groups.weight.length; g++) (groups.x[g] === 0 ? withoutRepeat : withRepeat).push(g);
+  const idleWeight = Float64Array.from(withoutRepeat, (g) => groups.weight[g] as number);
+  return {
+    xLevels: xs.levels,
+    tLevels: ts.levels,
+    txLevels: txs.levels,
+    idle: {
+      tLevel: Int32Array.from(withoutRepeat, (g) => ts.indexOf(groups.T[g] as number)),
+      weight: idleWeight,
+      customers: idleWeight.reduce((sum, weight) => sum + weight, 0),
+    },
+    repeat: {
+      x: Float64Array.from(withRepeat, (g) => groups.x[g] as number),
+      xLevel: Int32Array.from(withRepeat, (g) => xs.indexOf(groups.x[g] as number)),
+      tLevel: Int32Array.from(withRepeat, (g) => ts.indexOf(groups.T[g] as number)),
+      txLevel: Int32Array.from(withRepeat, (g) => txs.indexOf(groups.tx[g] as number)),
+      weight: Float64Array.from(withRepeat, (g) => groups.weight[g] as number),
+    },
+    customers: groups.customers,
+  };
+}

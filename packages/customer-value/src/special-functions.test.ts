@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { hypergeometric2F1, logAddExp, logGamma } from './special-functions.ts';
+import { hypergeometric2F1, logAddExp, logGamma, logHypergeometric2F1Positive } from './special-functions.ts';
 
 const close = (actual: number, expected: number, relative: number) =>
   assert.ok(
@@ -65,6 +65,13 @@ hypergeometric('refuses what it cannot sum rather than return a wrong number', (
   assert.throws(() => hypergeometric2F1(1, 1, -2, 0.5), /undefined/);
   assert.throws(() => hypergeometric2F1(1, 1, 2, Number.NaN), /finite/);
   assert.throws(() => hypergeometric2F1(1, 1, 2, 0.999999, { maxTerms: 1000 }), /did not converge/);
+});
+
+hypergeometric('in logs, series whose terms pass the double range (heavy buyers, a near the limit)', () => {
+  close(logHypergeometric2F1Positive(1, 1, 2, 0.5), Math.log(2 * Math.log(2)), 1e-14);
+  close(logHypergeometric2F1Positive(300.243, 305, 306.243, 0.9), 688.495129852743, 1e-14);
+  close(logHypergeometric2F1Positive(499, 4998.757, 4999, 0.99), 2297.400075847202, 1e-13);
+  assert.throws(() => logHypergeometric2F1Positive(1, 3, 2, 0.5), /b <= c/);
 });
 
 hypergeometric.run();

@@ -76,3 +76,45 @@ function sumHypergeometricSeries(a: number, b: number, c: number, z: number, opt
   }
   throw new RangeError(`hypergeometric2F1(${a}, ${b}; ${c}; ${z}) did not converge in ${maxTerms} terms`);
 }
+
+/** Sums past this are scaled down, so terms that would overflow a double are carried in logs. */
+const SCALE = 1e200;
+const LOG_SCALE = Math.log(SCALE);
+
+/**
+ * ln ₂F₁(a, b; c; z) for a, b, c > 0 with b <= c and 0 <= z < 1, where every term is positive.
+ * The sum is rescaled whenever it passes 10²⁰⁰, so a series whose terms reach far beyond the
+ * double range still gives its logarithm. The stopping rule needs no wait until n passes the
+ * parameters (which for large ones is most of the work): for m > n every ratio
+ * ρₘ = (a+m)(b+m)z/((c+m)(m+1)) is at most ρ⁺ = z · max(1, (a+n+1)/(n+2)), because (b+m)/(c+m) <= 1
+ * and (a+m)/(m+1) moves monotonically toward 1, so once ρ⁺ < 1 the tail is at most
+ * termₙ₊₁ · ρ⁺/(1 − ρ⁺).
+ */
+export function logHypergeometric2F1Positive(
+  a: number,
+  b: number,
+  c: number,
+  z: number,
+  options?: HypergeometricOptions,
+): number {
+  if (!(a > 0 && b > 0 && c > 0 && b <= c && z >= 0 && z < 1 && [a, b, c, z].every(Number.isFinite)))
+    throw new RangeError(`logHypergeometric2F1Positive needs a, b, c > 0, b <= c and 0 <= z < 1`);
+  const tolerance = options?.tolerance ?? 1e-15;
+  const maxTerms = options?.maxTerms ?? 1_000_000;
+  let term = 1;
+  let sum = 1;
+  let logScale = 0;
+  for (let n = 0; n < maxTerms; n++) {
+    term *= ((a + n) * (b + n) * z) / ((c + n) * (n + 1));
+    sum += term;
+    if (term === 0) return logScale + Math.log(sum);
+    if (sum > SCALE) {
+      sum /= SCALE;
+      term /= SCALE;
+      logScale += LOG_SCALE;
+    }
+    const bound = z * Math.max(1, (a + n + 1) / (n + 2));
+    if (bound < 1 && (term * bound) / (1 - bound) <= tolerance * sum) return logScale + Math.log(sum);
+  }
+  throw new RangeError(`hypergeometric2F1(${a}, ${b}; ${c}; ${z}) did not converge in ${maxTerms} terms`);
+}

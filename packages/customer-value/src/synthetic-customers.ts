@@ -1,6 +1,6 @@
 // Customers drawn from the models' own generative processes, with a seeded generator, so tests
 // and the benchmark can check that fits recover known parameters. Not exported from the package.
-import type { BgNbdParameters } from './bg-nbd.likelihood.ts';
+import { isFixedDropout, type PurchaseModelParameters } from './bg-nbd.likelihood.ts';
 import type { GammaGammaParameters, RepeatSpend } from './gamma-gamma.ts';
 import type { PurchaseHistory } from './purchase-history.ts';
 
@@ -54,17 +54,18 @@ export interface SyntheticHistory extends PurchaseHistory {
 /**
  * The BG/NBD story: λ ~ Gamma(r, α), p ~ Beta(a, b); purchases at exponential gaps of rate λ
  * from a first purchase at 0; after each repeat purchase the customer leaves for good with
- * probability p. Observed over (0, T]; the purchases of (T, T + horizon] are counted apart.
+ * probability p (the same p = q for all in the limit, none at q = 0: the NBD). Observed over
+ * (0, T]; the purchases of (T, T + horizon] are counted apart.
  */
 export function drawBgNbdCustomers(
   random: () => number,
-  parameters: BgNbdParameters,
+  parameters: PurchaseModelParameters,
   observationLengths: readonly number[],
   horizon = 0,
 ): SyntheticHistory[] {
   return observationLengths.map((T) => {
     const rate = drawGamma(random, parameters.r, parameters.alpha);
-    const dropOut = drawBeta(random, parameters.a, parameters.b);
+    const dropOut = isFixedDropout(parameters) ? parameters.dropout : drawBeta(random, parameters.a, parameters.b);
     let x = 0;
     let tx = 0;
     let futurePurchases = 0;

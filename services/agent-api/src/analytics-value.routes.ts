@@ -123,7 +123,12 @@ const fitView = (fit: ValueFit) =>
         status: fit.status,
         dataAsOf: fit.dataAsOf,
         bgNbd: {
-          ...fit.bgNbd.parameters,
+          model: fit.bgNbd.model,
+          r: fit.bgNbd.parameters.r,
+          alpha: fit.bgNbd.parameters.alpha,
+          ...(fit.bgNbd.model === 'bg-nbd'
+            ? { a: fit.bgNbd.parameters.a, b: fit.bgNbd.parameters.b, dropout: null }
+            : { a: null, b: null, dropout: fit.bgNbd.parameters.dropout }),
           logLikelihood: fit.bgNbd.logLikelihood,
           customers: fit.bgNbd.customers,
           converged: fit.bgNbd.converged,

@@ -122,13 +122,29 @@ const Distribution = z.object({
 const Fit = z.object({
   status: z.enum(['fitted', 'insufficient-data']),
   dataAsOf: z.string().meta({ description: 'the models are fitted on the history as of 00:00 UTC of the as-of day' }),
-  reason: z.string().optional(),
+  reason: z
+    .string()
+    .optional()
+    .meta({
+      description:
+        'why there is no fit: too-few-customers, too-few-repeat-customers, spend-model-unbounded, fit-degenerate ' +
+        '(packages/analytics/README.md)',
+    }),
   bgNbd: z
     .object({
+      model: z.enum(['bg-nbd', 'fixed-dropout', 'nbd']).meta({
+        description:
+          'bg-nbd: drop-out probability ~ Beta(a, b); where the likelihood runs to a, b → ∞ its limit is fitted instead: ' +
+          'fixed-dropout (one drop-out probability for all) or nbd (nobody drops out)',
+      }),
       r: z.number(),
       alpha: z.number(),
-      a: z.number(),
-      b: z.number(),
+      a: z.number().nullable().meta({ description: 'null in the limits (a, b → ∞)' }),
+      b: z.number().nullable(),
+      dropout: z
+        .number()
+        .nullable()
+        .meta({ description: 'the limits’ drop-out probability q (0: nbd); null for bg-nbd' }),
       logLikelihood: z.number(),
       customers: z.number().int(),
       converged: z.boolean(),

@@ -260,6 +260,51 @@ value(
   },
 );
 
+value(
+  'returning customers who all stopped alike: BG/NBD’s limit is fitted and every customer gets a value',
+  async (context) => {
+    const { hub } = context;
+    // 24 buyers in USD, first orders 40 to 47 weeks before 2026-01-01 (so outside every 2026 range
+    // above and below): a third bought once, a third again after 1 or 2 weeks, a third weekly four
+    // more times, and nobody since. No spread of drop-out probabilities shows: BG/NBD's likelihood
+    // climbs toward a, b → ∞, and the limit with one drop-out probability for all is fitted.
+    const asOf = Date.parse('2026-01-01T00:00:00Z');
+    const week = 7 * 86_400_000;
+    for (let i = 0; i < 24; i++) {
+      const first = asOf - (40 + (i % 8)) * week;
+      const weeks = i % 3 === 0 ? [0] : i % 3 === 1 ? [0, 1 + (i % 2)] : [0, 1, 2, 3, 4];
+      for (const [k, at] of weeks.entries()) {
+        const placed = await call(hub, 'POST', '/v1/orders', ADMIN, {
+          orderId: `U${i}-${k}`,
+          placedAt: new Date(first + at * week).toISOString(),
+          currency: 'USD',
+          customer: { email: `u${i}@buyers.example`, name: `Buyer U${i}` },
+          lines: [line('tea', 1, (10 + (i % 7) * 10).toFixed(2))],
+        });
+        assert.is(placed.statusCode < 300, true, placed.body);
+      }
+    }
+    await hub.projectionCaughtUp();
+    const report = await waitFor(
+      async () => {
+        const answer = await get(context, '/v1/analytics/customer-value?asOf=2026-01-01T00:00:00Z&currency=USD');
+        return answer.customers === 24 ? answer : undefined;
+      },
+      { timeoutMs: 10_000, what: 'the 24 USD buyers' },
+    );
+    const { fit } = report.predictive;
+    assert.is(fit.status, 'fitted', JSON.stringify(fit));
+    assert.equal([fit.bgNbd.model, fit.bgNbd.a, fit.bgNbd.b], ['fixed-dropout', null, null]);
+    assert.ok(fit.bgNbd.dropout > 0.2 && fit.bgNbd.dropout < 0.6, `drop-out probability ${fit.bgNbd.dropout}`);
+    assert.is(report.predictive.customers, 24);
+    assert.ok(report.predictive.total > 0);
+    assert.is(
+      report.tiers.reduce((sum: number, tier: Json) => sum + tier.customers, 0),
+      24,
+    );
+  },
+);
+
 value('cost to serve: contacts per channel, handled time, cost against value', async (context) => {
   const { hub, ids } = context;
   const email = async (from: string, id: string) => {

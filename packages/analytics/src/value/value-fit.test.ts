@@ -31,6 +31,7 @@ test('the models are fitted by maximum likelihood and every customer gets a valu
   const fit = fitValueModels(population, asOf);
   if (fit.status !== 'fitted') throw new Error(`not fitted: ${JSON.stringify(fit)}`);
   assert.is(fit.bgNbd.customers, 60);
+  assert.is(fit.bgNbd.model, 'bg-nbd', 'drop-out differs from customer to customer here');
   assert.is(fit.gammaGamma.customers, 40, 'the repeat buyers');
   assert.ok(fit.gammaGamma.parameters.q > 1);
   assert.ok(Number.isFinite(fit.bgNbd.logLikelihood) && fit.bgNbd.logLikelihood < 0);
@@ -53,15 +54,6 @@ test('too little data: no fit, and the reason', () => {
   const onceOnly = population.filter((_, i) => i % 3 === 0);
   const none = fitValueModels([...onceOnly, ...onceOnly.map((c) => ({ ...c, customerId: `${c.customerId}b` }))], asOf);
   assert.is(none.status === 'insufficient-data' && none.reason, 'too-few-repeat-customers');
-  // Everyone who came back stopped after the same few weeks: the likelihood climbs toward one
-  // drop-out probability for all (a, b → ∞), where the expectation's series no longer converges.
-  const alike = population.map((c, i) =>
-    i % 3 === 2
-      ? { ...c, purchases: 5, lastPurchaseAt: new Date(Date.parse(c.firstPurchaseAt) + 4 * week).toISOString() }
-      : c,
-  );
-  const degenerate = fitValueModels(alike, asOf);
-  assert.is(degenerate.status === 'insufficient-data' && degenerate.reason, 'fit-degenerate');
   const values = valueCustomers(population.slice(0, 3), asOf, null, { horizonMonths: 12, monthlyDiscountRate: 0 });
   assert.equal(
     values.map((v) => [v.predictive, v.tier]),
@@ -71,6 +63,30 @@ test('too little data: no fit, and the reason', () => {
       [null, null],
     ],
   );
+});
+
+test('everyone who came back stopped alike: the limit of BG/NBD with one drop-out probability is fitted', () => {
+  // Four purchases in the first four weeks, then 36 to 43 weeks of silence: the likelihood climbs
+  // toward a single drop-out probability for all (a, b → ∞), where BG/NBD's own closed forms stop
+  // converging; its limit is fitted in their place and every customer still gets a value.
+  const alike = population.map((c, i) =>
+    i % 3 === 2
+      ? { ...c, purchases: 5, lastPurchaseAt: new Date(Date.parse(c.firstPurchaseAt) + 4 * week).toISOString() }
+      : c,
+  );
+  const fit = fitValueModels(alike, asOf);
+  if (fit.status !== 'fitted') throw new Error(`not fitted: ${JSON.stringify(fit)}`);
+  if (fit.bgNbd.model !== 'fixed-dropout') throw new Error(`fitted as ${fit.bgNbd.model}`);
+  const q = fit.bgNbd.parameters.dropout;
+  assert.ok(q > 0.2 && q < 0.6, `drop-out probability ${q}`);
+  const ran = fit.bgNbd.searches[0]?.parameters as { a: number; b: number };
+  assert.ok(ran.a + ran.b > 1e5, `the BG/NBD search stopped at a = ${ran.a}, b = ${ran.b}`);
+  const values = valueCustomers(alike, asOf, fit, { horizonMonths: 12, monthlyDiscountRate: 0.01 });
+  for (const [i, value] of values.entries()) {
+    assert.ok(value.predictive && value.predictive.clv >= 0 && value.tier, value.customerId);
+    if (i % 3 === 2) assert.equal(value.tier, { tier: 'invest-none', reason: 'likely-lapsed' }, value.customerId);
+    if (i % 3 === 0) assert.is(value.predictive.probabilityAlive, 1, 'no repeat purchase, no chance to drop out');
+  }
 });
 
 test('one fit per day and currency, reused for a few minutes', async () => {

@@ -1,11 +1,11 @@
 import {
   type BgNbdFit,
-  type BgNbdParameters,
   bgNbdExpectedTransactions,
   type CustomerPurchaseSummary,
   fitBgNbd,
   fitGammaGamma,
   type GammaGammaFit,
+  type PurchaseModelParameters,
   toCustomerHistory,
 } from '@hub/customer-value';
 import type { CustomerPurchases } from './value-population.ts';
@@ -80,11 +80,13 @@ export function fitValueModels(
 const LONGEST_HORIZON = 120 * (365.25 / 12 / 7);
 
 /**
- * A likelihood that keeps rising toward an edge (no customer seems to drop out: a, b → ∞) leaves
- * parameters whose expectation series does not converge. Probed once on the slowest case, a new
- * customer over the longest horizon, so a request never fails half-way through its customers.
+ * BG/NBD's own edge (a, b → ∞ or a → 0: no spread of drop-out probabilities in the data) is no
+ * problem any more: `fitBgNbd` then fits the limit it runs to (`bgNbd.model` says which). What is
+ * left is a fit whose expectation still cannot be computed (an edge of r or α). Probed once on
+ * the slowest case, a new customer over the longest horizon, so a request never fails half-way
+ * through its customers.
  */
-function predictsWithin(parameters: BgNbdParameters): boolean {
+function predictsWithin(parameters: PurchaseModelParameters): boolean {
   try {
     return Number.isFinite(bgNbdExpectedTransactions(parameters, { x: 0, tx: 0, T: 0 }, LONGEST_HORIZON));
   } catch (error) {

@@ -1227,12 +1227,20 @@ export interface paths {
                                 customers: number;
                                 fit: {
                                     bgNbd?: {
-                                        a: number;
+                                        /** @description null in the limits (a, b → ∞) */
+                                        a: number | null;
                                         alpha: number;
-                                        b: number;
+                                        b: number | null;
                                         converged: boolean;
                                         customers: number;
+                                        /** @description the limits’ drop-out probability q (0: nbd); null for bg-nbd */
+                                        dropout: number | null;
                                         logLikelihood: number;
+                                        /**
+                                         * @description bg-nbd: drop-out probability ~ Beta(a, b); where the likelihood runs to a, b → ∞ its limit is fitted instead: fixed-dropout (one drop-out probability for all) or nbd (nobody drops out)
+                                         * @enum {string}
+                                         */
+                                        model: "bg-nbd" | "fixed-dropout" | "nbd";
                                         r: number;
                                     };
                                     /** @description the models are fitted on the history as of 00:00 UTC of the as-of day */
@@ -1245,6 +1253,7 @@ export interface paths {
                                         q: number;
                                         v: number;
                                     };
+                                    /** @description why there is no fit: too-few-customers, too-few-repeat-customers, spend-model-unbounded, fit-degenerate (packages/analytics/README.md) */
                                     reason?: string;
                                     /** @enum {string} */
                                     status: "fitted" | "insufficient-data";
@@ -1310,12 +1319,20 @@ export interface paths {
                                 customers: number;
                                 fit: {
                                     bgNbd?: {
-                                        a: number;
+                                        /** @description null in the limits (a, b → ∞) */
+                                        a: number | null;
                                         alpha: number;
-                                        b: number;
+                                        b: number | null;
                                         converged: boolean;
                                         customers: number;
+                                        /** @description the limits’ drop-out probability q (0: nbd); null for bg-nbd */
+                                        dropout: number | null;
                                         logLikelihood: number;
+                                        /**
+                                         * @description bg-nbd: drop-out probability ~ Beta(a, b); where the likelihood runs to a, b → ∞ its limit is fitted instead: fixed-dropout (one drop-out probability for all) or nbd (nobody drops out)
+                                         * @enum {string}
+                                         */
+                                        model: "bg-nbd" | "fixed-dropout" | "nbd";
                                         r: number;
                                     };
                                     /** @description the models are fitted on the history as of 00:00 UTC of the as-of day */
@@ -1328,6 +1345,7 @@ export interface paths {
                                         q: number;
                                         v: number;
                                     };
+                                    /** @description why there is no fit: too-few-customers, too-few-repeat-customers, spend-model-unbounded, fit-degenerate (packages/analytics/README.md) */
                                     reason?: string;
                                     /** @enum {string} */
                                     status: "fitted" | "insufficient-data";
