@@ -40,4 +40,5 @@ export {
   ORDER_CSV_COLUMNS,
   type RowError,
 } from './order-import.ts';
+export { type CustomersResolver, PLACING_RUN } from './order-placing.ts';
 export { type DefineProduct, isProductEvent, type ProductEvent, productDecider } from './product.decider.ts';

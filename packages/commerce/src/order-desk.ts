@@ -1,5 +1,4 @@
 import { handleCommand, loadAggregate } from '@hub/decider';
-import { HubError, isHubError } from '@hub/errors';
 import type { EventStore } from '@hub/event-store';
 import { type Actor, type Channel, type CustomerIdentifier, orderStream, productStream } from '@hub/events';
 import { uuidV5 } from '@hub/interactions';
@@ -8,10 +7,10 @@ import {
   type OrderLineInput,
   type OrderState,
   orderDecider,
-  type PlaceOrder,
   type RefundOrder,
   type ReturnOrderLines,
 } from './order.decider.ts';
+import { type CustomersResolver, orderContext, orderPlacing, type Placement } from './order-placing.ts';
 import { type DefineProduct, isProductEvent, productDecider } from './product.decider.ts';
 
 /** A buyer as the shop names them; identifiers already normalised, the strongest first. */
@@ -51,6 +50,11 @@ export interface OrderDesk {
   place(order: OrderToPlace, how: { actor: Actor; source: 'api' | 'csv' }): Promise<PlaceOutcome>;
   /** `place`, with a refusal as an outcome instead of a throw (batches, imports). */
   placeOrRefuse(order: OrderToPlace, how: { actor: Actor; source: 'api' | 'csv' }): Promise<PlaceOutcome>;
+  /**
+   * `placeOrRefuse` for each order in turn, with the same outcomes, in a few round trips a few
+   * hundred orders (an import): see `orderPlacing`. An outage stops it (thrown).
+   */
+  placeAll(orders: readonly OrderToPlace[], how: { actor: Actor; source: 'api' | 'csv' }): Promise<PlaceOutcome[]>;
   returnLines(orderId: string, command: Omit<ReturnOrderLines, 'kind'>): Promise<OrderChange>;
   refund(orderId: string, command: Omit<RefundOrder, 'kind'>): Promise<OrderChange>;
   /** The order's state from its stream (null: never placed). */
@@ -68,86 +72,56 @@ export interface OrderChange {
 
 /** Known products are remembered (they are never removed), up to this many. */
 const KNOWN_PRODUCTS_CACHE = 100_000;
+/** Product streams read in one call. */
+const PRODUCTS_READ_AT_ONCE = 500;
+
+const told = (placement: Placement): PlaceOutcome =>
+  placement.outcome === 'refused'
+    ? { outcome: 'refused', orderId: placement.orderId, code: placement.error.code, reason: placement.error.message }
+    : placement;
 
 /**
  * Commands on orders and products through their deciders. Event ids derive from the order id (and
  * the return's or refund's own id), the buyer's customer id from the order id too, so a retried
- * request or a re-imported file writes nothing twice.
+ * request or a re-imported file writes nothing twice. Buyers are resolved by `resolveCustomers`
+ * when given (the writer's batch form), else one by one by `resolveCustomer`.
  */
-export function createOrderDesk(deps: { store: EventStore; resolveCustomer: CustomerResolver }): OrderDesk {
+export function createOrderDesk(deps: {
+  store: EventStore;
+  resolveCustomer: CustomerResolver;
+  resolveCustomers?: CustomersResolver;
+}): OrderDesk {
   const { store } = deps;
   const knownProducts = new Set<string>();
 
   const unknownProducts = async (productIds: readonly string[]) => {
+    const asked = [...new Set(productIds)].filter((id) => !knownProducts.has(id));
     const unknown: string[] = [];
-    for (const productId of new Set(productIds)) {
-      if (knownProducts.has(productId)) continue;
-      const events = await store.readStream(productStream(productId), { maxCount: 1 });
-      if (events.length === 0) {
-        unknown.push(productId);
-        continue;
-      }
-      if (knownProducts.size >= KNOWN_PRODUCTS_CACHE) knownProducts.clear();
-      knownProducts.add(productId);
+    for (let from = 0; from < asked.length; from += PRODUCTS_READ_AT_ONCE) {
+      const ids = asked.slice(from, from + PRODUCTS_READ_AT_ONCE);
+      const streams = await store.readStreams(ids.map(productStream));
+      ids.forEach((productId, i) => {
+        if ((streams[i]?.length ?? 0) === 0) {
+          unknown.push(productId);
+          return;
+        }
+        if (knownProducts.size >= KNOWN_PRODUCTS_CACHE) knownProducts.clear();
+        knownProducts.add(productId);
+      });
     }
     return unknown;
   };
 
-  const orderContext = (orderId: string, key: string, at: string) => ({
-    id: uuidV5(`order:${orderId}:${key}`),
-    occurredAt: new Date(at),
-    correlationId: `order:${orderId}`,
-  });
-
-  const place: OrderDesk['place'] = async (order, how) => {
-    const streamId = orderStream(order.orderId);
-    const command = (customerId: string): PlaceOrder => ({
-      kind: 'PlaceOrder',
-      orderId: order.orderId,
-      customerId,
-      placedAt: order.placedAt,
-      currency: order.currency,
-      lines: order.lines,
-      source: how.source,
-      actor: how.actor,
-    });
-    // Placed already: a duplicate or a conflict, decided before anything else is looked up or
-    // written (no customer is resolved, so a re-import after an erasure brings nobody back).
-    const current = await loadAggregate(store, streamId, orderDecider, isOrderEvent);
-    if (current.state.order) {
-      orderDecider.decide(command(current.state.order.customerId), current.state);
-      return { outcome: 'duplicate', orderId: order.orderId, customerId: current.state.order.customerId };
-    }
-    const unknown = await unknownProducts(order.lines.map((line) => line.productId));
-    if (unknown.length > 0) {
-      throw new HubError('INVALID_INPUT', `unknown product ${unknown.join(', ')}: define it first (PUT /v1/products)`, {
-        field: 'lines',
-      });
-    }
-    if (order.buyer.identifiers.length === 0) {
-      throw new HubError('INVALID_INPUT', 'the order names no customer: give an email, a phone or a customer id', {
-        field: 'customer',
-      });
-    }
-    const { customerId } = await deps.resolveCustomer({
-      sourceId: `order:${order.orderId}`,
-      identifiers: order.buyer.identifiers,
-      occurredAt: order.placedAt,
-      channel: 'generic',
-      displayName: order.buyer.displayName,
-    });
-    const result = await handleCommand({
-      store,
-      streamId,
-      decider: orderDecider,
-      command: command(customerId),
-      isEvent: isOrderEvent,
-      eventContext: (event) => orderContext(order.orderId, event.type, order.placedAt),
-    });
-    const placed = result.state.order?.customerId ?? customerId;
-    // Empty: the same order was placed meanwhile by another request.
-    return { outcome: result.events.length > 0 ? 'created' : 'duplicate', orderId: order.orderId, customerId: placed };
+  const resolveOneByOne: CustomersResolver = async (contacts) => {
+    const customers: { customerId: string }[] = [];
+    for (const contact of contacts) customers.push(await deps.resolveCustomer(contact));
+    return customers;
   };
+  const placing = orderPlacing({
+    store,
+    resolveCustomers: deps.resolveCustomers ?? resolveOneByOne,
+    unknownProducts,
+  });
 
   const change = async (orderId: string, command: ReturnOrderLines | RefundOrder, key: string) => {
     const result = await handleCommand({
@@ -162,17 +136,18 @@ export function createOrderDesk(deps: { store: EventStore; resolveCustomer: Cust
   };
 
   return {
-    place,
-    async placeOrRefuse(order, how) {
-      try {
-        return await place(order, how);
-      } catch (error) {
-        // Only the order's own refusals; an outage or a bug stops the batch.
-        if (!isHubError(error) || error.httpStatus >= 500 || error.httpStatus === 401 || error.httpStatus === 403)
-          throw error;
-        return { outcome: 'refused', orderId: order.orderId, code: error.code, reason: error.message };
-      }
+    async place(order, how) {
+      const [placement] = await placing.placeAll([order], how);
+      if (!placement) throw new Error(`order ${order.orderId} was not placed`);
+      if (placement.outcome === 'refused') throw placement.error;
+      return placement;
     },
+    async placeOrRefuse(order, how) {
+      const [placement] = await placing.placeAll([order], how);
+      if (!placement) throw new Error(`order ${order.orderId} was not placed`);
+      return told(placement);
+    },
+    placeAll: async (orders, how) => (await placing.placeAll(orders, how)).map(told),
     returnLines: (orderId, command) => change(orderId, { kind: 'ReturnOrderLines', ...command }, command.returnId),
     refund: (orderId, command) => change(orderId, { kind: 'RefundOrder', ...command }, command.refundId),
     async find(orderId) {

@@ -3,6 +3,7 @@ import { type Actor, Amount, CommerceId } from '@hub/events';
 import { type CsvRecord, CsvTooLongRecordError, readCsvRecords } from './csv-records.ts';
 import { type BuyerSettings, buyerIdentifiers } from './order-buyer.ts';
 import type { OrderDesk, OrderToPlace } from './order-desk.ts';
+import { PLACING_RUN } from './order-placing.ts';
 
 /** The columns of an order import, one row per order line; rows of one order are consecutive. */
 export const ORDER_CSV_COLUMNS = [
@@ -19,6 +20,12 @@ export const ORDER_CSV_COLUMNS = [
 type Column = (typeof ORDER_CSV_COLUMNS)[number];
 
 export const MAX_ORDER_LINES = 1000;
+/**
+ * Orders read whole are placed together, a batch at a time, this many at most (the desk's run)
+ * and this many lines: what memory holds while the file streams.
+ */
+const BATCH_ORDERS = PLACING_RUN;
+const BATCH_LINES = 2_500;
 
 export interface RowError {
   readonly row: number;
@@ -50,12 +57,22 @@ export interface ImportOptions extends BuyerSettings {
   readonly progressEvery?: number;
 }
 
+/** Where a row is, for its errors. */
+type RowAt = Pick<CsvRecord, 'row' | 'line'>;
+
 interface PendingOrder {
   readonly orderId: string;
-  readonly first: CsvRecord;
+  readonly first: RowAt;
   values: Record<Column, string>;
-  readonly lines: { productId: string; quantity: number; unitAmount: string; record: CsvRecord }[];
+  readonly lines: { productId: string; quantity: number; unitAmount: string; at: RowAt }[];
   errors: number;
+}
+
+/** An order read whole and checked, waiting for its batch to be placed. */
+interface ReadyOrder {
+  readonly first: RowAt;
+  readonly lines: readonly { readonly productId: string; readonly at: RowAt }[];
+  readonly toPlace: OrderToPlace;
 }
 
 const EMPTY_VALUES = Object.fromEntries(ORDER_CSV_COLUMNS.map((c) => [c, ''])) as Record<Column, string>;
@@ -70,9 +87,11 @@ const ORDER_FIELDS: readonly Column[] = [
 
 /**
  * Imports orders from CSV as it streams: each order's rows are gathered (at most
- * `MAX_ORDER_LINES`), checked, and the order placed once its last row is read, so memory holds one
- * order. An order with any bad row is not written at all; an order id already placed with the same
- * content is a duplicate (a re-import writes nothing). Errors name the row, the column and why.
+ * `MAX_ORDER_LINES`) and checked, and the orders read whole are placed a batch at a time
+ * (`OrderDesk.placeAll`: a few round trips a batch, the outcomes of placing them one by one), so
+ * memory holds one batch. An order with any bad row is not written at all; an order id already
+ * placed with the same content is a duplicate (a re-import writes nothing). Errors name the row,
+ * the column and why, in file order.
  */
 export async function importOrdersCsv(
   desk: OrderDesk,
@@ -89,25 +108,56 @@ export async function importOrdersCsv(
     errorsTruncated: false,
     stoppedAt: null,
   };
-  const fail = (record: CsvRecord, orderId: string | null, column: Column | null, reason: string) => {
+  const fail = (at: RowAt, orderId: string | null, column: Column | null, reason: string) => {
     report.errorsTotal++;
-    if (report.errors.length < maxErrors)
-      report.errors.push({ row: record.row, line: record.line, orderId, column, reason });
-    else report.errorsTruncated = true;
+    // A batch's refusals are known once it is placed, after the rows read since: each error goes
+    // in at its row, so the list stays the first `maxErrors` in file order.
+    const { errors } = report;
+    let i = errors.length;
+    while (i > 0 && (errors[i - 1] as RowError).row > at.row) i--;
+    if (i >= maxErrors) {
+      report.errorsTruncated = true;
+      return;
+    }
+    errors.splice(i, 0, detached({ row: at.row, line: at.line, orderId, column, reason }));
+    if (errors.length > maxErrors) {
+      errors.pop();
+      report.errorsTruncated = true;
+    }
   };
   let header: Header | undefined;
   let pending: PendingOrder | undefined;
+  const batch: ReadyOrder[] = [];
+  let batchLines = 0;
+
+  /** Places the orders read whole so far. */
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const orders = batch.splice(0);
+    batchLines = 0;
+    const unknown = new Set(await desk.unknownProducts(orders.flatMap((o) => o.lines.map((l) => l.productId))));
+    const known = orders.filter((order) => {
+      const missing = order.lines.filter((line) => unknown.has(line.productId));
+      for (const line of missing)
+        fail(line.at, order.toPlace.orderId, 'product_id', `unknown product ${line.productId}`);
+      if (missing.length > 0) report.orders.refused++;
+      return missing.length === 0;
+    });
+    const outcomes = await desk.placeAll(
+      known.map((o) => o.toPlace),
+      { actor: options.actor, source: 'csv' },
+    );
+    outcomes.forEach((outcome, k) => {
+      if (outcome.outcome === 'created') report.orders.created++;
+      else if (outcome.outcome === 'duplicate') report.orders.duplicates++;
+      else {
+        report.orders.refused++;
+        fail((known[k] as ReadyOrder).first, outcome.orderId, null, `${outcome.code}: ${outcome.reason}`);
+      }
+    });
+  };
 
   const finish = async (order: PendingOrder) => {
-    if (order.errors === 0) {
-      const unknown = new Set(await desk.unknownProducts(order.lines.map((l) => l.productId)));
-      for (const line of order.lines) {
-        if (unknown.has(line.productId)) {
-          fail(line.record, order.orderId, 'product_id', `unknown product ${line.productId}`);
-          order.errors++;
-        }
-      }
-    }
     const buyer = buyerIdentifiers(
       {
         email: order.values.customer_email,
@@ -120,27 +170,27 @@ export async function importOrdersCsv(
       report.orders.refused++;
       return;
     }
-    const toPlace: OrderToPlace = {
+    const toPlace = detached<OrderToPlace>({
       orderId: order.orderId,
       placedAt: order.values.placed_at,
       currency: order.values.currency,
       buyer: { identifiers: buyer.identifiers, displayName: null },
       lines: order.lines.map(({ productId, quantity, unitAmount }) => ({ productId, quantity, unitAmount })),
-    };
-    const outcome = await desk.placeOrRefuse(toPlace, { actor: options.actor, source: 'csv' });
-    if (outcome.outcome === 'created') report.orders.created++;
-    else if (outcome.outcome === 'duplicate') report.orders.duplicates++;
-    else {
-      report.orders.refused++;
-      fail(order.first, order.orderId, null, `${outcome.code}: ${outcome.reason}`);
-    }
+    });
+    batch.push({
+      first: order.first,
+      lines: toPlace.lines.map(({ productId }, i) => ({ productId, at: order.lines[i]?.at as RowAt })),
+      toPlace,
+    });
+    batchLines += order.lines.length;
+    if (batch.length >= BATCH_ORDERS || batchLines >= BATCH_LINES) await flush();
   };
 
   /** The order this row belongs to: the one being read, or (the one before finished) a new one. */
   const orderOf = async (orderId: string, record: CsvRecord): Promise<PendingOrder> => {
     if (pending?.orderId === orderId) return pending;
     if (pending) await finish(pending);
-    pending = { orderId, first: record, values: EMPTY_VALUES, lines: [], errors: 0 };
+    pending = { orderId, first: { row: record.row, line: record.line }, values: EMPTY_VALUES, lines: [], errors: 0 };
     return pending;
   };
 
@@ -190,21 +240,33 @@ export async function importOrdersCsv(
     if (!Amount.safeParse(unitAmount).success)
       rowFail('unit_amount', 'is not an amount such as 12.50 (a dot, no sign)');
     if (order.lines.length >= MAX_ORDER_LINES) rowFail(null, `an order has at most ${MAX_ORDER_LINES} lines`);
-    else order.lines.push({ productId, quantity, unitAmount, record });
+    else order.lines.push({ productId, quantity, unitAmount, at: { row: record.row, line: record.line } });
   };
 
+  // Only the read's own failures: a placing one is an outage, thrown as it is.
+  let readFailure: unknown;
+  async function* records() {
+    try {
+      yield* readCsvRecords(chunks, options.maxRecordChars ? { maxRecordChars: options.maxRecordChars } : {});
+    } catch (error) {
+      readFailure = error;
+      throw error;
+    }
+  }
   try {
-    for await (const record of readCsvRecords(
-      chunks,
-      options.maxRecordChars ? { maxRecordChars: options.maxRecordChars } : {},
-    ))
-      await take(record);
+    for await (const record of records()) await take(record);
   } catch (error) {
-    if (!(error instanceof CsvTooLongRecordError)) throw error;
-    // The order being read is cut off: it is not written.
-    report.stoppedAt = error.message;
-    if (pending) report.orders.refused++;
+    if (error !== readFailure) throw error;
+    // The order being read is cut off: it is not written. The ones read whole before it are.
+    const cut = pending;
     pending = undefined;
+    if (!(error instanceof CsvTooLongRecordError)) {
+      // The upload broke off (too large, the client gone): what came before it stands.
+      await flush();
+      throw error;
+    }
+    report.stoppedAt = error.message;
+    if (cut) report.orders.refused++;
   }
   if (!header)
     throw new HubError(
@@ -212,9 +274,17 @@ export async function importOrdersCsv(
       `the file is empty: its first row names the columns ${ORDER_CSV_COLUMNS.join(',')}`,
     );
   if (pending) await finish(pending);
+  await flush();
   options.onProgress?.(report);
   return report;
 }
+
+/**
+ * A copy sharing no string with the CSV text. A field is a slice of the text chunk it was read
+ * from and would keep the whole chunk alive: kept errors or an order waiting for its batch would
+ * hold a chunk each where they are sparse, and memory would grow with the file.
+ */
+const detached = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** The header names every column (in any order, extra ones ignored); otherwise nothing is read. */
 interface Header {

@@ -41,6 +41,9 @@ export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore
 
     readStream: (streamId, readOptions) => readStreamEvents(client, streamId, readOptions),
 
+    // No multi-stream read in gRPC: the reads run side by side.
+    readStreams: (streamIds) => Promise.all(streamIds.map((streamId) => readStreamEvents(client, streamId))),
+
     async readAll({ after, maxCount = 1000, filter } = {}) {
       return (await readAllPage(client, { after, maxCount, filter })).events;
     },

@@ -5,7 +5,13 @@ import {
   START,
   streamNameFilter,
 } from '@eventstore/db-client';
-import { type EventFilter, matchesFilter, type SubscribeToAllOptions, type Subscription } from '@hub/event-store';
+import {
+  type EventFilter,
+  matchesFilter,
+  type SubscribeToAllOptions,
+  type Subscription,
+  streamPrefixesOf,
+} from '@hub/event-store';
 import { comparePositions, type GlobalPosition } from '@hub/events';
 import type { Logger } from '@hub/logger';
 import { fromEsdbRecord, isSystemRecord } from './esdb-envelope.ts';
@@ -16,8 +22,10 @@ import { caughtUpSignal } from './live-caught-up.ts';
 const CATCH_UP_PAGE = 500;
 
 // The server filters the live feed; the same checks run here too, as they must for the pages.
-const serverFilter = (filter: EventFilter | undefined) =>
-  filter?.streamPrefix === undefined ? excludeSystemEvents() : streamNameFilter({ prefixes: [filter.streamPrefix] });
+const serverFilter = (filter: EventFilter | undefined) => {
+  const prefixes = streamPrefixesOf(filter);
+  return prefixes === undefined ? excludeSystemEvents() : streamNameFilter({ prefixes: [...prefixes] });
+};
 
 /**
  * Catch-up in two phases: `$all` pages from the checkpoint until a page reaches the end (then

@@ -1,4 +1,4 @@
-import type { EventFilter } from '@hub/event-store';
+import { type EventFilter, streamPrefixesOf } from '@hub/event-store';
 import type { SqlExecutor } from '@hub/sql';
 
 /**
@@ -9,8 +9,8 @@ export async function countEvents(db: SqlExecutor, filter?: EventFilter): Promis
   const [row] = await db.query<{ n: string }>(
     `SELECT count(*)::text AS n FROM event_store.events e
       WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-        AND ($1::text IS NULL OR starts_with(e.stream_id, $1::text))`,
-    [filter?.streamPrefix ?? null],
+        AND ($1::text[] IS NULL OR e.stream_id ^@ ANY ($1::text[]))`,
+    [streamPrefixesOf(filter) ?? null],
   );
   return Number(row?.n ?? 0);
 }

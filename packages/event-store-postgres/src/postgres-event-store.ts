@@ -10,10 +10,11 @@ import {
   type RecentEventsSettings,
   type StreamAppend,
   streamDeleted,
+  streamPrefixesOf,
   subscribeByPolling,
   wrongExpectedRevision,
 } from '@hub/event-store';
-import { comparePositions, type EventToAppend, type GlobalPosition, startOfAll } from '@hub/events';
+import { comparePositions, type EventToAppend, type GlobalPosition, type RecordedEvent, startOfAll } from '@hub/events';
 import type { SqlDatabase } from '@hub/sql';
 import { type EventRow, eventColumns, toAppendPayload, toRecordedEvent } from './event-row.ts';
 import { isEventIdConflict, translateSqlError } from './sql-errors.ts';
@@ -43,7 +44,7 @@ interface AppendRow {
 const readAllSql = `SELECT ${eventColumns} FROM event_store.events e
   WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
     AND (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
-    AND ($4::text IS NULL OR starts_with(e.stream_id, $4::text))
+    AND ($4::text[] IS NULL OR e.stream_id ^@ ANY ($4::text[]))
   ORDER BY e.transaction_id, e.global_position LIMIT $3`;
 
 /**
@@ -60,7 +61,7 @@ const readFilteredSql = `SELECT h.head_commit, h.head_prepare, p.* FROM
      FROM event_store.events e
     WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
       AND (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
-      AND starts_with(e.stream_id, $4::text)
+      AND e.stream_id ^@ ANY ($4::text[])
     ORDER BY e.transaction_id, e.global_position LIMIT $3) p ON true
   ORDER BY p.order_commit, p.order_prepare`;
 
@@ -77,14 +78,15 @@ export function createPostgresEventStore(db: SqlDatabase, settings: PostgresEven
 
   const readAll = ({ after = startOfAll, maxCount = 1000, filter }: ReadAllOptions = {}) =>
     guard(async () => {
-      const params = [after.commit.toString(), after.prepare.toString(), maxCount, filter?.streamPrefix ?? null];
+      const params = [after.commit.toString(), after.prepare.toString(), maxCount, streamPrefixesOf(filter) ?? null];
       const rows = await db.query<EventRow>(readAllSql, params, { name: 'event_store.read_all' });
       return rows.map(toRecordedEvent);
     });
 
   const readStoredPage = async (options: ReadAllOptions = {}): Promise<ReadAllPage> => {
     const { after, maxCount = 1000, filter } = options;
-    if (!filter?.streamPrefix) {
+    const prefixes = streamPrefixesOf(filter);
+    if (!prefixes) {
       // Unfiltered, a page that is not full ends at the head: its last event is the cursor.
       const events = await readAll(options);
       return { events, cursor: events.at(-1)?.position ?? after };
@@ -93,7 +95,7 @@ export function createPostgresEventStore(db: SqlDatabase, settings: PostgresEven
       const from = after ?? startOfAll;
       const rows = await db.query<EventRow & { head_commit: string; head_prepare: string }>(
         readFilteredSql,
-        [from.commit.toString(), from.prepare.toString(), maxCount, filter.streamPrefix],
+        [from.commit.toString(), from.prepare.toString(), maxCount, prefixes],
         { name: 'event_store.read_all_filtered' },
       );
       const events = rows.filter((row) => row.event_id !== null).map(toRecordedEvent);
@@ -192,6 +194,26 @@ export function createPostgresEventStore(db: SqlDatabase, settings: PostgresEven
           [streamId, fromRevision ?? (forwards ? 0 : Number.MAX_SAFE_INTEGER), maxCount],
         );
         return rows.map(toRecordedEvent);
+      }),
+
+    readStreams: (streamIds) =>
+      guard(async () => {
+        if (streamIds.length === 0) return [];
+        const rows = await db.query<EventRow>(
+          `SELECT ${eventColumns} FROM event_store.events e
+            WHERE e.stream_id = ANY($1::text[])
+            ORDER BY e.stream_id, e.stream_revision`,
+          [[...new Set(streamIds)]],
+          { name: 'event_store.read_streams' },
+        );
+        const byStream = new Map<string, RecordedEvent[]>();
+        for (const row of rows) {
+          const event = toRecordedEvent(row);
+          const events = byStream.get(event.streamId);
+          if (events) events.push(event);
+          else byStream.set(event.streamId, [event]);
+        }
+        return streamIds.map((id) => [...(byStream.get(id) ?? [])]);
       }),
 
     readAll,

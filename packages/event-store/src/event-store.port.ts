@@ -50,7 +50,8 @@ export interface ReadAllPage {
 }
 
 export interface EventFilter {
-  readonly streamPrefix?: string;
+  /** Only streams whose id starts with this prefix, or with any of these (none matches an empty list). */
+  readonly streamPrefix?: string | readonly string[];
 }
 
 export interface SubscribeToAllOptions {
@@ -110,6 +111,12 @@ export interface EventStore {
   appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   /** A stream that does not exist reads as empty. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * Several whole streams in one read (one query on PostgreSQL and PGlite), for aggregates decided
+   * together in a batch (orders of an import): one array per id asked, in that order, each as
+   * `readStream` reads it forwards. Meant for a few hundred short streams.
+   */
+  readStreams(streamIds: readonly string[]): Promise<RecordedEvent[][]>;
   /** Events in global order: every reader sees the same order, and never a gap that fills later. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** `readAll` with where a reader continues: how filtered readers (projections) keep up cheaply. */

@@ -15,5 +15,13 @@ export function acceptsRevision(expected: ExpectedRevision, lastRevision: number
   }
 }
 
-export const matchesFilter = (filter: EventFilter | undefined, event: RecordedEvent): boolean =>
-  filter?.streamPrefix === undefined || event.streamId.startsWith(filter.streamPrefix);
+/** The filter's stream prefixes as a list; undefined when it lets every stream through. */
+export const streamPrefixesOf = (filter: EventFilter | undefined): readonly string[] | undefined => {
+  const prefix = filter?.streamPrefix;
+  return prefix === undefined ? undefined : typeof prefix === 'string' ? [prefix] : prefix;
+};
+
+export const matchesFilter = (filter: EventFilter | undefined, event: RecordedEvent): boolean => {
+  const prefixes = streamPrefixesOf(filter);
+  return prefixes === undefined || prefixes.some((prefix) => event.streamId.startsWith(prefix));
+};

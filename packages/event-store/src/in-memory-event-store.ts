@@ -100,6 +100,12 @@ export function createInMemoryEventStore(options: { now?: () => Date } = {}): Ev
         .slice(0, maxCount);
     },
 
+    async readStreams(streamIds) {
+      const byStream = new Map(streamIds.map((id) => [id, [] as RecordedEvent[]]));
+      for (const e of log) if (visible(e)) byStream.get(e.streamId)?.push(e);
+      return streamIds.map((id) => [...(byStream.get(id) ?? [])]);
+    },
+
     async readAll(options: ReadAllOptions = {}) {
       return (await store.readAllPage(options)).events;
     },

@@ -21,6 +21,6 @@ export type {
   SubscribeToAllOptions,
   Subscription,
 } from './event-store.port.ts';
-export { acceptsRevision, matchesFilter } from './expected-revision.ts';
+export { acceptsRevision, matchesFilter, streamPrefixesOf } from './expected-revision.ts';
 export { createInMemoryEventStore } from './in-memory-event-store.ts';
 export { createRecentEvents, type RecentEventsSettings, type RecentEventsSource } from './recent-events.ts';

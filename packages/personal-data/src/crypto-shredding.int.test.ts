@@ -59,6 +59,9 @@ shredding('what is stored holds no personal data in clear; readers through the k
 
   const [read] = await store.readStream(`customer-${customerId}`);
   assert.equal(read?.data, interaction.data);
+  const [[together] = [], never] = await store.readStreams([`customer-${customerId}`, 'customer-none']);
+  assert.equal(together?.data, interaction.data, 'several streams read at once are opened too');
+  assert.equal(never, []);
 });
 
 shredding(

@@ -66,6 +66,13 @@ export function createSealingEventStore(store: EventStore, keys: KeyStore): Even
       );
     },
     readStream: async (streamId, options) => openAll(await store.readStream(streamId, options)),
+    async readStreams(streamIds) {
+      const streams = await store.readStreams(streamIds);
+      // One look-up of the keys for every stream read.
+      const opened = await openAll(streams.flat());
+      let next = 0;
+      return streams.map((events) => events.map(() => opened[next++] as RecordedEvent));
+    },
     readAll: async (options) => openAll(await store.readAll(options)),
     readAllPage: async (options) => {
       const page = await store.readAllPage(options);

@@ -46,8 +46,8 @@ async function* capped(body: Readable, maxBytes: number): AsyncGenerator<Buffer>
 }
 
 /**
- * `POST /v1/orders/import`: a CSV file read as it streams (bounded memory: one order at a time),
- * each order placed once its rows are read. Its own scope: only here is `text/csv` read, and as a
+ * `POST /v1/orders/import`: a CSV file read as it streams (bounded memory: one batch of orders at
+ * a time), the orders read whole placed a batch at a time. Its own scope: only here is `text/csv` read, and as a
  * stream, not a buffer.
  */
 export async function registerOrderImportRoute(

@@ -448,7 +448,11 @@ export async function composeHub(
       });
       await registerMessageSearchRoutes(scope, { readModels: searchReads });
       // Orders name their buyer by identifiers, resolved by the writer's own resolution.
-      const orderDesk = createOrderDesk({ store, resolveCustomer: (contact) => recorder.resolveContact(contact) });
+      const orderDesk = createOrderDesk({
+        store,
+        resolveCustomer: (contact) => recorder.resolveContact(contact),
+        resolveCustomers: (contacts) => recorder.resolveContacts(contacts),
+      });
       await registerProductRoutes(scope, { desk: orderDesk, readModels: database, now });
       await registerOrderRoutes(scope, { desk: orderDesk, now, defaultPhoneRegion: settings.defaultPhoneRegion });
       await registerConversationRoutes(scope, {

@@ -31,7 +31,11 @@ export async function importOrdersOffline(
     try {
       const index = createIdentityIndex(database, secrets.keys.identityIndex);
       const recorder = createInteractionRecorder({ store, index, policy: config.mergePolicy, logger });
-      const desk = createOrderDesk({ store, resolveCustomer: (contact) => recorder.resolveContact(contact) });
+      const desk = createOrderDesk({
+        store,
+        resolveCustomer: (contact) => recorder.resolveContact(contact),
+        resolveCustomers: (contacts) => recorder.resolveContacts(contacts),
+      });
       return await importOrdersCsv(desk, createReadStream(file, { highWaterMark: 256 * 1024 }), {
         actor: { kind: 'system', process: 'orders-import' },
         defaultPhoneRegion: config.phoneRegion as CountryCode | undefined,

@@ -1,17 +1,12 @@
-import {
-  identifierKey,
-  isReplayOfErased,
-  type MergePolicy,
-  type Resolution,
-  resolveIdentity,
-} from '@hub/customer-identity';
+import { isReplayOfErased, type MergePolicy, type Resolution, resolveIdentity } from '@hub/customer-identity';
 import { HubError, isHubError } from '@hub/errors';
-import type { AppendResult, EventStore } from '@hub/event-store';
+import type { EventStore } from '@hub/event-store';
 import type { Channel, CustomerIdentifier } from '@hub/events';
-import type { IdentifierClaim, IdentityIndex } from '@hub/identity-index';
+import type { IdentityIndex } from '@hub/identity-index';
 import { type NormalizedInteraction, uuidV5 } from '@hub/interactions';
 import type { Logger } from '@hub/logger';
 import { contactEvents, interactionEvents, type StreamAppend } from './interaction-events.ts';
+import { claimsOf, lostAny, type RunOf, runResolver } from './resolution-runs.ts';
 
 export interface RecordOutcome {
   /** Empty when the interaction was dropped as an old copy of an erased person's data. */
@@ -45,6 +40,12 @@ export interface InteractionRecorder {
    * candidates by the same policy. Every id derives from `sourceId`, so a retry writes nothing twice.
    */
   resolveContact(contact: ContactToResolve): Promise<RecordOutcome>;
+  /**
+   * Resolves contacts in order (an import's buyers), with the customers resolving them one by one
+   * would give, but, as `recordAll`, with one identity look-up, one claim and one multi-stream
+   * append per run of them. A run ends before a contact that merges customers, resolved on its own.
+   */
+  resolveContacts(contacts: readonly ContactToResolve[]): Promise<RecordOutcome[]>;
 }
 
 export interface ContactToResolve {
@@ -62,32 +63,8 @@ const POLICY_NAMES: Record<MergePolicy, string> = {
   auto: 'auto-merge-shared-identifiers',
 };
 
-interface Plan {
-  readonly item: InteractionToRecord;
-  readonly resolution: Resolution;
-  readonly claims: IdentifierClaim[];
-}
-
 /** The id a new customer gets: derived from the interaction, so a retry makes the same one. */
 const provisionalCustomerId = (interaction: NormalizedInteraction) => uuidV5(`customer:${interaction.id}`);
-
-/**
- * What to claim. An identifier held by this interaction's own provisional id was claimed by an
- * earlier try that stopped before appending: the claim takes it over for the customer it resolves to now.
- */
-const claimsOf = (
-  resolution: Resolution,
-  owners: ReadonlyMap<string, string>,
-  provisionalId: string,
-): IdentifierClaim[] =>
-  resolution.identifiersToLink.map((identifier: CustomerIdentifier) => ({
-    customerId: resolution.customerId,
-    identifier,
-    ...(owners.get(identifierKey(identifier)) === provisionalId ? { takingOverFrom: provisionalId } : {}),
-  }));
-
-const lostAny = (claims: readonly IdentifierClaim[], owners: ReadonlyMap<string, string>) =>
-  claims.some((c) => owners.get(identifierKey(c.identifier)) !== c.customerId);
 
 /**
  * Resolves who an interaction is from and appends it to that customer's stream. Claims come first,
@@ -200,90 +177,50 @@ export function createInteractionRecorder(deps: {
   };
 
   const resolveContact = async (contact: ContactToResolve): Promise<RecordOutcome> => {
-    const source = { ...contact, interactionId: null };
-    const resolution = await resolveAndClaim(contact.identifiers, uuidV5(`customer:${contact.sourceId}`), (o, id) =>
-      resolveIdentity({ identifiers: contact.identifiers, owners: o, newCustomerId: id, policy: deps.policy }),
+    const resolution = await resolveAndClaim(contact.identifiers, contactRun.provisionalId(contact), (o, id) =>
+      contactRun.resolve(contact, o, id),
     );
-    return appendResolved(
-      contact.sourceId,
-      resolution,
-      contactEvents({ ...source, id: contact.sourceId }, resolution, policyName),
-    );
+    return appendResolved(contact.sourceId, resolution, contactRun.appends(contact, resolution));
   };
 
-  /** Resolves a run of interactions against the index as it is plus what the run itself links. */
-  const plan = async (items: readonly InteractionToRecord[]): Promise<Plan[]> => {
-    const owners = await deps.index.owners(items.flatMap((i) => i.interaction.contact.identifiers));
-    const known = new Map(owners);
-    const plans: Plan[] = [];
-    for (const item of items) {
-      const provisionalId = provisionalCustomerId(item.interaction);
-      const resolution = resolve(item.interaction, known, provisionalId);
-      if (resolution.mergedIds.length > 0) break;
-      plans.push({ item, resolution, claims: claimsOf(resolution, owners, provisionalId) });
-      for (const identifier of resolution.identifiersToLink)
-        known.set(identifierKey(identifier), resolution.customerId);
-    }
-    return plans;
+  const inRuns = runResolver({ store: deps.store, index: deps.index, log });
+
+  const interactionRun: RunOf<InteractionToRecord> = {
+    identifiers: (item) => item.interaction.contact.identifiers,
+    provisionalId: (item) => provisionalCustomerId(item.interaction),
+    resolve: (item, owners, provisionalId) => resolve(item.interaction, owners, provisionalId),
+    appends: (item, resolution) => interactionEvents(item.interaction, resolution, policyName, item.rawPayloadId),
+    one: (item) => record(item.interaction, item.rawPayloadId, item.receivedAt),
+    fallback: {
+      what: 'interactions',
+      message: 'a claim was lost to another writer or an interaction was recorded elsewhere; recording one by one',
+    },
   };
 
-  /** Claims and appends a run at once; undefined when it must be done one by one instead. */
-  const write = async (plans: readonly Plan[]): Promise<RecordOutcome[] | undefined> => {
-    const claims = plans.flatMap((p) => p.claims);
-    if (claims.length > 0 && lostAny(claims, await deps.index.claim(claims))) return undefined;
-    const appends = plans.map((p) =>
-      interactionEvents(p.item.interaction, p.resolution, policyName, p.item.rawPayloadId),
-    );
-    let results: AppendResult[];
-    try {
-      results = await deps.store.appendToStreams(
-        appends.flat().map((a) => ({ ...a, expectedRevision: 'any' as const })),
-      );
-    } catch (error) {
-      if (isHubError(error, 'DUPLICATE_EVENT_ID')) return undefined;
-      throw error;
-    }
-    let next = 0;
-    return plans.map((p, i) => {
-      const start = next;
-      next += appends[i]?.length ?? 0;
-      const mine = results.slice(start, next);
-      return { customerId: p.resolution.customerId, alreadyRecorded: mine.every((r) => r.alreadyAppended) };
-    });
-  };
-
-  const recordEach = async (items: readonly InteractionToRecord[]) => {
-    const outcomes: RecordOutcome[] = [];
-    for (const { interaction, rawPayloadId, receivedAt } of items)
-      outcomes.push(await record(interaction, rawPayloadId, receivedAt));
-    return outcomes;
+  const contactRun: RunOf<ContactToResolve> = {
+    identifiers: (contact) => contact.identifiers,
+    provisionalId: (contact) => uuidV5(`customer:${contact.sourceId}`),
+    resolve: (contact, owners, provisionalId) =>
+      resolveIdentity({ identifiers: contact.identifiers, owners, newCustomerId: provisionalId, policy: deps.policy }),
+    appends: (contact, resolution) =>
+      contactEvents({ ...contact, interactionId: null, id: contact.sourceId }, resolution, policyName),
+    one: (contact) => resolveContact(contact),
+    fallback: {
+      what: 'contacts',
+      message: "a claim was lost to another writer or a contact's events were recorded elsewhere; resolving one by one",
+    },
   };
 
   return {
     record,
     resolveContact,
+    resolveContacts: (contacts) => inRuns(contacts, contactRun),
     async recordAll(all) {
       const erased = await erasedAmong(all);
-      const items = all.filter((item) => !erased.has(item));
-      const outcomes: RecordOutcome[] = [];
-      for (let rest = items; rest.length > 0; ) {
-        const plans = await plan(rest);
-        if (plans.length === 0) {
-          // The first interaction merges customers: alone, with the index repointed after it.
-          outcomes.push(...(await recordEach(rest.slice(0, 1))));
-          rest = rest.slice(1);
-          continue;
-        }
-        const written = await write(plans);
-        if (!written) {
-          log.info(
-            { interactions: plans.length },
-            'a claim was lost to another writer or an interaction was recorded elsewhere; recording one by one',
-          );
-        }
-        outcomes.push(...(written ?? (await recordEach(plans.map((p) => p.item)))));
-        rest = rest.slice(plans.length);
-      }
+      const outcomes = await inRuns(
+        all.filter((item) => !erased.has(item)),
+        interactionRun,
+      );
       if (erased.size === 0) return outcomes;
       let next = 0;
       return all.map((item) => (erased.has(item) ? droppedAsErased : (outcomes[next++] as RecordOutcome)));

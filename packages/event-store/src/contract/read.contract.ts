@@ -28,6 +28,30 @@ export const readContract: ContractCase[] = [
     },
   },
   {
+    name: 'several streams read in one call: each whole and in order, in the order asked, a stream never written empty',
+    async run({ store }) {
+      const [a, b, never] = [freshStream('streams-a'), freshStream('streams-b'), freshStream('streams-never')];
+      // Past revision 9 again, and interleaved, so neither a text sort nor the global order passes.
+      for (let round = 0; round < 6; round++) {
+        await store.appendToStream(a, sampleEvents(2));
+        await store.appendToStream(b, sampleEvents(1));
+      }
+      const [first, missing, second, again] = await store.readStreams([b, never, a, b]);
+      assert.deepEqual(
+        revisions(second ?? []),
+        Array.from({ length: 12 }, (_, i) => i),
+      );
+      assert.deepEqual(
+        second?.map((e) => e.id),
+        (await store.readStream(a)).map((e) => e.id),
+      );
+      assert.deepEqual(revisions(first ?? []), [0, 1, 2, 3, 4, 5]);
+      assert.deepEqual(first, again);
+      assert.deepEqual(missing, []);
+      assert.deepEqual(await store.readStreams([]), []);
+    },
+  },
+  {
     name: 'read all returns every event once, in increasing global order, pages continuing without overlap',
     async run({ store }) {
       const prefix = freshStream('all');

@@ -53,6 +53,42 @@ export const subscriptionContract: ContractCase[] = [
     },
   },
   {
+    name: 'a filter of several stream prefixes: reads and subscriptions get the streams of any of them, in global order, and no other',
+    async run({ store }) {
+      const [orders, settings, other] = [freshStream('orders'), freshStream('settings'), freshStream('other')];
+      const filter = { streamPrefix: [orders, settings] };
+      const live = collectSubscription(store, { from: 'start', filter });
+      try {
+        const streams = [`${orders}-1`, `${other}-1`, settings, `${orders}-2`, `${other}-2`];
+        for (const [n, stream] of streams.entries()) await store.appendToStream(stream, [sampleEvent(n)]);
+        const wanted = streams.filter((stream) => !stream.startsWith(other));
+        await live.until(3);
+        await sleep(200); // an event of another stream would arrive now
+        assert.deepEqual(
+          live.seen.map((e) => e.streamId),
+          wanted,
+        );
+        const page = await store.readAllPage({ maxCount: 2, filter });
+        assert.deepEqual(
+          page.events.map((e) => e.streamId),
+          wanted.slice(0, 2),
+        );
+        const rest = await store.readAllPage({ maxCount: 10, filter, ...(page.cursor ? { after: page.cursor } : {}) });
+        assert.deepEqual(
+          rest.events.map((e) => e.streamId),
+          wanted.slice(2),
+        );
+        assert.deepEqual(
+          await store.readAll({ maxCount: 10, filter: { streamPrefix: [] } }),
+          [],
+          'no prefix, no stream',
+        );
+      } finally {
+        await live.stop();
+      }
+    },
+  },
+  {
     name: "a subscription from 'end' sees only what is appended after it started",
     async run({ store }) {
       const prefix = freshStream('from-end');
