@@ -135,9 +135,17 @@ analytics.after(async (context) => {
   await context.stop?.();
 });
 
-/** The analyst's page (her presence is not asked for: analysts take no conversations). */
+/** The analyst's page, with its live feed (her presence is not asked for: analysts take no conversations). */
 const analystPage = (context: Context, viewport: { width: number; height: number }, locale: 'en' | 'fa') =>
-  signedInPage(context, viewport, locale, { ...ANALYST, live: false });
+  signedInPage(context, viewport, locale, ANALYST);
+
+const liveWords = { en: 'Live', fa: 'زنده' } as const;
+
+/** Waits until the header says the live feed is open, and says so in the page's language. */
+const liveShown = async (page: Page, locale: 'en' | 'fa') => {
+  await page.locator('header .live[data-status=live]').waitFor({ timeout: 10_000 });
+  assert.is(await page.locator('header .live').textContent(), liveWords[locale], 'the header says the feed is open');
+};
 
 /** Waits until every chart's panel has its answer (ready, empty, not available, refused). */
 const panelsSettled = (page: Page) =>
@@ -251,6 +259,7 @@ analytics('the analytics screen in English and Persian, at desktop and phone wid
           assert.is(cellOf(volume, 'جمع', 'دیگر'), '۱', 'Persian digits');
           assert.is(await page.evaluate('document.documentElement.dir'), 'rtl');
         }
+        await liveShown(page, locale);
         // Let the charts draw at their measured width before looking.
         await page.waitForTimeout(200);
         await shot(page, `analytics-${locale}-${width}`);
@@ -266,6 +275,62 @@ analytics('the analytics screen in English and Persian, at desktop and phone wid
     }
   }
 });
+
+analytics(
+  'until the live feed first opens the header says Connecting…, in either language, then Live',
+  async (context) => {
+    const { page, errors, close } = await analystPage(context, DESKTOP, 'en');
+    // The feed held at the browser after a reload: asked for, not yet answered.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    try {
+      await liveShown(page, 'en');
+      await page.route('**/v1/live*', async (route) => {
+        await held;
+        await route.continue();
+      });
+      const requested = page.waitForRequest(/\/v1\/live/, { timeout: 15_000 });
+      await page.reload();
+      await page.locator('.rows').waitFor({ timeout: 15_000 });
+      await requested;
+      const status = page.locator('header .live');
+      assert.is(await status.textContent(), 'Connecting…');
+      await page.locator('header button', { hasText: 'فارسی' }).click();
+      await page.locator('header .live', { hasText: 'در حال اتصال…' }).waitFor({ timeout: 5_000 });
+      assert.is(await status.getAttribute('data-status'), 'connecting', 'still not open');
+      release();
+      await liveShown(page, 'fa');
+      assert.equal(errors, []);
+    } finally {
+      release();
+      await close();
+    }
+  },
+);
+
+analytics(
+  'a live feed the browser gave up on (a proxy answering 502 while the hub restarts) is opened again',
+  async (context) => {
+    const { page, close } = await analystPage(context, DESKTOP, 'en');
+    try {
+      await liveShown(page, 'en');
+      let refused = 0;
+      await page.route('**/v1/live*', async (route) => {
+        // EventSource does not retry after an HTTP error: the console must open a new feed itself.
+        if (refused++ < 2) await route.fulfill({ status: 502, contentType: 'text/plain', body: 'Bad Gateway' });
+        else await route.continue();
+      });
+      await page.reload();
+      await page.locator('.rows').waitFor({ timeout: 15_000 });
+      await liveShown(page, 'en');
+      assert.ok(refused >= 3, `the feed was asked for again after two refusals (${refused} requests)`);
+    } finally {
+      await close();
+    }
+  },
+);
 
 analytics('an analyst is offered no change to a conversation, and the API refuses one', async (context) => {
   const { page, errors, close } = await analystPage(context, DESKTOP, 'en');

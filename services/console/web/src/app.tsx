@@ -53,7 +53,7 @@ export function App() {
   shown.current = route;
   const [changes, setChanges] = useState(0);
   const [conversationChanges, setConversationChanges] = useState(0);
-  const connected = useLive(session.state === 'signed-in', (conversationId) => {
+  const liveStatus = useLive(session.state === 'signed-in', (conversationId) => {
     setChanges((n) => n + 1);
     const open = shown.current;
     if (open.screen === 'conversation' && (conversationId === undefined || conversationId === open.id))
@@ -89,8 +89,8 @@ export function App() {
         )}
         <span className="spacer" />
         {session.state === 'signed-in' && (
-          <span className={connected ? 'live on' : 'live'} role="status">
-            {connected ? t.live : t.offline}
+          <span className={liveStatus === 'live' ? 'live on' : 'live'} role="status" data-status={liveStatus}>
+            {t.liveStatus[liveStatus]}
           </span>
         )}
         <button type="button" className="link" onClick={() => setLocale(locale === 'fa' ? 'en' : 'fa')}>
