@@ -316,8 +316,12 @@ test('each projection rebuilt from the store equals the live one, row for row', 
       live.some((table) => table.length > 0),
       `${projection.name} has rows`,
     );
-    await rebuildProjection({ db, store, logger: silentLogger() }, projection, { batchSize: 7 });
-    assert.equal(await rows(), live, `${projection.name} rebuilt page by page equals the live one`);
+    // One event a page, pages that split the history elsewhere, one page holding all of it: conv-a's
+    // recorded breach and the late answer the fold judges fall in one page or in two.
+    for (const batchSize of [1, 7, 10_000]) {
+      await rebuildProjection({ db, store, logger: silentLogger() }, projection, { batchSize });
+      assert.equal(await rows(), live, `${projection.name} rebuilt in pages of ${batchSize} equals the live one`);
+    }
   }
 });
 

@@ -75,10 +75,11 @@ export async function writeConversationFacts(tx: SqlExecutor, facts: readonly Fa
       ],
     );
   const sla = ofKind(facts, 'sla');
-  // What the fold worked out never replaces a row; a recorded breach always wins, whatever the order.
-  for (const recorded of [false, true]) {
-    const rows = sla.filter((s) => s.fact.recorded === recorded);
-    if (rows.length === 0) continue;
+  // As one event after another would leave them, however the events fall into pages: a target's
+  // first fact makes its row (what the fold worked out, or a recorded breach, whichever came
+  // first); what the fold works out later never replaces it, and a recorded breach always wins the
+  // outcome (with its policy), whatever came before it.
+  if (sla.length > 0)
     await tx.query(
       `INSERT INTO sla_outcomes (conversation_id, channel, inbox_id, team_id, agent_id, target, target_started_at,
                                  policy_id, outcome, decided_at, recorded_at)
@@ -89,23 +90,38 @@ export async function writeConversationFacts(tx: SqlExecutor, facts: readonly Fa
                      $8::text[], $9::text[], $10::timestamptz[], $11::timestamptz[]) WITH ORDINALITY
            AS s(conversation_id, channel, inbox_id, team_id, agent_id, target, target_started_at, policy_id, outcome,
                 decided_at, recorded_at, n)
-        -- Within a page as one event after another would: the first computed one, the last recorded one.
-        ORDER BY conversation_id, target, target_started_at, n ${recorded ? 'DESC' : 'ASC'}
-       ON CONFLICT (conversation_id, target, target_started_at) DO ${
-         recorded ? "UPDATE SET outcome = 'breached', policy_id = EXCLUDED.policy_id" : 'NOTHING'
-       }`,
+        ORDER BY conversation_id, target, target_started_at, n
+       ON CONFLICT (conversation_id, target, target_started_at) DO NOTHING`,
       [
-        rows.map((s) => s.conversationId),
-        ...dims(rows),
-        rows.map((s) => s.fact.target),
-        rows.map((s) => s.fact.targetStartedAt),
-        rows.map((s) => s.fact.policyId),
-        rows.map((s) => s.fact.outcome),
-        rows.map((s) => s.fact.decidedAt),
-        rows.map((s) => s.recordedAt),
+        sla.map((s) => s.conversationId),
+        ...dims(sla),
+        sla.map((s) => s.fact.target),
+        sla.map((s) => s.fact.targetStartedAt),
+        sla.map((s) => s.fact.policyId),
+        sla.map((s) => s.fact.outcome),
+        sla.map((s) => s.fact.decidedAt),
+        sla.map((s) => s.recordedAt),
       ],
     );
-  }
+  const breaches = sla.filter((s) => s.fact.recorded);
+  if (breaches.length > 0)
+    await tx.query(
+      `UPDATE sla_outcomes o SET outcome = 'breached', policy_id = b.policy_id
+         FROM (SELECT DISTINCT ON (conversation_id, target, target_started_at)
+                      conversation_id, target, target_started_at, policy_id
+                 FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[]) WITH ORDINALITY
+                   AS r(conversation_id, target, target_started_at, policy_id, n)
+                ORDER BY conversation_id, target, target_started_at, n DESC) b
+        WHERE o.conversation_id = b.conversation_id AND o.target = b.target
+          AND o.target_started_at = b.target_started_at
+          AND (o.outcome <> 'breached' OR o.policy_id <> b.policy_id)`,
+      [
+        breaches.map((s) => s.conversationId),
+        breaches.map((s) => s.fact.target),
+        breaches.map((s) => s.fact.targetStartedAt),
+        breaches.map((s) => s.fact.policyId),
+      ],
+    );
   const requested = ofKind(facts, 'csat-requested');
   if (requested.length > 0)
     await tx.query(
