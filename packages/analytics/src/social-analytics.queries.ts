@@ -30,7 +30,7 @@ export async function readSocialVolumes(
   },
 ): Promise<SocialRow[]> {
   const where = whereOf(filter, 'occurred_at');
-  where.conditions.push("direction = 'inbound'");
+  where.conditions.push("direction = 'inbound'", 'counted');
   if (filter.network) where.conditions.push(`network = ${where.add(filter.network)}`);
   const bucket = bucketSql('occurred_at', where.add(filter.granularity), where.add(filter.timeZone));
   const key = filter.groupBy && filter.groupBy !== 'network' ? keys[filter.groupBy] : 'NULL::text';
