@@ -181,7 +181,7 @@ async function replay(hub: OpenedHub, names: string[]) {
       (p) => progress.update(p.events, p.total),
     );
     progress.finish(
-      `${result.events} events (${result.applied} applied) in ${formatDuration(result.durationMs / 1000)}, ` +
+      `${result.events} events (${result.applied} applied${launcher ? ` here, the others by the ${shards} shard workers` : ''}) in ${formatDuration(result.durationMs / 1000)}, ` +
         `${result.eventsPerSecond} events/s, swapped in at ${result.checkpoint ?? 'the start'} (replay ${result.id})`,
     );
   }

@@ -88,12 +88,13 @@ export async function applyConversationAnalyticsPage(tx: SqlExecutor, page: read
     for (const fact of folded.facts) facts.push({ conversationId, revision: recorded.revision, recordedAt, fact });
   }
   if (changed.size > 0) {
-    const kept = [...changed].map((id) => [id, states.get(id)] as const);
+    // One JSON document for the page's states: an array of jsonb would escape every quote in them.
+    const kept = [...changed].map((id) => ({ id, ...states.get(id) }));
     await tx.query(
       `INSERT INTO conversation_state (conversation_id, revision, state)
-       SELECT * FROM unnest($1::text[], $2::int[], $3::jsonb[])
+       SELECT s.id, s.revision, s.state FROM jsonb_to_recordset($1::jsonb) AS s(id text, revision int, state jsonb)
        ON CONFLICT (conversation_id) DO UPDATE SET revision = EXCLUDED.revision, state = EXCLUDED.state`,
-      [kept.map(([id]) => id), kept.map(([, s]) => s?.revision), kept.map(([, s]) => JSON.stringify(s?.state))],
+      [JSON.stringify(kept)],
     );
   }
   if (settingsChanged && settingsAt) {
@@ -126,7 +127,11 @@ export const conversationAnalyticsProjection: ProjectionDefinition = {
       'sla_outcomes',
       'csat',
     ],
+    // Rows are found by key only (a state by its conversation, a rating's request by its revision).
+    keyLookupsOnly: true,
   },
+  // Only the streams it folds: a replay reads neither the customers' nor the orders' events.
+  filter: { streamPrefix: ['conversation-', SERVICE_LEVEL_SETTINGS_STREAM] },
   apply: (tx, event) => applyConversationAnalyticsPage(tx, [event]),
   applyPage: applyConversationAnalyticsPage,
 };

@@ -125,7 +125,12 @@ async function insertOrders(tx: SqlExecutor, placed: Placed[]) {
 export const commerceProjection: ProjectionDefinition = {
   name: COMMERCE_PROJECTION,
   filter: { streamPrefix: COMMERCE_STREAM_PREFIX },
-  readModel: { schema: 'commerce', tables: ['products', 'orders', 'order_lines', 'order_adjustments'] },
+  readModel: {
+    schema: 'commerce',
+    tables: ['products', 'orders', 'order_lines', 'order_adjustments'],
+    // Rows are found by key only (an adjustment's order by its id): a replay indexes them afterwards.
+    keyLookupsOnly: true,
+  },
   apply: (tx, event) => applyCommercePage(tx, [event]),
   applyPage: applyCommercePage,
 };

@@ -9,6 +9,12 @@ import type { SqlExecutor } from '@hub/sql';
 export interface ReadModelTables {
   readonly schema: string;
   readonly tables: readonly string[];
+  /**
+   * Its handlers find rows only by primary key or unique constraint, never through another index:
+   * a rebuild then fills the shadow tables with only those and builds the other indexes once the
+   * catch-up is done, in one sort each, instead of keeping them up to date row by row.
+   */
+  readonly keyLookupsOnly?: boolean;
 }
 
 const identifier = /^[a-z_][a-z0-9_]{0,50}$/;

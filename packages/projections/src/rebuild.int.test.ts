@@ -259,6 +259,37 @@ rebuild(
   },
 );
 
+rebuild(
+  'a read model looked up by key only fills its shadow without the other indexes and builds them before the swap, under the same names',
+  async ({ db, store }) => {
+    await appendEvents(store, 0, 300);
+    const byKey: ProjectionDefinition = {
+      ...tallying('fixed'),
+      readModel: { ...tallying('fixed').readModel, keyLookupsOnly: true },
+    };
+    const live = await runProjection({ db, store, logger: silentLogger() }, byKey, { batchSize: 100 });
+    await live.caughtUp();
+    await live.stop();
+    const shapeBefore = await shape(db);
+    const shadowIndexes = () =>
+      db.query<{ name: string }>(
+        "SELECT indexname AS name FROM pg_indexes WHERE schemaname = 'tallies_rebuild' ORDER BY 1",
+      );
+    const whileFilling: string[][] = [];
+    await rebuildProjection({ db, store, logger: silentLogger() }, byKey, {
+      batchSize: 100,
+      onPage: async () => void whileFilling.push((await shadowIndexes()).map((index) => index.name)),
+    });
+    assert.ok(whileFilling.length >= 3);
+    assert.ok(
+      whileFilling.every((names) => names.join() === 'notes_pkey,streams_key'),
+      `only the keys while filling: ${JSON.stringify(whileFilling[0])}`,
+    );
+    assert.equal(await shape(db), shapeBefore, 'every index back under its name before readers meet the tables');
+    assert.equal(await observe(db), { notes: 300, wrong: 0, total: sumTo(300) });
+  },
+);
+
 rebuild('a projection that never ran is built to the head and its checkpoint set there', async ({ db, store }) => {
   await appendEvents(store, 0, 250);
   const result = await rebuildProjection({ db, store, logger: silentLogger() }, tallying('fixed'), { batchSize: 100 });

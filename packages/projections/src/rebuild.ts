@@ -7,7 +7,7 @@ import type { ProjectionDefinition } from './projection-runner.ts';
 import { assertReadModelTables, projectionLockKey, shadowSchemaOf } from './read-model.ts';
 import { copyLiveRowsBefore, replayedFrom, replayFromRefusal } from './replay-from.ts';
 import { applyHandlers, applyShadowPage } from './shadow-pages.ts';
-import { analyzeShadowTables, createShadowTables, swapInShadowTables } from './shadow-tables.ts';
+import { analyzeShadowTables, createShadowTables, indexShadowTables, swapInShadowTables } from './shadow-tables.ts';
 
 export interface RebuildProgress {
   /**
@@ -21,7 +21,7 @@ export interface RebuildProgress {
 }
 
 export interface RebuildSettings {
-  /** Events applied to the shadow in one transaction. */
+  /** Events read and applied to the shadow in one transaction (5,000 unless given). */
   readonly batchSize?: number;
   /** At most one progress line this often. */
   readonly progressIntervalMs?: number;
@@ -106,7 +106,7 @@ export async function rebuildProjection(
       `${projection.name} is not keyed by customer (its definition has no shardKey): replay it unsharded`,
     );
   const clock = deps.clock ?? (() => Date.now());
-  const batchSize = settings.batchSize ?? 1000;
+  const batchSize = settings.batchSize ?? 5000;
   const progressIntervalMs = settings.progressIntervalMs ?? 5000;
   const swapAttempts = settings.swapAttempts ?? 50;
   const shadow = shadowSchemaOf(readModel.schema);
@@ -208,7 +208,10 @@ export async function rebuildProjection(
 
   for (let attempt = 1; ; attempt++) {
     await catchUp();
-    if (attempt === 1) await analyzeShadowTables(deps.db, readModel);
+    if (attempt === 1) {
+      await indexShadowTables(deps.db, readModel);
+      await analyzeShadowTables(deps.db, readModel);
+    }
     // What is left is read before the swap's transaction: on PGlite a store read waits for it.
     const { events: rest, cursor: restCursor } = await readPage(position);
     const swapped = await deps.db.transaction(async (tx) => {

@@ -40,7 +40,7 @@ export async function replayShard(
   );
   if (made?.missing) throw new Error(`${projection.name}: no shadow tables in ${shadow}; start the replay first`);
   const target = parsePosition(options.target);
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? 5000;
   const mine = (event: RecordedEvent) => shardOf(keyOf(event), count) === index;
   const log = deps.logger.child({
     component: 'replay-shard',

@@ -8,7 +8,8 @@ const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
  * left there. The shape is the live table's, read from the catalogue (columns, defaults, checks,
  * keys and indexes under their own names, storage parameters such as a fillfactor): migrations
  * own the shape, a rebuild only refills it,
- * so a query or a later migration that names an index finds it after the swap.
+ * so a query or a later migration that names an index finds it after the swap. For a read model
+ * whose handlers look rows up by key only, the other indexes wait for `indexShadowTables`.
  */
 export async function createShadowTables(db: SqlDatabase, readModel: ReadModelTables): Promise<void> {
   const shadow = shadowSchemaOf(readModel.schema);
@@ -34,7 +35,7 @@ export async function createShadowTables(db: SqlDatabase, readModel: ReadModelTa
       );
       for (const key of keys)
         await tx.query(`ALTER TABLE ${copy} ADD CONSTRAINT ${quoted(key.name)} ${key.definition}`);
-      await copyIndexes(tx, live, copy);
+      if (!readModel.keyLookupsOnly) await copyIndexes(tx, live, copy);
     }
   });
 }
@@ -54,6 +55,16 @@ async function copyIndexes(tx: SqlExecutor, live: string, copy: string): Promise
     if (onCopy === definition) throw new Error(`cannot copy index of ${live} to its shadow: ${definition}`);
     await tx.query(onCopy);
   }
+}
+
+/** The indexes `createShadowTables` left out of a read model looked up by key only; none for another one. */
+export async function indexShadowTables(db: SqlDatabase, readModel: ReadModelTables): Promise<void> {
+  if (!readModel.keyLookupsOnly) return;
+  const shadow = shadowSchemaOf(readModel.schema);
+  await db.transaction(async (tx) => {
+    await tx.query("SELECT set_config('search_path', 'pg_catalog', true)");
+    for (const table of readModel.tables) await copyIndexes(tx, `${readModel.schema}.${table}`, `${shadow}.${table}`);
+  });
 }
 
 /** Statistics for the planner, before readers' queries meet the new tables. */

@@ -11,14 +11,10 @@ import { countEvents } from '@hub/event-store-postgres';
 import { conversationsProjection } from '@hub/inbox';
 import type { Logger } from '@hub/logger';
 import { messageSearchProjection } from '@hub/message-search';
-import { createSealingEventStore, createSqlKeyStore } from '@hub/personal-data';
 import { type ProjectionDefinition, type RebuildResult, rebuildProjection } from '@hub/projections';
 import { routingProjection } from '@hub/routing-read-model';
-import { runMigrations, type SqlDatabase } from '@hub/sql';
+import type { SqlDatabase } from '@hub/sql';
 import { timelineProjection } from '@hub/timeline';
-import type { HubConfig } from './config.ts';
-import { openDatabase, openEventStore } from './event-store.factory.ts';
-import { hubMigrations } from './hub.migrations.ts';
 
 /** The hub's projections by name: the ones `pnpm projections:rebuild <name>` knows. */
 export const hubProjections: ReadonlyMap<string, ProjectionDefinition> = new Map([

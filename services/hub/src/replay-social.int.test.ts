@@ -262,7 +262,7 @@ const checkpointOf = async (db: SqlDatabase) =>
 function summaryOf(stderr: string) {
   const last = stderr.trimEnd().split('\n').at(-1) ?? '';
   const match =
-    /^analytics-social: (\d+) events \((\d+) applied\) in \S+, [\d,]+ events\/s, swapped in at (\S+) \(replay ([0-9a-f-]{36})\)$/.exec(
+    /^analytics-social: (\d+) events \((\d+) applied(?: here, the others by the \d+ shard workers)?\) in \S+, [\d,]+ events\/s, swapped in at (\S+) \(replay ([0-9a-f-]{36})\)$/.exec(
       last,
     );
   assert.ok(match, `the last line says what the replay did:\n${stderr}`);
