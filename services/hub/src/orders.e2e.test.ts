@@ -6,7 +6,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { ordersOfCustomers, purchaseSummaries } from '@hub/commerce';
 import { createLogger } from '@hub/logger';
-import { createTestDatabase, type TestDatabase } from '@hub/testing';
+import { createTestDatabase, type TestDatabase, waitFor } from '@hub/testing';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type ComposedHub, composeHub } from './compose-hub.ts';
@@ -76,6 +76,20 @@ async function call(hub: ComposedHub, method: 'GET' | 'POST' | 'PUT', url: strin
   const json = response.body ? (response.json() as Json) : {};
   return { status: response.statusCode, body: json, contentType: response.headers['content-type'] };
 }
+
+/**
+ * Until the read model shows `seen`: the projections catch up with what they can read, and the
+ * store's reads see an append only once every older transaction in the cluster has ended (other
+ * test files run beside this one), so caught up once is not yet everything.
+ */
+const untilProjected = (hub: ComposedHub, seen: () => Promise<boolean>, what: string) =>
+  waitFor(
+    async () => {
+      await hub.projectionCaughtUp();
+      return (await seen()) ? true : undefined;
+    },
+    { timeoutMs: 60_000, intervalMs: 100, what },
+  );
 
 const importCsv = (hub: ComposedHub, csv: string, token: string | null = ADMIN) =>
   hub.app.inject({
@@ -432,7 +446,11 @@ orders(
 );
 
 orders('the read model answers what analysts and a subject-access export ask', async ({ hub, customerOfEmail }) => {
-  await hub.projectionCaughtUp();
+  await untilProjected(
+    hub,
+    async () => (await ordersOfCustomers(hub.database, [customerOfEmail]))[0]?.refunds.length === 1,
+    'the refund of SO-1 in the read model',
+  );
   const [own] = await ordersOfCustomers(hub.database, [customerOfEmail]);
   assert.is(own?.orderId, 'SO-1');
   assert.is(own?.refunds[0]?.amount, '4.50');
@@ -511,7 +529,13 @@ orders(
       ],
     );
 
-    await hub.projectionCaughtUp();
+    const many = async () =>
+      (
+        await hub.database.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM commerce.orders WHERE order_id LIKE 'MANY-%'",
+        )
+      )[0]?.n;
+    await untilProjected(hub, async () => (await many()) === count - 1, `${count - 1} MANY orders in the read model`);
     const placed = await hub.database.query<{ order_id: string; customer_id: string; total: string }>(
       "SELECT order_id, customer_id, total::text AS total FROM commerce.orders WHERE order_id LIKE 'MANY-%'",
     );
