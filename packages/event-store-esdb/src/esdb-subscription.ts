@@ -24,7 +24,10 @@ const CATCH_UP_PAGE = 500;
 // The server filters the live feed; the same checks run here too, as they must for the pages.
 const serverFilter = (filter: EventFilter | undefined) => {
   const prefixes = streamPrefixesOf(filter);
-  return prefixes === undefined ? excludeSystemEvents() : streamNameFilter({ prefixes: [...prefixes] });
+  // No prefix at all matches nothing: the check on this side drops every event.
+  return prefixes === undefined || prefixes.length === 0
+    ? excludeSystemEvents()
+    : streamNameFilter({ prefixes: [...prefixes] });
 };
 
 /**

@@ -156,7 +156,13 @@ orders(
     );
     const renamed = await call(hub, 'PUT', '/v1/products/pot', ADMIN, { name: 'Teapot 1L', category: 'tableware' });
     assert.is(renamed.body.changed, true);
-    await hub.projectionCaughtUp();
+    await untilProjected(
+      hub,
+      async () =>
+        (await hub.database.query("SELECT 1 FROM commerce.products WHERE product_id = 'pot' AND name = 'Teapot 1L'"))
+          .length === 1,
+      'the renamed product in the read model',
+    );
     const listed = await call(hub, 'GET', '/v1/products?limit=2', analyst);
     assert.is(listed.status, 200);
     assert.equal(
@@ -189,7 +195,11 @@ orders(
     assert.is(placed.status, 201, JSON.stringify(placed.body));
     assert.is(placed.body.outcome, 'created');
     context.customerOfEmail = placed.body.customerId as string;
-    await hub.projectionCaughtUp();
+    await untilProjected(
+      hub,
+      async () => (await call(hub, 'GET', '/v1/customers/lookup?email=parisa@shop.example', ADMIN)).status === 200,
+      'the new customer found by email',
+    );
     const found = await call(hub, 'GET', '/v1/customers/lookup?email=parisa@shop.example', ADMIN);
     assert.is(found.status, 200, JSON.stringify(found.body));
     assert.is(found.body.id ?? found.body.customerId, context.customerOfEmail);
@@ -234,7 +244,11 @@ orders('an order naming a phone the hub knows from an interaction lands on that 
     payload: JSON.stringify(interaction),
   });
   assert.is(posted.statusCode, 202, posted.body);
-  await hub.projectionCaughtUp();
+  await untilProjected(
+    hub,
+    async () => (await call(hub, 'GET', '/v1/customers/lookup?phone=%2B989121234567', ADMIN)).status === 200,
+    'the caller found by phone',
+  );
   const known = await call(hub, 'GET', '/v1/customers/lookup?phone=%2B989121234567', ADMIN);
   const customerId = known.body.id ?? known.body.customerId;
   assert.ok(customerId);
@@ -247,7 +261,11 @@ orders('an order naming a phone the hub knows from an interaction lands on that 
   );
   assert.is(placed.status, 201, JSON.stringify(placed.body));
   assert.is(placed.body.customerId, customerId);
-  await hub.projectionCaughtUp();
+  await untilProjected(
+    hub,
+    async () => (await call(hub, 'GET', '/v1/customers/lookup?handle=shop:C-77', ADMIN)).status === 200,
+    "the shop's customer id linked",
+  );
   const byShopId = await call(hub, 'GET', '/v1/customers/lookup?handle=shop:C-77', ADMIN);
   assert.is(
     byShopId.body.id ?? byShopId.body.customerId,
