@@ -7,7 +7,7 @@ import { projectionMigrations, runProjection } from '@hub/projections';
 import { presenceDecider } from '@hub/routing';
 import { routingMigrations, routingProjection } from '@hub/routing-read-model';
 import { connectPostgres, runMigrations } from '@hub/sql';
-import { createTestDatabase } from '@hub/testing';
+import { createTestDatabase, waitFor } from '@hub/testing';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { PRESENCE_SWEEPER_ACTOR, startPresenceSweeper } from './presence-sweeper.ts';
@@ -30,7 +30,18 @@ test('agents without a session are set away; one who changed her presence since 
       });
     for (const userId of ['ana', 'bob', 'cyrus']) await setPresence(userId, 'available');
     const projection = await runProjection({ db, store, logger: silentLogger() }, routingProjection);
-    await projection.caughtUp();
+    // Caught up with what it can read: beside other test files an append is read only once older
+    // transactions in the cluster end, so wait until the read model shows all three.
+    await waitFor(
+      async () => {
+        await projection.caughtUp();
+        const [row] = await db.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM routing.presence WHERE presence = 'available'",
+        );
+        return row?.n === 3 ? true : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 50, what: 'the three agents available in the read model' },
+    );
     await projection.stop();
     // Bob says he is busy after the read model last looked: it still shows him available.
     await setPresence('bob', 'busy');

@@ -48,9 +48,13 @@ export function hubReplays(
         ? { countEvents: (filter) => countEvents(database, filter), headPosition: () => headPosition(database) }
         : {}),
     },
-    settings,
+    // On PGlite the API waits for the one connection while a page is applied: smaller pages.
+    { ...(database.dialect === 'pglite' ? { batchSize: PGLITE_REPLAY_PAGE } : {}), ...settings },
   );
 }
+
+/** Events a replay applies in one transaction on PGlite (5,000, the replay's default, elsewhere). */
+const PGLITE_REPLAY_PAGE = 1000;
 
 /** What a developer command needs of the hub: its database (migrated), its stores, closed together. */
 export interface OpenedHub {
