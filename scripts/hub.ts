@@ -12,8 +12,9 @@ import {
   parseShard,
 } from '../packages/projections/src/index.ts';
 import { exportHistory, exportReadModel } from '../services/hub/src/export-history.ts';
+import { type OpenedHub, openHubForCommand } from '../services/hub/src/hub-command.ts';
 import { hubProjections } from '../services/hub/src/rebuild-projection.ts';
-import { hubReplays, type OpenedHub, openHubForCommand } from '../services/hub/src/replay-hub.ts';
+import { hubReplays } from '../services/hub/src/replay-hub.ts';
 import { createProgressOutput } from '../services/hub/src/replay-progress-output.ts';
 import { localShardWorkers } from '../services/hub/src/replay-shard-workers.ts';
 import { replayToKafka } from '../services/hub/src/replay-to-kafka.ts';

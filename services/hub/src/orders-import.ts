@@ -3,12 +3,9 @@ import { createOrderDesk, type ImportReport, importOrdersCsv } from '@hub/commer
 import type { CountryCode } from '@hub/customer-identity';
 import { createIdentityIndex } from '@hub/identity-index';
 import type { Logger } from '@hub/logger';
-import { createSealingEventStore, createSqlKeyStore } from '@hub/personal-data';
-import { runMigrations } from '@hub/sql';
 import { createInteractionRecorder } from '@hub/timeline-writer';
 import type { HubConfig } from './config.ts';
-import { openDatabase, openEventStore } from './event-store.factory.ts';
-import { hubMigrations } from './hub.migrations.ts';
+import { openHubForCommand } from './hub-command.ts';
 import { loadSecrets } from './secrets.ts';
 
 /**
@@ -24,27 +21,21 @@ export async function importOrdersOffline(
   onProgress: (report: Readonly<ImportReport>) => void,
 ): Promise<ImportReport> {
   const secrets = await loadSecrets(config);
-  const database = await openDatabase(config, logger);
+  const { store, database, close } = await openHubForCommand(config, logger);
   try {
-    await runMigrations(database, hubMigrations, { logger: logger.child({ component: 'migrations' }) });
-    const store = createSealingEventStore(await openEventStore(config, database, logger), createSqlKeyStore(database));
-    try {
-      const index = createIdentityIndex(database, secrets.keys.identityIndex);
-      const recorder = createInteractionRecorder({ store, index, policy: config.mergePolicy, logger });
-      const desk = createOrderDesk({
-        store,
-        resolveCustomer: (contact) => recorder.resolveContact(contact),
-        resolveCustomers: (contacts) => recorder.resolveContacts(contacts),
-      });
-      return await importOrdersCsv(desk, createReadStream(file, { highWaterMark: 256 * 1024 }), {
-        actor: { kind: 'system', process: 'orders-import' },
-        defaultPhoneRegion: config.phoneRegion as CountryCode | undefined,
-        onProgress,
-      });
-    } finally {
-      await store.close();
-    }
+    const index = createIdentityIndex(database, secrets.keys.identityIndex);
+    const recorder = createInteractionRecorder({ store, index, policy: config.mergePolicy, logger });
+    const desk = createOrderDesk({
+      store,
+      resolveCustomer: (contact) => recorder.resolveContact(contact),
+      resolveCustomers: (contacts) => recorder.resolveContacts(contacts),
+    });
+    return await importOrdersCsv(desk, createReadStream(file, { highWaterMark: 256 * 1024 }), {
+      actor: { kind: 'system', process: 'orders-import' },
+      defaultPhoneRegion: config.phoneRegion as CountryCode | undefined,
+      onProgress,
+    });
   } finally {
-    await database.close();
+    await close();
   }
 }

@@ -2,11 +2,8 @@ import { type IdentityRepairResult, repairCustomerIdentities } from '@hub/agent-
 import type { CountryCode } from '@hub/customer-identity';
 import { createIdentityIndex } from '@hub/identity-index';
 import type { Logger } from '@hub/logger';
-import { createSealingEventStore, createSqlKeyStore } from '@hub/personal-data';
-import { runMigrations } from '@hub/sql';
 import type { HubConfig } from './config.ts';
-import { openDatabase, openEventStore } from './event-store.factory.ts';
-import { hubMigrations } from './hub.migrations.ts';
+import { openHubForCommand } from './hub-command.ts';
 import { loadSecrets } from './secrets.ts';
 
 /**
@@ -17,23 +14,17 @@ import { loadSecrets } from './secrets.ts';
  */
 export async function repairIdentitiesOffline(config: HubConfig, logger: Logger): Promise<IdentityRepairResult> {
   const secrets = await loadSecrets(config);
-  const database = await openDatabase(config, logger);
+  const { store, database, close } = await openHubForCommand(config, logger);
   try {
-    await runMigrations(database, hubMigrations, { logger: logger.child({ component: 'migrations' }) });
-    const store = createSealingEventStore(await openEventStore(config, database, logger), createSqlKeyStore(database));
-    try {
-      return await repairCustomerIdentities({
-        store,
-        index: createIdentityIndex(database, secrets.keys.identityIndex),
-        policy: config.mergePolicy,
-        defaultPhoneRegion: config.phoneRegion as CountryCode | undefined,
-        logger,
-        now: () => new Date(),
-      });
-    } finally {
-      await store.close();
-    }
+    return await repairCustomerIdentities({
+      store,
+      index: createIdentityIndex(database, secrets.keys.identityIndex),
+      policy: config.mergePolicy,
+      defaultPhoneRegion: config.phoneRegion as CountryCode | undefined,
+      logger,
+      now: () => new Date(),
+    });
   } finally {
-    await database.close();
+    await close();
   }
 }
