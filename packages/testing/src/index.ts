@@ -33,4 +33,4 @@ export {
 } from './servers/postgres-local.ts';
 export { createTestDatabase, type TestDatabase } from './test-database.ts';
 export { uniqueName } from './unique-name.ts';
-export { type WaitOptions, waitFor } from './wait-for.ts';
+export { untilProjected, type WaitOptions, waitFor } from './wait-for.ts';

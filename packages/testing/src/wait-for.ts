@@ -32,3 +32,19 @@ export async function waitFor<T>(probe: () => Promise<T | undefined>, options: W
   const cause = lastError instanceof Error ? `; last error: ${lastError.message}` : '';
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${cause}`, { cause: lastError });
 }
+
+/**
+ * Until a read model shows what `seen` looks for, catching its projection up before each look. A
+ * projection caught up has applied what the store lets it read, and a PostgreSQL store shows an
+ * append only once every older transaction in the cluster has ended: beside other test files,
+ * caught up once may not yet include the test's own appends.
+ */
+export const untilProjected = (
+  caughtUp: () => Promise<void>,
+  seen: () => Promise<boolean>,
+  options: WaitOptions,
+): Promise<true> =>
+  waitFor(async () => {
+    await caughtUp();
+    return (await seen()) ? true : undefined;
+  }, options);

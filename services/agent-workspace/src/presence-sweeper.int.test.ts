@@ -7,7 +7,7 @@ import { projectionMigrations, runProjection } from '@hub/projections';
 import { presenceDecider } from '@hub/routing';
 import { routingMigrations, routingProjection } from '@hub/routing-read-model';
 import { connectPostgres, runMigrations } from '@hub/sql';
-import { createTestDatabase, waitFor } from '@hub/testing';
+import { createTestDatabase, untilProjected } from '@hub/testing';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { PRESENCE_SWEEPER_ACTOR, startPresenceSweeper } from './presence-sweeper.ts';
@@ -30,15 +30,13 @@ test('agents without a session are set away; one who changed her presence since 
       });
     for (const userId of ['ana', 'bob', 'cyrus']) await setPresence(userId, 'available');
     const projection = await runProjection({ db, store, logger: silentLogger() }, routingProjection);
-    // Caught up with what it can read: beside other test files an append is read only once older
-    // transactions in the cluster end, so wait until the read model shows all three.
-    await waitFor(
+    await untilProjected(
+      () => projection.caughtUp(),
       async () => {
-        await projection.caughtUp();
         const [row] = await db.query<{ n: number }>(
           "SELECT count(*)::int AS n FROM routing.presence WHERE presence = 'available'",
         );
-        return row?.n === 3 ? true : undefined;
+        return row?.n === 3;
       },
       { timeoutMs: 30_000, intervalMs: 50, what: 'the three agents available in the read model' },
     );

@@ -6,7 +6,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { ordersOfCustomers, purchaseSummaries } from '@hub/commerce';
 import { createLogger } from '@hub/logger';
-import { createTestDatabase, type TestDatabase, waitFor } from '@hub/testing';
+import { createTestDatabase, type TestDatabase, untilProjected as untilShown } from '@hub/testing';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type ComposedHub, composeHub } from './compose-hub.ts';
@@ -77,19 +77,9 @@ async function call(hub: ComposedHub, method: 'GET' | 'POST' | 'PUT', url: strin
   return { status: response.statusCode, body: json, contentType: response.headers['content-type'] };
 }
 
-/**
- * Until the read model shows `seen`: the projections catch up with what they can read, and the
- * store's reads see an append only once every older transaction in the cluster has ended (other
- * test files run beside this one), so caught up once is not yet everything.
- */
+/** Until the hub's read models show `seen` (caught up once is not yet everything: see `untilProjected`). */
 const untilProjected = (hub: ComposedHub, seen: () => Promise<boolean>, what: string) =>
-  waitFor(
-    async () => {
-      await hub.projectionCaughtUp();
-      return (await seen()) ? true : undefined;
-    },
-    { timeoutMs: 60_000, intervalMs: 100, what },
-  );
+  untilShown(() => hub.projectionCaughtUp(), seen, { timeoutMs: 60_000, intervalMs: 100, what });
 
 const importCsv = (hub: ComposedHub, csv: string, token: string | null = ADMIN) =>
   hub.app.inject({
