@@ -1,4 +1,4 @@
-import { RFM_SEGMENTS, type RfmSegment, type WalletTier } from '@hub/customer-value';
+import { RFM_SEGMENTS, type RfmScore, type RfmSegment, type WalletTier } from '@hub/customer-value';
 import type { SqlExecutor } from '@hub/sql';
 import { type CustomerValue, type PredictionSettings, valueCustomers } from './customer-values.ts';
 import { type Distribution, distributionOf } from './value-distribution.ts';
@@ -24,15 +24,19 @@ export interface SegmentRow {
   readonly averageValue: number | null;
 }
 
-export interface SegmentMember {
-  readonly customerId: string;
-  readonly recencyDays: number;
-  readonly frequency: number;
-  readonly monetary: number;
-  readonly recencyScore: number;
-  readonly frequencyScore: number;
-  readonly monetaryScore: number;
-  readonly code: string;
+/** A segment's customer: their RFM figures (without the segment, which the query names) and value. */
+export interface SegmentMember
+  extends Pick<
+    RfmScore,
+    | 'customerId'
+    | 'recencyDays'
+    | 'frequency'
+    | 'monetary'
+    | 'recencyScore'
+    | 'frequencyScore'
+    | 'monetaryScore'
+    | 'code'
+  > {
   readonly value: number;
   readonly tier: WalletTier | null;
   readonly tierReason: string | null;
